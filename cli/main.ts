@@ -1,0 +1,202 @@
+/**
+ * second-look: the rule engine on the command line (../shared/spec/cli.md). For trust IT to try
+ * a configuration, and for batch evaluation with --jsonl.
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkDraft, type Finding, type Settings } from '../rules';
+import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/ids';
+import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
+import type { Pack } from '../packs/schema';
+import { InputError, parseJson } from './errors';
+import { dirOf, loadSettings, readJson, readText, resolvePack, validatePack, validateSettings } from './load';
+
+const USAGE = `usage:
+  second-look check [--settings FILE] [--pack ID|FILE] [--account personal|official]
+                    [--platform facebook|x|instagram] [--image FILE]... [--json] [FILE|-]
+  second-look check --jsonl FILE [--settings FILE]
+  second-look packs
+  second-look validate FILE
+
+check reads the draft from FILE, or from standard input with - (or when input is piped).
+Exit codes of check: 0 nothing found, 3 findings, 2 bad usage or bad settings.
+With --jsonl: 0 every line checked, 1 some line had an error, 2 bad usage.`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdin: () => string;
+  stdinIsTty: boolean;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/** Settings from --settings (or none), and the pack they (or --pack) name. */
+function settingsAndPack(settingsFile: string | undefined, packFlag: string | undefined): { settings: Settings; pack: Pack } {
+  const settings = settingsFile ? loadSettings(settingsFile) : {};
+  const base = settingsFile ? dirOf(settingsFile) : process.cwd();
+  const ref = packFlag ?? settings.pack ?? 'default';
+  // --pack paths are relative to where the command runs; a settings file's, to that file.
+  const pack = resolvePack(ref, packFlag ? process.cwd() : base);
+  return { settings, pack };
+}
+
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
+}
+
+function describe(text: string, findings: Finding[], pack: Pack, draft: { account: Account; platform: Platform }): string {
+  const head = `${findings.length} finding${findings.length === 1 ? '' : 's'} (${pack.name}; ${draft.account} account on ${draft.platform})`;
+  if (findings.length === 0) return `No problems found (${pack.name}; ${draft.account} account on ${draft.platform}).`;
+  const body = findings.map((f) => {
+    const lines = [
+      `${lineCol(text, f.start)}  ${f.rule}  ${f.severity === 'block' ? 'blocks' : 'warns'}  "${f.excerpt}"`,
+      `    ${f.message}`,
+    ];
+    if (f.suggestion) lines.push(`    Instead: ${f.suggestion}`);
+    lines.push(`    Policy (${f.clause.pack}, ${f.clause.section}): "${f.clause.quote}"`);
+    return lines.join('\n');
+  });
+  return [head, '', ...body].join('\n');
+}
+
+function checkOne(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      settings: { type: 'string' },
+      pack: { type: 'string' },
+      account: { type: 'string' },
+      platform: { type: 'string' },
+      image: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      jsonl: { type: 'string' },
+    },
+  });
+  if (values.jsonl !== undefined) {
+    if (positionals.length || values.pack || values.account || values.platform || values.image || values.json)
+      throw new UsageError('--jsonl takes only --settings: each line carries its own platform, account and pack');
+    return checkJsonl(values.jsonl, values.settings, io);
+  }
+  if (positionals.length > 1) throw new UsageError(`one draft at a time (got ${positionals.length} files); use --jsonl for many`);
+  const account = oneOf(values.account, ACCOUNTS, '--account', 'personal');
+  const platform = oneOf(values.platform, PLATFORMS, '--platform', 'facebook');
+  const { settings, pack } = settingsAndPack(values.settings, values.pack);
+  const source = positionals[0];
+  if (source === undefined && io.stdinIsTty) throw new UsageError('give a draft: a FILE, or - to read standard input');
+  const text = source === undefined || source === '-' ? io.stdin() : readText(source);
+  for (const image of values.image ?? []) readFileSync(resolve(image)); // a missing image is bad usage
+  if (values.image?.length)
+    io.err(`second-look: ${values.image.length} image(s) given; image checks are not part of this version, so only the text was checked`);
+  const draft = { text, platform, account };
+  const findings = checkDraft(draft, settings, { pack });
+  io.out(values.json ? JSON.stringify({ findings }, null, 2) : describe(text, findings, pack, draft));
+  return findings.length ? 3 : 0;
+}
+
+function checkJsonl(file: string, settingsFile: string | undefined, io: Io): number {
+  const { settings, pack: settingsPack } = settingsAndPack(settingsFile, undefined);
+  const base = dirOf(file);
+  const lines = readText(file).split('\n');
+  let failed = false;
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    let id: unknown = null;
+    try {
+      const value = parseJson(line);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('a line must be a JSON object');
+      const o = value as Record<string, unknown>;
+      id = o.id ?? null;
+      if (typeof o.text !== 'string') throw new InputError('"text" must be a string');
+      const platform = oneOf(o.platform as string | undefined, PLATFORMS, '"platform"', 'facebook');
+      const account = oneOf(o.account as string | undefined, ACCOUNTS, '"account"', 'personal');
+      if (o.pack !== undefined && typeof o.pack !== 'string') throw new InputError('"pack" must be a pack id or a path');
+      const pack = typeof o.pack === 'string' ? resolvePack(o.pack, base) : settingsPack;
+      if (o.images !== undefined && !(Array.isArray(o.images) && o.images.every((x) => typeof x === 'string')))
+        throw new InputError('"images" must be a list of paths');
+      const findings = checkDraft({ text: o.text, platform, account }, settings, { pack });
+      io.out(JSON.stringify({ id, findings }));
+    } catch (err) {
+      if (!(err instanceof InputError || err instanceof UsageError)) throw err;
+      failed = true;
+      io.out(JSON.stringify({ id, error: `${file}:${i + 1}: ${err.message}` }));
+    }
+  });
+  return failed ? 1 : 0;
+}
+
+function listPacks(io: Io): number {
+  for (const id of BUILT_IN_PACK_IDS) {
+    const pack = builtInPack(id);
+    io.out(`${id.padEnd(9)} ${pack.name}\n          rules: ${Object.keys(pack.rules).sort().join(', ')}`);
+  }
+  return 0;
+}
+
+function validate(args: string[], io: Io): number {
+  if (args.length !== 1) throw new UsageError('validate takes one FILE');
+  const file = args[0]!;
+  const value = readJson(file);
+  const isPack = typeof value === 'object' && value !== null && 'clauses' in value;
+  if (isPack) {
+    const pack = validatePack(value, file);
+    io.out(`${file}: a valid pack ("${pack.id}", ${pack.clauses.length} clauses, ${Object.keys(pack.rules).length} rules)`);
+  } else {
+    const settings = validateSettings(value, file);
+    if (settings.pack) resolvePack(settings.pack, dirOf(file));
+    io.out(`${file}: valid settings (pack ${settings.pack ?? 'default'})`);
+  }
+  return 0;
+}
+
+export function main(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return checkOne(rest, io);
+      case 'packs':
+        return listPacks(io);
+      case 'validate':
+        return validate(rest, io);
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(USAGE);
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    }
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.err(`second-look: ${err.message}`);
+      return command === 'validate' ? 1 : 2;
+    }
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`second-look: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err(`second-look: ${(err as Error).message}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+export const processIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  stdin: () => readFileSync(0, 'utf8'),
+  stdinIsTty: Boolean(process.stdin.isTTY),
+};
+

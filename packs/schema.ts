@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ACCOUNTS, PLATFORMS, RULE_IDS, SEVERITIES, SOURCES } from '../rules/ids';
+import { SettingsSchema } from '../rules/settings';
+
+/**
+ * A policy pack is data: which rules a school's policy enables, how severe each is, and the
+ * clause of the policy each finding cites, quoted verbatim from the source document
+ * (../shared/seeds/). Trust IT edits packs, not code.
+ */
+export const ClauseSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits, "." and "-"'),
+    section: z.string().min(1).describe('the section heading or clause number in the source document'),
+    quote: z.string().min(12).describe('copied verbatim (whitespace aside) from the source document'),
+    source: z.enum(SOURCES).describe('which source document the quote comes from'),
+    notCheckable: z
+      .string()
+      .min(3)
+      .optional()
+      .describe('why this clause cannot be checked from a draft (e.g. privacy settings, review dates)'),
+  })
+  .strict();
+
+export const ExampleSchema = z
+  .object({
+    text: z.string().min(1),
+    platform: z.enum(PLATFORMS).optional().describe('default facebook'),
+    account: z.enum(ACCOUNTS).optional().describe('default personal'),
+  })
+  .strict();
+
+const AccountOverride = z
+  .object({
+    severity: z.enum(SEVERITIES).optional(),
+    clauses: z.array(z.string()).min(1).optional(),
+  })
+  .strict();
+
+export const PackRuleSchema = z
+  .object({
+    severity: z.enum(SEVERITIES),
+    clauses: z
+      .array(z.string())
+      .min(1)
+      .describe('ids of the clauses this rule answers to; findings cite the first'),
+    byAccount: z
+      .object({ personal: AccountOverride.optional(), official: AccountOverride.optional() })
+      .strict()
+      .optional()
+      .describe('a different severity or cited clause for one kind of account'),
+    examples: z
+      .object({ flag: z.array(ExampleSchema).min(1), pass: z.array(ExampleSchema).min(1) })
+      .strict()
+      .optional()
+      .describe('drafts this rule must flag and must pass under this pack (run as tests)'),
+  })
+  .strict();
+
+export const PackSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: z.string().min(1).describe('the policy as users know it, e.g. "Aspire Social Media Policy (2023)"'),
+    organisation: z.string().min(1),
+    clauses: z.array(ClauseSchema).min(1),
+    rules: z.partialRecord(z.enum(RULE_IDS), PackRuleSchema),
+    exampleSettings: SettingsSchema.optional().describe('organisation settings the examples are checked with'),
+  })
+  .strict()
+  .superRefine((pack, ctx) => {
+    const ids = new Set<string>();
+    pack.clauses.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `duplicate clause id "${c.id}"` });
+      ids.add(c.id);
+    });
+    for (const [rule, r] of Object.entries(pack.rules)) {
+      if (!r) continue;
+      const cited = [...r.clauses, ...(r.byAccount?.personal?.clauses ?? []), ...(r.byAccount?.official?.clauses ?? [])];
+      cited.forEach((id) => {
+        if (!ids.has(id))
+          ctx.addIssue({ code: 'custom', path: ['rules', rule, 'clauses'], message: `no clause with id "${id}"` });
+      });
+    }
+  });
+
+export type Clause = z.infer<typeof ClauseSchema>;
+export type PackRule = z.infer<typeof PackRuleSchema>;
+export type Pack = z.infer<typeof PackSchema>;
+export type Example = z.infer<typeof ExampleSchema>;

@@ -1,0 +1,65 @@
+/**
+ * branding: a personal account using the school's branding: its official hashtags, its
+ * strapline or motto, or speaking as the school ("Official update from ...", "on behalf of the
+ * school", "Welcome to the <school> news page"). A plain mention of where someone works is the
+ * disclaimer rule's business. The logo is the image rule logo-in-image.
+ */
+import type { Hit, Rule } from './types';
+import { SPEAKING_AS, speakingAsOrg, spans } from './patterns';
+import { orgMentions } from './org';
+import { Marks } from './match';
+
+const orgPatterns = new WeakMap<RegExp, RegExp | null>();
+
+export const branding: Rule = {
+  id: 'branding',
+  description: "A personal account using the school's branding: official hashtags, strapline or motto, or speaking as the school.",
+  accounts: ['personal'],
+  check(ctx) {
+    const hits: Hit[] = [];
+    const { org } = ctx.settings;
+    for (const m of orgMentions(ctx)) {
+      if (m.kind !== 'hashtag') continue;
+      hits.push({
+        start: m.start,
+        end: m.end,
+        message: `${m.text} is an official school hashtag. Official hashtags are the school's branding and belong on its own accounts; leave it off a personal post.`,
+        suggestion: '',
+        why: 'official hashtag on a personal account',
+      });
+    }
+    if (org.straplines)
+      for (const s of spans(org.straplines, ctx.text))
+        hits.push({
+          start: s.start,
+          end: s.end,
+          message: `"${s.text}" is the school's strapline. Using it makes a personal post look official; put it in your own words.`,
+          why: 'the strapline or motto on a personal account',
+        });
+    let asOrg: RegExp | null | undefined = null;
+    if (org.names) {
+      asOrg = orgPatterns.get(org.names);
+      if (asOrg === undefined) {
+        asOrg = speakingAsOrg(org.names);
+        orgPatterns.set(org.names, asOrg);
+      }
+    }
+    // The organisation-specific patterns first: they mark the longer phrase.
+    const marks = new Marks(ctx.text.length);
+    for (const h of hits) marks.add(h.start, h.end);
+    for (const re of [asOrg, SPEAKING_AS]) {
+      if (!re) continue;
+      for (const s of spans(re, ctx.text)) {
+        if (marks.overlaps(s.start, s.end)) continue;
+        marks.add(s.start, s.end);
+        hits.push({
+          start: s.start,
+          end: s.end,
+          message: `"${s.text}" speaks as the school from a personal account. Only the school's official accounts may speak for it; post school news there.`,
+          why: 'speaks as the school',
+        });
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * complaint: airing a grievance about the school, its leaders, staff, decisions or colleagues.
+ * Needs both grievance wording and such a target within a sentence or its neighbour, so
+ * disappointment about the weather or a village fete passes. Insults aimed at colleagues,
+ * leaders or the school count too (they are also derogatory).
+ */
+import type { Hit, Rule } from './types';
+import { anyOf } from './patterns';
+import { escapeRegExp, Marks } from './match';
+import { derogatory } from './derogatory';
+import data from './data/complaint.json';
+
+const GRIEVANCE = anyOf(data.grievance);
+const targetPatterns = new WeakMap<object, { grievance: RegExp; insult: RegExp }>();
+
+/** Targets with the organisation's names put in, compiled once per settings. */
+function targetsFor(org: RegExp | null, handles: ReadonlySet<string>, key: object) {
+  let re = targetPatterns.get(key);
+  if (!re) {
+    const orgSource = org ? org.source : '(?!)';
+    const handleSource = handles.size ? `@(?:${[...handles].map(escapeRegExp).join('|')})` : '(?!)';
+    const compile = (list: string[]) =>
+      anyOf(list.map((t) => (t === 'ORG' ? orgSource : t === 'HANDLES' ? handleSource : t)), 'iu');
+    re = { grievance: compile(data.targets), insult: compile(data.insultTargets) };
+    targetPatterns.set(key, re);
+  }
+  return re;
+}
+
+export const complaint: Rule = {
+  id: 'complaint',
+  description: 'Airing a complaint or grievance about the school, its staff, its decisions or colleagues in public.',
+  check(ctx) {
+    const targets = targetsFor(ctx.settings.org.names, ctx.settings.org.handles, ctx.settings);
+    const hits: Hit[] = [];
+    const sents = ctx.sentences;
+    sents.forEach((s, i) => {
+      const sentence = ctx.folded.slice(s.start, s.end);
+      GRIEVANCE.lastIndex = 0;
+      const g = GRIEVANCE.exec(sentence);
+      if (!g) return;
+      // The target may sit in this sentence or the two before ("So SLT have decided ... No
+      // discussion, obviously.").
+      const prev = sents[Math.max(0, i - 2)];
+      const window = ctx.folded.slice(prev ? prev.start : s.start, s.end);
+      if (!targets.grievance.test(window)) return;
+      hits.push({
+        start: s.start,
+        end: s.end,
+        message: 'This airs a grievance about your school or colleagues in public. Raise it through the school\'s own channels (your line manager, the grievance procedure) instead of posting it.',
+        why: `grievance wording ("${g[0]}") about the school, its leaders or colleagues`,
+      });
+    });
+    // An insult aimed at colleagues, leaders, the school or the trust is a grievance too.
+    const marks = new Marks(ctx.text.length);
+    for (const h of hits) marks.add(h.start, h.end);
+    for (const h of derogatory.check(ctx)) {
+      const i = ctx.sentenceIndexAt(h.start);
+      const s = ctx.sentences[i];
+      if (!s || marks.overlaps(s.start, s.end)) continue;
+      const prev = ctx.sentences[i - 1];
+      // Insults aimed at pupils, parents, Ofsted or strangers are derogatory only: the target must be
+      // colleagues, leaders, the school or the trust.
+      if (targets.insult.test(ctx.folded.slice(prev ? prev.start : s.start, s.end))) {
+        marks.add(s.start, s.end);
+        hits.push({
+          start: s.start,
+          end: s.end,
+          message: 'This insults colleagues, leaders or the school in public. Raise concerns through the school\'s own channels instead of posting them.',
+          why: 'an insult aimed at colleagues, leaders or the school',
+        });
+      }
+    }
+    return hits;
+  },
+};

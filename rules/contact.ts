@@ -1,0 +1,52 @@
+/**
+ * contact: staff and pupils or parents connecting, following or messaging through social
+ * media ("add me on Insta", "DM me about your child's report", "follow me, Year 11!"). On an
+ * official account only invitations to pupils, or to message the page about a child, count;
+ * "please don't message this page" is the opposite.
+ */
+import type { Hit, Rule } from './types';
+import { anyOf } from './patterns';
+import data from './data/contact.json';
+
+const INVITATION = anyOf(data.invitations);
+const NEGATION = anyOf(data.negations, 'iu');
+const AUDIENCE = anyOf(data.audience, 'iu');
+const OFFICIAL_AUDIENCE = anyOf(data.officialAudience, 'iu');
+const OFFICIAL_FOLLOW = anyOf(data.officialFollow, 'iu');
+const OFFICIAL_MESSAGE_AUDIENCE = anyOf(data.officialMessageAudience, 'iu');
+
+/**
+ * Does this invitation count for this account? A personal account inviting pupils or parents
+ * always does. An official account may invite followers; it crosses the line inviting pupils to
+ * follow or message it, or parents to message it about their child.
+ */
+function counts(invitation: string, draft: string, official: boolean, pupilNamed: boolean): boolean {
+  if (!official) return pupilNamed || AUDIENCE.test(draft);
+  if (OFFICIAL_FOLLOW.test(invitation)) return OFFICIAL_AUDIENCE.test(draft);
+  return OFFICIAL_MESSAGE_AUDIENCE.test(draft) || OFFICIAL_AUDIENCE.test(draft);
+}
+
+export const contact: Rule = {
+  id: 'contact',
+  description: 'Staff inviting pupils or parents (or pupils and parents inviting staff) to connect, follow or message through social media.',
+  check(ctx) {
+    const official = ctx.draft.account === 'official';
+    const pupilNamed = ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.byFirst.has(t.key));
+    const hits: Hit[] = [];
+    for (const m of ctx.text.matchAll(INVITATION)) {
+      if (!counts(m[0], ctx.text, official, pupilNamed)) continue;
+      if (hits.some((h) => m.index < h.end)) continue;
+      const s = ctx.sentenceAt(m.index);
+      const lead = ctx.text.slice(s.start, m.index + m[0].length);
+      if (NEGATION.test(lead)) continue;
+      hits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: `"${m[0]}" invites pupils or parents to connect with you through social media. Staff must not befriend, follow or message pupils or families online; point them to the school's official channels (office e-mail or phone).`,
+        suggestion: ctx.draft.account === 'official' ? 'contact the school office' : undefined,
+        why: 'an invitation to connect or message, with pupils or parents as the audience',
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,237 @@
+/**
+ * derogatory: insults, slurs, profanity aimed at people, mockery, threats and discriminatory
+ * remarks, disguised or not. Profanity comes from a maintained matcher (obscenity, which reads
+ * l33t and look-alikes); insults, slurs and the rest are data (data/derogatory.json). Words
+ * that are insults only when aimed at someone ("cow", "witch", "thick") need a person in reach,
+ * so "awful weather", "the three witches" and "Anti-Bullying Week" pass.
+ */
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import type { Hit, Rule } from './types';
+import type { RuleContext } from './context';
+import type { Token } from './tokens';
+import { escapeRegExp, Marks, perSentence } from './match';
+import data from './data/derogatory.json';
+
+const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+
+// obscenity's terms, by what they do in a post: slurs always wound; insult words insult whoever
+// they name; expletives are only derogatory aimed at someone; sexual terms are another matter.
+const OBSCENITY_SLURS = new Set(['abo', 'abeed', 'africoon', 'arabush', 'boonga', 'chingchong', 'chink', 'dyke', 'fag', 'kike', 'negro', 'nigger', 'retard', 'spastic', 'tranny']);
+const OBSCENITY_INSULTS = new Set(['bastard', 'bitch', 'cunt', 'twat', 'prick', 'whore', 'slut', 'wank', 'dick', 'cock', 'turd']);
+const OBSCENITY_EXPLETIVES = new Set(['fuck', 'shit', 'piss', 'arse', 'ass', 'bollocks', 'tit', 'cum']);
+
+const set = (words: string[]) => new Set(words.filter((w) => !/[\s-]/.test(w)));
+const phrases = (words: string[]) => {
+  const multi = words.filter((w) => /[\s-]/.test(w));
+  return multi.length
+    ? new RegExp(`(?<![\\p{L}])(?:${multi.map((w) => escapeRegExp(w).replace(/[\s-]+/g, '[\\s-]+')).join('|')})(?![\\p{L}])`, 'giu')
+    : null;
+};
+const any = (words: string[]) => `(?:${words.map((w) => escapeRegExp(w).replace(/[\s-]+/g, "[\\s-]+")).join('|')})`;
+
+const INSULTS = set([...data.insults, ...data.slurs]);
+const INSULT_PHRASES = phrases([...data.insults, ...data.slurs]);
+const AMBIGUOUS = set(data.ambiguousNouns);
+const AMBIGUOUS_PHRASES = phrases(data.ambiguousNouns);
+const EXPLETIVES = set(data.expletives);
+const STRONG_ADJ = any(data.strongAdjectives);
+const STRONG_ADJ_WORDS = set(data.strongAdjectives);
+const STRONG_ADJ_MULTI = data.strongAdjectives.filter((w) => /[\s-]/.test(w)).map((w) => w.split(/[\s-]/)[0]!);
+// The first word of each phrase: a phrase list's pattern runs only when one of them is in the draft.
+const firstWords = (phrases: string[]) => new Set(phrases.map((p) => p.split(/[\s-]/)[0]!.replace(/['*@$!]/g, '')));
+const THREAT_FIRST = firstWords(data.threats);
+const GROUP_FIRST = firstWords([...data.groups, 'all']);
+const INSULT_PHRASE_FIRST = firstWords([...data.insults, ...data.slurs].filter((w) => /[\s-]/.test(w)));
+const AMBIGUOUS_PHRASE_FIRST = firstWords(data.ambiguousNouns.filter((w) => /[\s-]/.test(w)));
+const MOCKERY_WORDS = new Set(data.mockeryNouns.flatMap((w) => w.split(/\s+/)));
+const PEOPLE = `(?:${any(data.people)}|(?:year|yr)\\s?\\d{1,2}s?)`;
+// An adjective applied to people: "thick, nasty people", "lazy parents", "Hopeless, the lot of
+// them"; or people described by one: "the head is useless", "parents are so entitled".
+const ADJ_PEOPLE = new RegExp(
+  `(?<![\\p{L}])(${STRONG_ADJ}(?:[\\s,]+(?:and\\s+)?${STRONG_ADJ}){0,3})[\\s,]+(?:(?:the|these|those|some|our|my|all|of|a|an|such|lot|bunch|excuse|excuses|for|example|specimen)\\s+){0,4}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+(?:(?:so|such|really|totally|completely|utterly|just|a|an|bloody|absolutely)\\s+){0,2}(${STRONG_ADJ})(?![\\p{L}])`,
+  'giu',
+);
+// What aims an ambiguous insult ("cow", "clown") at someone: "you", an insulting adjective, or
+// a person described with it ("is a money-grabbing clown", "are lazy, gossiping parasites").
+const AIMED_BEFORE = new RegExp(
+  `(?:\\byou(?:'re|\\s+are|\\s+r)?|\\bya|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bunch\\s+of))*)[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`,
+  'iu',
+);
+// A noun that names an animal or creature insults only with "you" or an insulting adjective, not
+// through "is a" ("Daisy is a cow" on a farm visit).
+const ANIMAL = new Set(['cow', 'cows', 'pig', 'pigs', 'witch', 'witches', 'snake', 'snakes', 'rat', 'rats', 'dog', 'dogs', 'donkey', 'donkeys', 'sheep', 'monkey', 'monkeys', 'ape', 'apes', 'hen', 'hens', 'bat', 'dinosaur', 'dinosaurs', 'animal', 'animals', 'slug', 'slugs', 'weasel', 'weasels', 'hyena', 'hyenas', 'penguins', 'goblin', 'goblins', 'gremlin', 'gremlins', 'maggot', 'maggots', 'cockroach', 'cockroaches', 'leech', 'leeches', 'troll', 'trolls']);
+const AIMED_STRONG = new RegExp(`(?:\\byou(?:'re|\\s+are|\\s+r)?|\\bya|(?<![\\p{L}])${STRONG_ADJ})[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`, 'iu');
+// Masked profanity: letters replaced by symbols ("f**k", "tw*t", "sh!t").
+const MASKED = /(?<![\p{L}\p{N}])\p{L}(?:[\p{L}]|[*#@$%!.]){1,10}(?![\p{L}\p{N}*#@$%!])/gu;
+const MASKABLE = ['fuck', 'fucking', 'fucked', 'fucker', 'shit', 'shite', 'shitty', 'cunt', 'twat', 'twats', 'wank', 'wanker', 'bitch', 'bastard', 'prick', 'dick', 'dickhead', 'arse', 'arsehole', 'asshole', 'bollocks', 'piss', 'pissed', 'slut', 'whore', 'moron', 'idiot', 'tosser', 'bellend', 'knobhead'];
+function unmask(word: string): string | undefined {
+  if (!/[*#@$%!.]/.test(word) || !/\p{L}.*\p{L}/u.test(word)) return undefined;
+  const w = word.toLowerCase();
+  return MASKABLE.find((m) => m.length === w.length && [...m].every((c, i) => w[i] === c || /[*#@$%!.]/.test(w[i]!)));
+}
+// "Mr Twit", "The Twits", "Twits-style beards": a book title or a character, not an insult.
+function properNoun(ctx: RuleContext, t: Token): boolean {
+  if (!t.capitalised || ctx.sentenceAt(t.start).start === t.start) return false;
+  const prev = ctx.tokens[t.index - 1];
+  return Boolean(prev && /^(?:mr|mrs|miss|ms|dr|the|a|sir|lord|lady|king|queen|captain)$/.test(prev.key)) || /^-(?:style|themed|inspired)/.test(ctx.text.slice(t.end, t.end + 9));
+}
+const MOCKERY = new RegExp(`(?<![\\p{L}])(?:${any(data.mockery)})\\s+(?:[\\p{L}-]+,?\\s+){0,3}${any(data.mockeryNouns)}(?![\\p{L}])`, 'giu');
+const THREATS = new RegExp(`(?<![\\p{L}])${any(data.threats)}(?![\\p{L}])`, 'giu');
+const DISCRIMINATION = new RegExp(`(?<![\\p{L}])(?:all\\s+)?${any(data.groups)}\\s+(?:[\\p{L}']+\\s+){0,2}?${any(data.groupPredicates)}(?![\\p{L}])`, 'giu');
+// "utterly useless", "completely clueless" said of someone in the sentence.
+const PREDICATE_END = new RegExp(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|just|really|utterly|completely|totally|absolutely|such|a|an|bloody)\\s+){0,2}${STRONG_ADJ}(?:,?\\s+the\\s+lot\\s+of\\s+them)?[\\s.!?]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
+const INTENSIFIED = new RegExp(`(?<![\\p{L}])(?:utterly|completely|totally|absolutely|genuinely|truly|bloody|so|such an?)\\s+${STRONG_ADJ}(?![\\p{L}])`, 'giu');
+const PERSON_IN_SENTENCE = new RegExp(`(?<![\\p{L}])(?:you|your|ya|u|${PEOPLE})(?![\\p{L}])`, 'iu');
+const ALLOW = new RegExp(`(?<![\\p{L}])${any(data.allow)}(?![\\p{L}])`, 'giu');
+// A quotation of four words or more: quoted policy text or reported speech, not the author's words.
+const QUOTATION = /"[^"\n]{0,400}?"|'(?=\S)[^'\n]{12,400}?(?<=\S)'(?![\p{L}])/gu;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function inside(spans: Span[], start: number, end: number) {
+  return spans.some((s) => start >= s.start && end <= s.end);
+}
+
+function wordAround(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s > 0 && /[\p{L}\p{N}*@$!]/u.test(text[s - 1]!)) s--;
+  while (e < text.length && /[\p{L}\p{N}*@$]/u.test(text[e]!)) e++;
+  return { start: s, end: e };
+}
+
+const personCache = new WeakMap<RuleContext, (s: Span) => boolean>();
+
+/** Is there a person in reach of this word: "you", "your", or a people noun in its sentence? */
+function aimedAtPerson(ctx: RuleContext, span: Span): boolean {
+  let bySentence = personCache.get(ctx);
+  if (!bySentence) {
+    bySentence = perSentence((start, end) => PERSON_IN_SENTENCE.test(ctx.lower.slice(start, end)));
+    personCache.set(ctx, bySentence);
+  }
+  return bySentence(ctx.sentenceAt(span.start));
+}
+
+const memo = new WeakMap<RuleContext, Hit[]>();
+
+export const derogatory: Rule = {
+  id: 'derogatory',
+  description: 'Derogatory, insulting, discriminatory, threatening or abusive language about anyone, disguised or not.',
+  // complaint reads these hits too: find them once per check.
+  check(ctx) {
+    let hits = memo.get(ctx);
+    if (!hits) {
+      hits = findInsults(ctx);
+      memo.set(ctx, hits);
+    }
+    return hits;
+  },
+};
+
+function findInsults(ctx: RuleContext): Hit[] {
+  {
+    const { text } = ctx;
+    // Lower case with l33t digits read as letters ("th1ck" -> "thick"), same length as the text.
+    const folded = ctx.folded;
+    const lower = folded;
+    // Campaign names and quotations are only looked for once something insulting is found.
+    const keys = new Set(ctx.tokens.map((t) => t.key.replace(/['*@$!]/g, '')));
+    let allowed: Span[] | undefined;
+    const allowedSpans = () => {
+      if (!allowed) {
+        allowed = [];
+        for (const m of lower.matchAll(ALLOW)) allowed.push({ start: m.index, end: m.index + m[0].length });
+        for (const m of text.matchAll(QUOTATION)) if (m[0].split(/\s+/).length >= 4) allowed.push({ start: m.index, end: m.index + m[0].length });
+      }
+      return allowed;
+    };
+    // The adjective- and mockery-based patterns are long alternations: run them only when one of
+    // their words is in the draft at all.
+    const hasAdjective = [...STRONG_ADJ_WORDS].some((w) => keys.has(w)) || STRONG_ADJ_MULTI.some((w) => lower.includes(w));
+    const hasMockery = [...MOCKERY_WORDS].some((w) => keys.has(w));
+    const hits: Hit[] = [];
+    const marks = new Marks(text.length);
+    const add = (start: number, end: number, kind: string, why: string) => {
+      if (marks.overlaps(start, end) || inside(allowedSpans(), start, end)) return;
+      marks.add(start, end);
+      hits.push({
+        start,
+        end,
+        message: `"${text.slice(start, end)}" is ${kind}. Posts must not insult, mock, threaten or demean anyone; say what you mean without it, or don't post.`,
+        why,
+      });
+    };
+
+    const mayHave = (first: ReadonlySet<string>) => [...first].some((w) => keys.has(w));
+    if (mayHave(THREAT_FIRST)) for (const m of lower.matchAll(THREATS)) add(m.index, m.index + m[0].length, 'a threat', 'threat phrase');
+    if (mayHave(GROUP_FIRST)) for (const m of lower.matchAll(DISCRIMINATION)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a group of people described by a slur or stereotype');
+
+    // Profanity and slurs, as obscenity reads them (l33t, look-alikes, f*cking), also over
+    // words spelt out letter by letter.
+    const scan = (source: string, offset: (i: number) => Span) => {
+      for (const m of matcher.getAllMatches(source, true)) {
+        const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
+        const span = offset(m.startIndex);
+        const end = offset(m.endIndex).end;
+        const whole = wordAround(text, span.start, end);
+        const written = text.slice(whole.start, whole.end);
+        if (OBSCENITY_SLURS.has(word)) add(whole.start, whole.end, 'a slur', `slur (${word})`);
+        else if (OBSCENITY_INSULTS.has(word)) {
+          // "Dick Whittington", "Moby Dick": a capitalised name, not an insult.
+          if (/^\p{Lu}/u.test(written) && /^\s+\p{Lu}|^$/u.test(text.slice(whole.end, whole.end + 2)) && word === 'dick') continue;
+          add(whole.start, whole.end, 'an insult', `insult (${word})`);
+        } else if (OBSCENITY_EXPLETIVES.has(word)) {
+          if (/(?:head|face|wit|wad|bag|hole|stain|er|ers)$/i.test(written) || aimedAtPerson(ctx, whole))
+            add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) with a person in the sentence`);
+        }
+      }
+    };
+    scan(text, (i) => ({ start: i, end: i + 1 }));
+    for (const t of ctx.spaced) {
+      const letters: number[] = [];
+      for (let i = t.start; i < t.end; i++) if (/[\p{L}\p{N}]/u.test(text[i]!)) letters.push(i);
+      scan(t.text, (i) => ({ start: letters[i] ?? t.start, end: (letters[i] ?? t.start) + 1 }));
+    }
+
+    const tokenHit = (t: Token) => {
+      if (properNoun(ctx, t)) return;
+      const aim = ANIMAL.has(t.key) ? AIMED_STRONG : AIMED_BEFORE;
+      if (INSULTS.has(t.key)) add(t.start, t.end, 'an insult', `insult word (${t.key})`);
+      else if (AMBIGUOUS.has(t.key) && aim.test(lower.slice(Math.max(0, t.start - 50), t.start)))
+        add(t.start, t.end, 'an insult aimed at someone', `"${t.key}" aimed at a person`);
+      else if (EXPLETIVES.has(t.key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t))
+        add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${t.key})`);
+    };
+    for (const t of ctx.tokens) tokenHit(t);
+    for (const m of text.matchAll(MASKED)) {
+      const word = unmask(m[0]);
+      if (!word) continue;
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (INSULTS.has(word) || ['cunt', 'twat', 'twats', 'wanker', 'bitch', 'bastard', 'prick', 'dickhead', 'arsehole', 'asshole', 'slut', 'whore', 'bellend', 'knobhead'].includes(word))
+        add(span.start, span.end, 'an insult', `masked insult (${word})`);
+      else if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'profanity aimed at someone', `masked profanity (${word})`);
+    }
+    for (const t of ctx.spaced) tokenHit(t);
+    if (INSULT_PHRASES && mayHave(INSULT_PHRASE_FIRST)) for (const m of lower.matchAll(INSULT_PHRASES)) add(m.index, m.index + m[0].length, 'an insult', 'insult phrase');
+    if (AMBIGUOUS_PHRASES && mayHave(AMBIGUOUS_PHRASE_FIRST))
+      for (const m of lower.matchAll(AMBIGUOUS_PHRASES))
+        if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person');
+    if (hasAdjective) for (const m of lower.matchAll(ADJ_PEOPLE)) add(m.index, m.index + m[0].length, 'an insult aimed at people', 'insulting description of people');
+    // "The mums who stand gossiping at the gates are pathetic.": a sentence about people that
+    // ends by calling them something insulting.
+    if (hasAdjective) for (const s of ctx.sentences) {
+      const sentence = folded.slice(s.start, s.end);
+      const m = PREDICATE_END.exec(sentence);
+      if (m && aimedAtPerson(ctx, { start: s.start, end: s.end })) add(s.start + m.index, s.start + m.index + m[0].length, 'an insult aimed at people', 'a sentence about people ending in an insult');
+    }
+    if (hasAdjective) for (const m of folded.matchAll(INTENSIFIED)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'an insult aimed at someone', 'an insulting word, intensified, about a person');
+    }
+    if (hasMockery) for (const m of lower.matchAll(MOCKERY)) add(m.index, m.index + m[0].length, 'mockery', 'people compared to animals or fools');
+    return hits.sort((a, b) => a.start - b.start);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * disclaimer: a personal-account post that names or points at the school ("my school", "SLT",
+ * the configured names and handles) must say it is not on the school's behalf. Satisfied by
+ * the configured disclaimer or a common form ("views are my own", "not on behalf of my
+ * employer").
+ */
+import type { Rule } from './types';
+import { DISCLAIMERS } from './patterns';
+import { orgMentions } from './org';
+
+export const disclaimer: Rule = {
+  id: 'disclaimer',
+  description: 'A personal-account post that names or points at the school or trust without a "views are my own" disclaimer.',
+  accounts: ['personal'],
+  check(ctx) {
+    const mention = orgMentions(ctx)[0];
+    if (!mention) return [];
+    const { disclaimer: configured, disclaimerText } = ctx.settings.org;
+    if (DISCLAIMERS.test(ctx.text)) return [];
+    if (configured) {
+      configured.lastIndex = 0;
+      if (configured.test(ctx.text)) return [];
+    }
+    const add = disclaimerText ?? 'Views are my own.';
+    return [
+      {
+        start: mention.start,
+        end: mention.end,
+        message: `"${mention.text}" links this personal post to your school, so it needs a disclaimer saying you are not posting on the school's behalf. Add: "${add}"`,
+        suggestion: add,
+        why: `${mention.kind === 'pointer' ? 'points at the school' : `names the organisation (${mention.kind})`} and no disclaimer was found`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,15 @@
+/** compromise's English lexicon, to tell ordinary words ("price", "aspire") from names. */
+import nlp from 'compromise';
+
+const lexicon = (nlp.world() as { model: { one: { lexicon: Record<string, string | undefined> } } }).model.one.lexicon;
+
+/** The word's lexicon tag, if compromise knows it ("Singular", "Infinitive", "FemaleName"). */
+export function lexiconTag(word: string): string | undefined {
+  return lexicon[word.toLowerCase()];
+}
+
+/** Known to compromise as something other than a name. */
+export function isOrdinaryWord(word: string): boolean {
+  const tag = lexiconTag(word);
+  return tag !== undefined && !/Name$/.test(tag);
+}

@@ -1,0 +1,73 @@
+/**
+ * location (text part): home addresses, and live whereabouts of pupils ("we're at Riverside
+ * Park until 3pm with Year 2"). A past trip ("last week's aquarium trip") passes. GPS in
+ * photos is the image part of the same rule.
+ */
+import type { Hit, Rule } from './types';
+import { anyOf } from './patterns';
+import { Marks, perSentence } from './match';
+import data from './data/location.json';
+
+// Street types as written in addresses: "Grove" or "grove" (the rest of the pattern is case-sensitive).
+const STREET = `(?:${data.streetTypes.map((t) => `[${t[0]!.toUpperCase()}${t[0]}]${t.slice(1)}`).join('|')})`;
+// "31 Beech Grove", "14a Mill Lane, Lowfield", and UK postcodes.
+const ADDRESS = new RegExp(
+  `(?<![\\p{L}\\p{N}£$€.,:])\\d{1,4}[a-z]?,?\\s+(?:\\p{Lu}[\\p{L}'-]{1,30}\\s+){1,3}${STREET}(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const HOME = anyOf(data.homeWords, 'iu');
+const GROUP = anyOf(data.groups, 'iu');
+// A named place ("at Ashgrove Rec", "left Stratford services"): capitals matter, so not in the
+// case-insensitive list.
+const PRESENCE = new RegExp(`${anyOf(data.presence, 'iu').source}|\\b(?:at|in|on|outside|near|by|left|from|down)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}']+`, 'u');
+const PRESENCE_CI = anyOf(data.presence, 'iu');
+const NOW = anyOf(data.now, 'iu');
+const STRONG_NOW = anyOf(data.strongNow, 'iu');
+const PAST = anyOf(data.past, 'iu');
+
+export const location: Rule = {
+  id: 'location',
+  description: 'Home addresses, and where pupils are right now (text part; GPS in photos is the image part).',
+  check(ctx) {
+    const hits: Hit[] = [];
+    const homeNear = perSentence((start, end) => HOME.test(ctx.text.slice(Math.max(0, start - 80), end)));
+    for (const m of ctx.text.matchAll(ADDRESS)) {
+      // On a personal account any street address is likely home; an official account names
+      // the school's or a venue's address, so there it needs home wording.
+      if (ctx.draft.account === 'official' && !homeNear(ctx.sentenceAt(m.index))) continue;
+      hits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: `"${m[0]}" is an address. Posting a home address tells everyone where you (or someone else) live; share it privately instead.`,
+        why: 'a street address or postcode',
+      });
+    }
+    // Live whereabouts: pupils (a group, or named pupils), somewhere, now, and not a trip that is
+    // over. The group may be named in the sentence before ("Year 6 trip to London today!
+    // Currently queueing outside the Natural History Museum").
+    const pupilNamed = (start: number, end: number) =>
+      ctx.tokens.some((t) => t.start >= start && t.end <= end && t.capitalised && ctx.settings.pupils.byFirst.has(t.key));
+    if (!STRONG_NOW.test(ctx.text) && !NOW.test(ctx.text)) return hits;
+    const marks = new Marks(ctx.text.length);
+    for (const h of hits) marks.add(h.start, h.end);
+    ctx.sentences.forEach((s, i) => {
+      const sentence = ctx.text.slice(s.start, s.end);
+      const from = ctx.sentences[i - 1]?.start ?? s.start;
+      const to = ctx.sentences[i + 1]?.end ?? s.end;
+      const around = ctx.text.slice(from, to);
+      if (!(GROUP.test(around) || pupilNamed(from, to)) || PAST.test(sentence)) return;
+      const strong = STRONG_NOW.test(sentence);
+      const present = PRESENCE.test(sentence) || PRESENCE_CI.test(sentence);
+      if (!(strong && (present || STRONG_NOW.test(around))) && !(present && NOW.test(sentence))) return;
+      if (!strong && (!NOW.test(around) || PAST.test(around))) return;
+      if (marks.overlaps(s.start, s.end)) return;
+      hits.push({
+        start: s.start,
+        end: s.end,
+        message: 'This says where pupils are right now. Live whereabouts let anyone find the children; post about the trip after you are back.',
+        why: 'pupils, a place and "now" wording together',
+      });
+    });
+    return hits;
+  },
+};

@@ -1,0 +1,38 @@
+/** Where a draft names or points at the author's organisation; shared by several rules. */
+import { lexiconTag } from './lexicon';
+import type { RuleContext } from './context';
+import { SCHOOL_POINTERS, spans } from './patterns';
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'name' | 'handle' | 'hashtag' | 'pointer' | 'strapline';
+}
+
+const cache = new WeakMap<RuleContext, Mention[]>();
+
+/** A one-word name that is also an ordinary word ("Aspire") counts only with its capital. */
+function plausibleName(written: string): boolean {
+  if (/\s/.test(written) || /\p{Lu}/u.test(written)) return true;
+  return lexiconTag(written) === undefined;
+}
+
+export function orgMentions(ctx: RuleContext): Mention[] {
+  const cached = cache.get(ctx);
+  if (cached) return cached;
+  const { org } = ctx.settings;
+  const out: Mention[] = [];
+  if (org.names) for (const s of spans(org.names, ctx.text)) if (plausibleName(s.text)) out.push({ ...s, kind: 'name' });
+  for (const m of ctx.text.matchAll(/(?<![\p{L}\p{N}_])([@#])([\p{L}\p{N}_.]{1,100})/gu)) {
+    const key = m[2]!.replace(/\.+$/, '').toLowerCase();
+    const kind = m[1] === '@' ? 'handle' : 'hashtag';
+    if ((kind === 'handle' ? org.handles : org.hashtags).has(key))
+      out.push({ start: m.index, end: m.index + 1 + key.length, text: m[0], kind });
+  }
+  for (const s of spans(SCHOOL_POINTERS, ctx.text)) out.push({ ...s, kind: 'pointer' });
+  if (org.straplines) for (const s of spans(org.straplines, ctx.text)) out.push({ ...s, kind: 'strapline' });
+  out.sort((a, b) => a.start - b.start);
+  cache.set(ctx, out);
+  return out;
+}

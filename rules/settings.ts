@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { RULE_IDS, SEVERITIES } from './ids';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const handle = z
+  .string()
+  .regex(/^@?[A-Za-z0-9_.]{1,50}$/, 'must be a handle such as @PenricePrimary (letters, digits, _ and .)');
+const hashtag = z.string().regex(/^#?[\p{L}\p{N}_]{1,100}$/u, 'must be a hashtag such as #PenricePride');
+
+export const RuleSwitchSchema = z
+  .object({
+    enabled: z.boolean().optional().describe('false turns the rule off'),
+    severity: z
+      .enum(SEVERITIES)
+      .optional()
+      .describe('"block" means the post cannot be sent anyway; "warn" lets the user post anyway'),
+  })
+  .strict();
+
+/**
+ * The settings object of ../shared/spec/cli.md: the same JSON that trust IT puts in managed
+ * storage. Every key is optional; unknown keys are errors (strict) so that a typo never
+ * silently turns a check off.
+ */
+export const SettingsSchema = z
+  .object({
+    $schema: z.string().optional().describe('JSON Schema reference, for editors'),
+    pack: nonEmpty
+      .optional()
+      .describe('a built-in pack id (default, coop, flourish, calcot, coton, aspire) or a path to a pack file'),
+    organisation: z
+      .object({
+        names: z.array(nonEmpty).optional().describe('names of the trust and its schools, as people write them'),
+        hashtags: z.array(hashtag).optional().describe('official hashtags'),
+        straplines: z.array(nonEmpty).optional().describe('straplines and mottos'),
+        handles: z.array(handle).optional().describe("the organisation's own social media handles"),
+      })
+      .strict()
+      .optional(),
+    pupilNames: z.array(nonEmpty).optional().describe('pupil names (first name, or first name and surname)'),
+    disclaimer: nonEmpty.optional().describe('the disclaimer staff add to personal posts that name the school'),
+    allowedHandles: z
+      .array(handle)
+      .optional()
+      .describe('handles of organisations that may be mentioned, added to the built-in allow-list'),
+    rules: z
+      .partialRecord(z.enum(RULE_IDS), RuleSwitchSchema)
+      .optional()
+      .describe('per-rule switches: turn a rule off or change its severity'),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof SettingsSchema>;

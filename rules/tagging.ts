@@ -1,0 +1,69 @@
+/**
+ * tagging: @mentions of people, and asking others to tag people. The organisation's own
+ * handles and well-known organisations' handles are allowed; e-mail addresses and hashtags
+ * are not mentions.
+ */
+import type { Hit, Rule } from './types';
+import data from './data/handles.json';
+
+const KNOWN = new Set(data.handles);
+const ORG_WORDS = new Set(data.orgWords);
+const PERSON_WORDS = new Set(data.personWords);
+
+// An @ that does not follow a word character (so not an e-mail address), then the handle.
+const MENTION = /(?<![\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,48}[A-Za-z0-9_])?)/gu;
+// "tag them below", "tag yourself", "tag the parents", "tag a friend who ..."; not "name tag",
+// "price tag", "tag rugby" or "playing tag".
+const TAGGABLE =
+  "leavers|alumni|staff|old\\s+pupils|pupils|students|friends?|mates?|bestie|besties|classmates?|old\\s+classmates|teachers?|grandparents|grandma|grandad|nan|nanna|parents?|mums?|dads?|family|families|kids?|child|children|people|person|pupils|class|team|squad|colleagues?|someone|somebody|anyone|anybody|everyone|everybody|grown-ups|them|him|her";
+const ASK_TO_TAG = new RegExp(
+  `(?<!\\b(?:name|price|luggage|bag|gift|play|playing|played|of|dog|tag|laser)[\\s-])\\b(?:tag|tagging)\\s+(?:them|yourself|yourselves|us|him|her|who|(?:(?:your|a|the|any|all|some|every|all\\s+the)\\s+)(?:[\\p{L}'-]+\\s+){0,2}?(?:${TAGGABLE})|(?:${TAGGABLE}))\\b`,
+  'giu',
+);
+
+/** Split a handle into its words: "OakdenePrimary" -> oakdene, primary; "mrs_ward_teaches". */
+function handleWords(handle: string): string[] {
+  return handle
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function isOrganisation(handle: string): boolean {
+  const words = handleWords(handle);
+  if (words.some((w) => PERSON_WORDS.has(w))) return false;
+  // Trailing org words in run-together handles: "wyndhamprimary", "leedslibraries".
+  const lower = handle.toLowerCase();
+  return words.some((w) => ORG_WORDS.has(w)) || [...ORG_WORDS].some((w) => w.length >= 5 && lower.endsWith(w));
+}
+
+export const tagging: Rule = {
+  id: 'tagging',
+  description: "Tagging or @mentioning people, and asking others to tag people; the organisation's own and well-known organisations' handles are allowed.",
+  check(ctx) {
+    const hits: Hit[] = [];
+    const { handles, allowedHandles } = ctx.settings.org;
+    for (const m of ctx.text.matchAll(MENTION)) {
+      const handle = m[1]!;
+      const key = handle.toLowerCase();
+      if (handles.has(key) || allowedHandles.has(key) || KNOWN.has(key) || isOrganisation(handle)) continue;
+      hits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: `@${handle} tags a person. Tagging people links the post to their profile; name them without the @, or ask first and leave the tag out.`,
+        suggestion: handle,
+        why: 'an @mention that is not one of your organisation\'s handles or a known organisation',
+      });
+    }
+    for (const m of ctx.text.matchAll(ASK_TO_TAG)) {
+      hits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: 'This asks people to tag others. Tagged photos and names spread beyond the page; ask people not to tag.',
+        why: 'asks followers to tag people',
+      });
+    }
+    return hits;
+  },
+};

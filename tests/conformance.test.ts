@@ -1,0 +1,49 @@
+// Conventions the build keeps (as ESLint's and Refined GitHub's tests do): every rule of the
+// spec is registered once, in sorted order, in a file named by its id, described, and tested;
+// every pack's cited clauses exist; the README documents every rule.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules';
+import { TEXT_RULE_IDS } from '../rules/ids';
+import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
+
+const spec = readFileSync(new URL('../../shared/spec/rules.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('rule conformance', () => {
+  it('registers every text rule of spec/rules.md exactly once, sorted', () => {
+    const specIds = [...spec.matchAll(/^### `([a-z-]+)`/gm)].map((m) => m[1]);
+    expect(specIds.sort()).toEqual([...TEXT_RULE_IDS]);
+    expect(RULES.map((r) => r.id)).toEqual([...TEXT_RULE_IDS]);
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s lives in rules/<id>.ts, is described, tested and documented', (id, rule) => {
+    expect(existsSync(new URL(`../rules/${id}.ts`, import.meta.url))).toBe(true);
+    expect(readFileSync(new URL(`../rules/${id}.ts`, import.meta.url), 'utf8')).toMatch(new RegExp(`id: '${id}'`));
+    expect(rule.description.length).toBeGreaterThan(20);
+    const test = new URL(`./rules/${id}.test.ts`, import.meta.url);
+    expect(existsSync(test)).toBe(true);
+    const body = readFileSync(test, 'utf8');
+    expect(body).toMatch(/marks: \[\]/); // at least one draft it must leave alone
+    expect(body).toMatch(/marks: \["/); // and at least one it must mark
+    expect(readme).toContain(`\`${id}\``);
+  });
+
+  it('has no rule file that is not registered', () => {
+    const helpers = new Set(['index', 'ids', 'types', 'context', 'registry', 'normalise', 'tokens', 'pupils', 'match', 'patterns', 'org', 'lexicon', 'settings']);
+    const files = readdirSync(new URL('../rules/', import.meta.url))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -3))
+      .filter((f) => !helpers.has(f));
+    expect(files.sort()).toEqual([...TEXT_RULE_IDS]);
+  });
+
+  it('the default pack enables every rule, and each pack cites clauses it has', () => {
+    expect(Object.keys(builtInPack('default').rules).sort()).toEqual(expect.arrayContaining([...TEXT_RULE_IDS]));
+    for (const id of BUILT_IN_PACK_IDS) {
+      const pack = builtInPack(id);
+      const clauseIds = new Set(pack.clauses.map((c) => c.id));
+      for (const r of Object.values(pack.rules)) for (const c of r?.clauses ?? []) expect(clauseIds.has(c)).toBe(true);
+    }
+  });
+});

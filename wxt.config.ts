@@ -1,0 +1,19 @@
+import { defineConfig, type WxtViteConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The sites whose post composers Second Look checks. Host permissions stay limited to these.
+export const SITES = ['*://*.facebook.com/*', '*://*.x.com/*', '*://*.twitter.com/*', '*://*.instagram.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // @preact/preset-vite is typed against the project's Vite 8 (used by vitest) while WXT 0.20
+  // builds with its own Vite 7; the plugin API they share is the same at run time.
+  vite: () => ({ plugins: [preact()] }) as unknown as WxtViteConfig,
+  manifest: {
+    name: 'Second Look',
+    description:
+      "A second look at a post before you share it: checks drafts against your school's social media policy, on your machine.",
+    permissions: ['storage'],
+    host_permissions: SITES,
+  },
+});
