@@ -1,8 +1,6 @@
 import { defineConfig, type WxtViteConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-
-// The sites whose post composers Second Look checks. Host permissions stay limited to these.
-export const SITES = ['*://*.facebook.com/*', '*://*.x.com/*', '*://*.twitter.com/*', '*://*.instagram.com/*'];
+import { SITE_MATCHES } from './content/sites/matches';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -13,7 +11,9 @@ export default defineConfig({
     name: 'Second Look',
     description:
       "A second look at a post before you share it: checks drafts against your school's social media policy, on your machine.",
+    // storage: settings. The toolbar badge needs no permission (the action API is always there).
     permissions: ['storage'],
-    host_permissions: SITES,
+    // Host permissions stay limited to the sites whose composers are checked.
+    host_permissions: SITE_MATCHES,
   },
 });

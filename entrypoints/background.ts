@@ -1,5 +1,23 @@
-// The background worker. It grows in the in-page issue (badge counts per tab); for now it only
-// exists so the manifest has a stable service worker.
+import { answerCheck } from '../content/check-service';
+import { isCheckRequest, isFindingsCountMessage } from '../content/messages';
+
+// Badge colours: red when a finding blocks posting, amber when all can be posted anyway.
+const BLOCKING = '#b91c1c';
+const WARNING = '#b45309';
+
+// The worker checks the drafts the content script sends (off the page's main thread), and shows
+// per tab how many findings the draft being edited there has. Chrome clears per-tab badge state
+// when the tab navigates, so a new page starts empty.
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => undefined);
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    if (isCheckRequest(message)) return Promise.resolve(answerCheck(message, tabId));
+    if (!isFindingsCountMessage(message)) return undefined;
+    const text = message.count > 0 ? String(message.count) : '';
+    return Promise.all([
+      browser.action.setBadgeText({ tabId, text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: message.blocking ? BLOCKING : WARNING }),
+    ]).then(() => undefined);
+  });
 });

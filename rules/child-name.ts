@@ -113,7 +113,8 @@ function yearGroup(ctx: RuleContext, t: Token): string | null {
 }
 
 function suggestionFor(ctx: RuleContext, t: Token): string {
-  const base = yearGroup(ctx, t) ?? 'a pupil';
+  // "Olivia in Year 3" becomes "a pupil in Year 3", not "a Year 3 pupil in Year 3".
+  const base = (YEAR_GROUP.test(after(ctx, t)) ? null : yearGroup(ctx, t)) ?? 'a pupil';
   return t.possessive ? `${base}'s` : base;
 }
 

@@ -1,0 +1,51 @@
+import { checkDraft } from '../rules';
+import type { Settings } from '../rules/settings';
+import type { Draft, Finding } from '../rules/types';
+import { IncrementalChecker, LONG_DRAFT } from './checker';
+import type { CheckRequest, CheckResult } from './messages';
+
+/**
+ * The checking service, run by the background worker: drafts are checked there, never on the
+ * page's main thread. The engine's NLP costs about 100 ms to load and 50-100 ms to check a
+ * 5,000-character draft; run in the page, that would stall every page load and the typing in
+ * long drafts. The content script sends each draft (check-client.ts) and draws what comes back.
+ */
+
+/**
+ * Checks with the organisation's settings; if the engine rejects them (say, a pack this build
+ * does not have), checks with the default pack rather than not at all.
+ */
+function checkSafely(draft: Draft, settings: Settings): Finding[] {
+  try {
+    return checkDraft(draft, settings);
+  } catch (error) {
+    console.warn('Second Look: these settings could not be used; checking with the default pack.', error);
+    return checkDraft(draft);
+  }
+}
+
+// Checkers (with their chunk caches) for the drafts being edited, most recently used last.
+const MAX_DRAFTS = 32;
+const drafts = new Map<string, { key: string; checker: IncrementalChecker }>();
+
+/** Answers a content script's check request (runs in the background worker). */
+export function answerCheck(request: CheckRequest, tabId: number): CheckResult {
+  const { draft, settings } = request;
+  const id = `${tabId}:${request.composer}`;
+  // A different account, platform or settings makes earlier chunk results useless.
+  const key = JSON.stringify([draft.account, draft.platform, settings]);
+  let entry = drafts.get(id);
+  if (entry?.key !== key) {
+    entry = { key, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, settings)) };
+  }
+  drafts.delete(id);
+  drafts.set(id, entry);
+  for (const old of drafts.keys()) {
+    if (drafts.size <= MAX_DRAFTS) break;
+    drafts.delete(old);
+  }
+  const { checker } = entry;
+  if (request.whole || draft.text.length <= LONG_DRAFT) return { findings: checker.checkAll(draft.text), whole: true, complete: true };
+  const findings = checker.incremental(draft.text);
+  return { findings, whole: checker.isFull(draft.text), complete: checker.complete };
+}

@@ -1,0 +1,198 @@
+import type { Account } from '../rules/ids';
+import type { Settings } from '../rules/settings';
+import type { Finding } from '../rules/types';
+import type { CheckRequest, CheckResult } from './messages';
+import { isOfficialIdentity } from './settings';
+import type { SiteAdapter } from './sites';
+import type { Snapshot, Surface } from './surface';
+
+export type RequestCheck = (request: CheckRequest) => Promise<CheckResult>;
+
+// After typing pauses this long, a long draft checked chunk by chunk gets its whole-draft check.
+const WHOLE_CHECK_DELAY_MS = 400;
+// How often a textarea's value is compared with the last text read.
+const VALUE_POLL_MS = 500;
+// Rounds of waiting for the worker before the gate decides with what it has.
+const SETTLE_ROUNDS = 4;
+
+/**
+ * One composer being checked: its text box, the site it is on, the findings for its text, and
+ * what the user decided for this draft (findings ignored, the account switched). Decisions last
+ * as long as the draft: emptying the composer starts a new one.
+ *
+ * Every change is sent to the background worker to be checked (check-service.ts), one request
+ * at a time: edits made while one is out are coalesced into the next. Long drafts come back
+ * checked chunk by chunk, and are checked whole once typing pauses.
+ */
+export class ComposerSession {
+  private static nextId = 1;
+  readonly id = ComposerSession.nextId++;
+  /** The findings, and the snapshot of the text they were found in (for drawing them). */
+  findings: Finding[] = [];
+  checked: Snapshot | null = null;
+  private latest: Snapshot | null = null;
+  private checkedAccount: Account | null = null;
+  private whole = false;
+  private inFlight: Promise<void> | null = null;
+  private again: 'part' | 'whole' | null = null;
+  private wholeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly ignored = new Set<string>();
+  private accountOverride: Account | null = null;
+  private readonly observer: MutationObserver;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly valuePoll: ReturnType<typeof setInterval> | undefined;
+  private readonly onInput = () => this.refresh();
+
+  constructor(
+    readonly surface: Surface,
+    readonly adapter: SiteAdapter,
+    private settings: Settings,
+    private readonly requestCheck: RequestCheck,
+    /** Called when findings arrive and on layout changes, to redraw. */
+    private readonly changed: (session: ComposerSession) => void,
+  ) {
+    // Watching (never changing) the editor's DOM catches every edit: typed, pasted, made by the
+    // editor's model (Lexical cancels beforeinput, so no input event comes) or by the site.
+    this.observer = new MutationObserver(this.onInput);
+    this.observer.observe(surface.element, { childList: true, subtree: true, characterData: true });
+    // A textarea's value changes without DOM mutations: typing fires `input`, but a site that
+    // sets .value (clearing the box after posting) fires nothing, so look now and then.
+    surface.element.addEventListener('input', this.onInput);
+    if (surface.isField) {
+      this.valuePoll = setInterval(() => {
+        if (this.surface.read().text !== this.latest?.text) this.refresh();
+      }, VALUE_POLL_MS);
+    }
+    this.resizeObserver = new ResizeObserver(() => this.changed(this));
+    this.resizeObserver.observe(surface.element);
+  }
+
+  get element(): HTMLElement {
+    return this.surface.element;
+  }
+
+  /** The site's posting identity, if shown, and the account assumed for this draft. */
+  account(): { account: Account; identity: string | null } {
+    const identity = this.adapter.identity(this.element);
+    const detected: Account = identity && isOfficialIdentity(identity, this.settings) ? 'official' : 'personal';
+    return { account: this.accountOverride ?? detected, identity };
+  }
+
+  switchAccount(): void {
+    this.accountOverride = this.account().account === 'personal' ? 'official' : 'personal';
+    this.check(true);
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.check(true);
+  }
+
+  /** Findings the user has not ignored, in text order. */
+  visible(): Finding[] {
+    return this.findings.filter((f) => !this.ignored.has(ignoreKey(f)));
+  }
+
+  ignore(finding: Finding): void {
+    this.ignored.add(ignoreKey(finding));
+    this.changed(this);
+  }
+
+  /** Re-reads the text; checks it again if it (or the account it is posted from) changed. */
+  refresh(): void {
+    const snapshot = this.surface.read();
+    const edited = snapshot.text !== this.latest?.text;
+    this.latest = snapshot;
+    if (snapshot.text.trim() === '') {
+      // An empty composer is a new draft: earlier decisions no longer apply.
+      this.ignored.clear();
+      this.accountOverride = null;
+    }
+    if (edited || this.account().account !== this.checkedAccount) {
+      this.check(false);
+    } else if (this.checked?.text === snapshot.text) {
+      // Same text, but the editor may have re-rendered its nodes: draw from the fresh snapshot.
+      this.checked = snapshot;
+      this.changed(this);
+    }
+  }
+
+  /** Whether the findings are those of a whole-draft check of the text as it is now. */
+  isSettled(): boolean {
+    return !this.inFlight && this.whole && this.checked !== null && this.checked.text === this.latest?.text;
+  }
+
+  /** Waits until the findings describe the current text, checked whole (the gate needs that). */
+  async settle(): Promise<void> {
+    for (let round = 0; round < SETTLE_ROUNDS && !this.isSettled(); round++) {
+      if (this.inFlight) this.again = 'whole';
+      else this.check(true);
+      await this.inFlight;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.wholeTimer);
+    clearInterval(this.valuePoll);
+    this.observer.disconnect();
+    this.resizeObserver.disconnect();
+    this.surface.element.removeEventListener('input', this.onInput);
+  }
+
+  private check(whole: boolean): void {
+    clearTimeout(this.wholeTimer);
+    if (this.inFlight) {
+      if (this.again !== 'whole') this.again = whole ? 'whole' : 'part';
+      return;
+    }
+    const snapshot = this.latest ?? this.surface.read();
+    this.latest = snapshot;
+    const { text } = snapshot;
+    const { account } = this.account();
+    if (text.trim() === '') {
+      this.adopt(snapshot, account, [], true);
+      return;
+    }
+    const request: CheckRequest = {
+      type: 'check',
+      composer: this.id,
+      draft: { text, platform: this.adapter.platform, account },
+      settings: this.settings,
+      whole,
+    };
+    this.inFlight = this.requestCheck(request)
+      .then((result) => {
+        // The text or the account moved on while the worker checked: the next request has it.
+        if (this.latest?.text !== text || this.account().account !== account) return;
+        this.adopt(this.latest, account, result.findings, result.whole);
+        if (!result.whole) {
+          // Text a large paste left unchecked is checked at once; otherwise wait for a pause.
+          const delay = result.complete ? WHOLE_CHECK_DELAY_MS : 0;
+          this.wholeTimer = setTimeout(() => this.check(true), delay);
+        }
+      })
+      .catch((error: unknown) => {
+        // Only while the extension is being reloaded or updated: keep the last findings.
+        console.warn('Second Look: could not check this draft.', error);
+      })
+      .finally(() => {
+        this.inFlight = null;
+        const again = this.again;
+        this.again = null;
+        if (again) this.check(again === 'whole');
+      });
+  }
+
+  private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean): void {
+    this.checked = snapshot;
+    this.checkedAccount = account;
+    this.findings = findings;
+    this.whole = whole;
+    this.changed(this);
+  }
+}
+
+/** A finding is ignored by what it is about, so it stays ignored as the text around it moves. */
+function ignoreKey(finding: Finding): string {
+  return `${finding.rule}\u0000${finding.excerpt}`;
+}

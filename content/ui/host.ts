@@ -1,0 +1,47 @@
+/**
+ * Second Look's own layer on the page: one shadow root, attached to <html> rather than inside
+ * the site's app, holding the counters, cards, the gate dialog, overlay marks and the textarea
+ * mirror. Created on the first composer, so pages without one get nothing.
+ */
+export interface UiHost {
+  /** Where Preact renders. */
+  container: HTMLElement;
+  /** Invisible scratch space for measuring textarea text (see surface.ts). */
+  scratch: HTMLElement;
+  remove(): void;
+}
+
+// Events from our UI stop at the host, so the site never sees clicks or keys meant for a card
+// (sites close their composer dialogs on outside clicks and bind single-key shortcuts).
+const ISOLATED_EVENTS = [
+  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'pointerdown', 'pointerup', 'mousedown',
+  'mouseup', 'click', 'dblclick', 'contextmenu', 'focusin', 'focusout', 'wheel',
+] as const;
+
+export function createUiHost(css: string): UiHost {
+  const host = document.createElement('second-look-ui');
+  // Zero-sized and click-through; only the controls inside take the pointer.
+  host.style.cssText =
+    'all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 2147483647; pointer-events: none;';
+  const shadow = host.attachShadow({ mode: 'open' });
+  // A constructed sheet (CSSOM), not a <style> element, so a strict page CSP cannot drop our styles.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  shadow.adoptedStyleSheets = [sheet];
+  const container = document.createElement('div');
+  const scratch = document.createElement('div');
+  scratch.className = 'scratch';
+  shadow.append(container, scratch);
+  for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+  document.documentElement.append(host);
+  return {
+    container,
+    scratch,
+    remove: () => host.remove(),
+  };
+}
+
+/** Whether an event came from inside Second Look's own layer. */
+export function fromUi(event: Event): boolean {
+  return event.composedPath().some((node) => node instanceof HTMLElement && node.localName === 'second-look-ui');
+}

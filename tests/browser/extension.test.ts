@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SITES, launch, type Browser } from './support/chromium';
+import { markedText, posts, report, setSettings } from './support/page';
+import { SCHOOL } from './support/settings';
+
+// Behaviour that is the extension's, not one site's: settings, and staying off the network.
+let browser: Browser;
+let page: Page;
+
+const COMPOSER = '[role="dialog"] [role="textbox"]';
+
+beforeAll(async () => {
+  browser = await launch({ extension: true });
+});
+afterAll(() => browser?.close());
+
+beforeEach(async () => {
+  await page?.close();
+  page = await browser.context.newPage();
+});
+
+async function composeOnFacebook(text: string): Promise<void> {
+  await page.goto(SITES.facebook.url);
+  await page.click('#open-composer');
+  await page.locator(COMPOSER).click();
+  await page.keyboard.type(text);
+}
+
+describe('the extension', () => {
+  it('checks with the default pack when the stored settings are invalid, rather than not at all', async () => {
+    await setSettings(browser.worker!, { pack: 42, pupilNamez: ['Olivia Smith'] });
+    await composeOnFacebook('Well done to Olivia in Year 3 for her reading award!');
+    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+  });
+
+  it("applies trust IT's settings to an open composer as soon as they change", async () => {
+    await setSettings(browser.worker!, SCHOOL);
+    await composeOnFacebook('Great trip today with @jenny_b and the team.');
+    await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
+    expect((await report(browser.worker!, page))!.findings[0]!.severity).toBe('warn');
+    await setSettings(browser.worker!, { ...SCHOOL, rules: { tagging: { severity: 'block' } } });
+    await expect.poll(async () => (await report(browser.worker!, page))?.findings[0]?.severity).toBe('block');
+    await page.keyboard.press('Control+Enter');
+    const gate = page.getByRole('alertdialog');
+    await gate.waitFor();
+    expect(await gate.getByRole('button', { name: 'Post anyway' }).count()).toBe(0);
+  });
+
+  it('makes no network requests: everything the browser fetched was the fixture sites themselves', async () => {
+    await setSettings(browser.worker!, SCHOOL);
+    browser.requests.length = 0;
+    await composeOnFacebook('Well done to Olivia in Year 3 for her reading award!');
+    await page.goto(SITES.x.url);
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type('Great trip with @jenny_b today');
+    await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
+    const foreign = browser.requests.filter((url) => !Object.values(SITES).some((site) => site.pattern.test(url)));
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(foreign).toEqual([]);
+  });
+});
+
+describe('a long draft', () => {
+  const school = 'Sports day at Penrice Primary Academy was brilliant.';
+  const filler = 'The children ran, jumped and cheered each other on all afternoon in the sunshine. ';
+
+  /** About 5,000 characters in paragraphs, naming the school in the first, as a paste puts it in. */
+  async function pasteLongDraft(): Promise<void> {
+    await page.goto(SITES.facebook.url);
+    await page.click('#open-composer');
+    const paragraphs = [school, ...Array.from({ length: 12 }, () => filler.repeat(5).trim())];
+    await page.locator(COMPOSER).evaluate((editor, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, paragraphs.join('\n'));
+  }
+
+  it('is checked whole in the background: the disclaimer rule sees every paragraph', async () => {
+    await setSettings(browser.worker!, SCHOOL);
+    await pasteLongDraft();
+    await expect.poll(async () => (await report(browser.worker!, page))?.text.length).toBeGreaterThan(4_500);
+    await expect.poll(() => markedText(page)).toEqual(['Penrice Primary Academy']);
+    // A disclaimer at the very end, many paragraphs away from the school's name, satisfies it.
+    await page.locator(COMPOSER).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Views are my own.');
+    await expect.poll(() => markedText(page)).toEqual([]);
+  });
+
+  it('holds the Post button until the whole-draft check answers', async () => {
+    await setSettings(browser.worker!, SCHOOL);
+    await pasteLongDraft();
+    await expect.poll(() => markedText(page)).toEqual(['Penrice Primary Academy']);
+    await page.locator(COMPOSER).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Views are my own.');
+    // Clicked straight after typing, before the pause that starts the whole-draft check.
+    await page.getByRole('dialog', { name: 'Create post' }).getByRole('button', { name: 'Post', exact: true }).click();
+    await expect.poll(() => posts(page)).toHaveLength(1);
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+  });
+});

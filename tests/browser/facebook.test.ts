@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SITES, launch, type Browser } from './support/chromium';
+import { badgeText, lexicalParagraphs, markRects, markedText, model, overlayRects, posts, report, setSettings } from './support/page';
+import { SCHOOL } from './support/settings';
+
+// Facebook's composers are Lexical editors: the feed's "Create post" dialog and the comment box.
+let browser: Browser;
+let page: Page;
+
+const COMPOSER = '[role="dialog"] [role="textbox"]';
+const COMMENT = '[aria-label^="Comment as"]';
+const BLOCKED = 'Well done to Olivia in Year 3 for her reading award!';
+const WARNED = 'Great trip today with @jenny_b and the team.';
+
+beforeAll(async () => {
+  browser = await launch({ extension: true });
+  await setSettings(browser.worker!, SCHOOL);
+});
+afterAll(() => browser?.close());
+
+beforeEach(async () => {
+  await page?.close();
+  page = await browser.context.newPage();
+  await page.goto(SITES.facebook.url);
+});
+
+async function compose(text: string): Promise<void> {
+  await page.click('#open-composer');
+  await page.locator(COMPOSER).click();
+  await page.keyboard.type(text);
+}
+
+const editorText = (selector: string) => page.locator(selector).evaluate((e) => (e as HTMLElement).innerText);
+const gate = () => page.getByRole('alertdialog');
+const card = () => page.getByRole('dialog', { name: /^Second Look/ });
+
+async function hoverMark(text: string): Promise<void> {
+  await expect.poll(() => markedText(page)).toContain(text);
+  const mark = (await markRects(page)).find((r) => r.text === text)!;
+  // In steps, as a hand moves: the card opens on the pointer's moves over the words.
+  await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2, { steps: 4 });
+  await card().waitFor();
+}
+
+describe('Facebook (Lexical)', () => {
+  it('marks exactly the words each finding covers, and nothing else', async () => {
+    await compose(BLOCKED);
+    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    const draft = await report(browser.worker!, page);
+    expect(draft).toMatchObject({ text: BLOCKED, platform: 'facebook', account: 'personal' });
+    expect(draft!.findings.map((f) => [f.rule, f.start, f.end])).toEqual([['child-name', 13, 19]]);
+  });
+
+  it('hovering a mark opens its card: the reason, the policy clause and the suggestion', async () => {
+    await compose(BLOCKED);
+    await hoverMark('Olivia');
+    const [finding] = (await report(browser.worker!, page))!.findings;
+    await expect.poll(() => card().innerText()).toContain(finding!.message);
+    const text = await card().innerText();
+    expect(text).toContain(finding!.clause.quote);
+    expect(text).toContain(finding!.clause.section);
+    expect(text).toContain(finding!.suggestion!);
+    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    expect(await page.evaluate(() => [...(CSS.highlights.get('second-look-active') ?? [])].map(String))).toEqual(['Olivia']);
+  });
+
+  it('moving the caret into marked words with the keyboard opens their card; moving out closes it', async () => {
+    await compose(BLOCKED);
+    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+    await card().waitFor();
+    expect(await card().innerText()).toContain("A pupil's name");
+    await page.keyboard.press('End');
+    await card().waitFor({ state: 'detached' });
+  });
+
+  it('Apply replaces the words through Lexical: the page and the model agree', async () => {
+    await compose(BLOCKED);
+    await hoverMark('Olivia');
+    await card().getByRole('button', { name: 'Apply' }).click();
+    const fixed = 'Well done to a pupil in Year 3 for her reading award!';
+    await expect.poll(() => editorText(COMPOSER)).toBe(fixed);
+    expect(lexicalParagraphs(await model(page, 'composer'))).toEqual([fixed]);
+    await expect.poll(() => markedText(page)).toEqual([]);
+    await expect.poll(() => badgeText(browser.worker!, page)).toBe('');
+  });
+
+  it('Apply works paragraph by paragraph in a draft of several paragraphs', async () => {
+    await page.click('#open-composer');
+    await page.locator(COMPOSER).click();
+    await page.keyboard.type('Well done to Olivia for her award.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('It was a lovely sunny week.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('And thanks to Jack for helping.');
+    await expect.poll(() => markedText(page)).toEqual(['Jack', 'Olivia']);
+    for (const name of ['Jack', 'Olivia']) {
+      await hoverMark(name);
+      await card().getByRole('button', { name: 'Apply' }).click();
+      await expect.poll(() => markedText(page)).not.toContain(name);
+    }
+    const paragraphs = ['Well done to a pupil for her award.', 'It was a lovely sunny week.', 'And thanks to a pupil for helping.'];
+    expect(lexicalParagraphs(await model(page, 'composer'))).toEqual(paragraphs);
+    expect(await editorText(COMPOSER)).toBe(paragraphs.join('\n\n'));
+  });
+
+  it('the Post button is gated; "Go back and edit" keeps the draft; a blocking finding offers no "Post anyway"', async () => {
+    await compose(BLOCKED);
+    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    await page.getByRole('dialog', { name: 'Create post' }).getByRole('button', { name: 'Post', exact: true }).click();
+    await gate().waitFor();
+    expect(await gate().innerText()).toContain("A pupil's name");
+    expect(await gate().getByRole('button', { name: 'Post anyway' }).count()).toBe(0);
+    await gate().getByRole('button', { name: 'Go back and edit' }).click();
+    await gate().waitFor({ state: 'detached' });
+    expect(await posts(page)).toEqual([]);
+    expect(await editorText(COMPOSER)).toBe(BLOCKED);
+    expect(lexicalParagraphs(await model(page, 'composer'))).toEqual([BLOCKED]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('textbox');
+  });
+
+  it('"Post anyway" lets the site\'s own Post handler run exactly once', async () => {
+    await compose(WARNED);
+    await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
+    await page.getByRole('dialog', { name: 'Create post' }).getByRole('button', { name: 'Post', exact: true }).click();
+    await gate().getByRole('button', { name: 'Post anyway' }).click();
+    await expect.poll(() => posts(page)).toEqual([WARNED]);
+    await page.waitForTimeout(200);
+    expect(await posts(page)).toEqual([WARNED]);
+  });
+
+  it('Ctrl+Enter is gated like the button, and "Post anyway" sends once', async () => {
+    await compose(WARNED);
+    await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
+    await page.keyboard.press('Control+Enter');
+    await gate().waitFor();
+    expect(await posts(page)).toEqual([]);
+    expect(await editorText(COMPOSER)).toBe(WARNED);
+    await gate().getByRole('button', { name: 'Post anyway' }).click();
+    await expect.poll(() => posts(page)).toEqual([WARNED]);
+  });
+
+  it('a comment box sends on Enter, so Enter is gated there; Shift+Enter still starts a line', async () => {
+    await page.locator(COMMENT).click();
+    await page.keyboard.type('Great trip with @jenny_b');
+    await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
+    await page.keyboard.press('Shift+Enter');
+    expect(await gate().count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await gate().waitFor();
+    await gate().getByRole('button', { name: 'Go back and edit' }).click();
+    expect(await posts(page)).toEqual([]);
+    expect((await editorText(COMMENT)).trim()).toBe('Great trip with @jenny_b');
+  });
+
+  it('the badge counts the findings of the draft being edited', async () => {
+    await compose('Great trip with @jenny_b and @tom_h today.');
+    await expect.poll(() => badgeText(browser.worker!, page)).toBe('2');
+    await hoverMark('@jenny_b');
+    await card().getByRole('button', { name: 'Ignore' }).click();
+    await expect.poll(() => badgeText(browser.worker!, page)).toBe('1');
+    await expect.poll(() => markedText(page)).toEqual(['@tom_h']);
+    // The card moved on to the next finding and has focus; Escape closes it and returns to the text.
+    await page.keyboard.press('Escape');
+    await card().waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => badgeText(browser.worker!, page)).toBe('');
+  });
+
+  it("reads who is posting from the composer, and the card switches the account for this draft", async () => {
+    const text = 'Sports day at Penrice Primary Academy was brilliant!';
+    await page.locator(COMMENT).click();
+    await page.keyboard.type(text);
+    await expect.poll(() => markedText(page)).toEqual(['Penrice Primary Academy']);
+    expect((await report(browser.worker!, page))!.account).toBe('personal');
+    await hoverMark('Penrice Primary Academy');
+    expect(await card().innerText()).toContain('Checked as a personal account (Jane Smith)');
+    await card().getByRole('button', { name: 'Check as official instead' }).click();
+    await expect.poll(() => markedText(page)).toEqual([]);
+    expect((await report(browser.worker!, page))!.account).toBe('official');
+
+    // Acting as the school's page: its name is one of the organisation's, so the post is official.
+    await page.click('#switch-profile');
+    await page.locator(COMMENT).click();
+    await page.keyboard.type(text);
+    await expect.poll(async () => (await report(browser.worker!, page))?.account).toBe('official');
+    expect(await markedText(page)).toEqual([]);
+  });
+
+  it('falls back to any other text box: a plain form is checked once focused, and its submit is gated', async () => {
+    await page.locator('#review-text').click();
+    await page.keyboard.type('Lovely school, thanks to @jenny_b for the tour.');
+    await expect.poll(async () => (await overlayRects(page)).length).toBe(1);
+    await expect.poll(() => badgeText(browser.worker!, page)).toBe('1');
+    await page.locator('#review').getByRole('button', { name: 'Post' }).click();
+    await gate().getByRole('button', { name: 'Post anyway' }).click();
+    await expect.poll(() => posts(page)).toEqual(['Lovely school, thanks to @jenny_b for the tour.']);
+    await expect.poll(() => badgeText(browser.worker!, page)).toBe('');
+  });
+});

@@ -1,0 +1,99 @@
+import type { Page, Worker } from 'playwright-core';
+import type { Settings } from '../../../rules/settings';
+import type { DraftReport } from '../../../content/messages';
+
+/** What the tests read from pages and from the extension, the way a user or the popup would. */
+
+/** The few extension APIs the tests call inside the service worker (no @types/chrome here). */
+declare const chrome: {
+  tabs: {
+    query(query: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+
+export const HIGHLIGHTS = ['second-look-block', 'second-look-warn', 'second-look-active'] as const;
+
+/**
+ * The text under each of Second Look's highlights, read from the page's main world: the Custom
+ * Highlight registry belongs to the document, so the content script's isolated world and the
+ * page see the same one.
+ */
+export function markedText(page: Page): Promise<string[]> {
+  return page.evaluate((names) => {
+    const texts: string[] = [];
+    for (const name of names) for (const range of CSS.highlights.get(name) ?? []) texts.push(range.toString());
+    return texts.sort();
+  }, [...HIGHLIGHTS]);
+}
+
+/** Viewport rects of the highlighted ranges, for pointing at a mark. */
+export function markRects(page: Page): Promise<{ text: string; x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate((names) => {
+    const out: { text: string; x: number; y: number; width: number; height: number }[] = [];
+    for (const name of names)
+      for (const range of CSS.highlights.get(name) ?? []) {
+        // Second Look registers live Ranges (not StaticRanges), which have geometry.
+        const r = (range as Range).getBoundingClientRect();
+        out.push({ text: range.toString(), x: r.x, y: r.y, width: r.width, height: r.height });
+      }
+    return out;
+  }, [...HIGHLIGHTS]);
+}
+
+/** Overlay marks (textareas): boxes in Second Look's shadow root. */
+export function overlayRects(page: Page): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('second-look-ui')?.shadowRoot;
+    return [...(root?.querySelectorAll('[data-mark]') ?? [])].map((m) => {
+      const r = m.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+  });
+}
+
+async function tabId(worker: Worker, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, url);
+  if (id === undefined) throw new Error(`no tab at ${url}`);
+  return id;
+}
+
+/** The toolbar badge for the page's tab, read from the extension's service worker. */
+export async function badgeText(worker: Worker, page: Page): Promise<string> {
+  const id = await tabId(worker, page);
+  return worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), id);
+}
+
+/** What the popup is told for the page's tab (the `get-findings` message). */
+export async function report(worker: Worker, page: Page): Promise<DraftReport | null> {
+  const id = await tabId(worker, page);
+  return worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'get-findings' }), id) as Promise<DraftReport | null>;
+}
+
+export function setSettings(worker: Worker, settings: Settings | Record<string, unknown>): Promise<void> {
+  return worker.evaluate((settings) => chrome.storage.local.set({ settings }), settings);
+}
+
+/** The fixture's record of what the site's own submit handler sent. */
+export function posts(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.fixture.posts);
+}
+
+/** The editor library's model, as the fixture exposes it. */
+export function model(page: Page, name: string): Promise<unknown> {
+  return page.evaluate((name) => window.fixture.models[name]?.(), name);
+}
+
+/** The text a Lexical model holds: its paragraphs, as Lexical joins them ("\n\n"). */
+export function lexicalParagraphs(state: unknown): string[] {
+  const root = (state as { root: { children: { children: { text?: string }[] }[] } }).root;
+  return root.children.map((p) => p.children.map((t) => t.text ?? '').join(''));
+}
+
+/** The text of each Draft.js block in a raw model. */
+export function draftBlocks(raw: unknown): string[] {
+  return (raw as { blocks: { text: string }[] }).blocks.map((b) => b.text);
+}

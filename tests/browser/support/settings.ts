@@ -1,0 +1,10 @@
+import type { Settings } from '../../../rules/settings';
+
+/** The organisation the browser tests, the demo and the benchmark configure. */
+export const SCHOOL: Settings = {
+  organisation: {
+    names: ['Penrice Primary Academy'],
+    handles: ['@PenricePrimary'],
+  },
+  pupilNames: ['Olivia Smith', 'Jack Brown'],
+};
