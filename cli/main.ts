@@ -10,6 +10,7 @@ import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/ids';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 import type { Pack } from '../packs/schema';
 import { InputError, parseJson } from './errors';
+import { hashPupilNames, parseRoster } from '../rules/roster';
 import { dirOf, loadSettings, readJson, readText, resolvePack, validatePack, validateSettings } from './load';
 
 const USAGE = `usage:
@@ -18,10 +19,13 @@ const USAGE = `usage:
   second-look check --jsonl FILE [--settings FILE]
   second-look packs
   second-look validate FILE
+  second-look roster FILE.csv|- [--key HEX]
 
 check reads the draft from FILE, or from standard input with - (or when input is piped).
 Exit codes of check: 0 nothing found, 3 findings, 2 bad usage or bad settings.
-With --jsonl: 0 every line checked, 1 some line had an error, 2 bad usage.`;
+With --jsonl: 0 every line checked, 1 some line had an error, 2 bad usage.
+roster turns an MIS export (first name, surname, preferred name columns) or a list of names,
+one a line, into the settings' "pupilNameHashes" value: the names as keyed hashes only.`;
 
 class UsageError extends Error {}
 
@@ -158,6 +162,21 @@ function validate(args: string[], io: Io): number {
   return 0;
 }
 
+function roster(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('roster takes one FILE (a CSV export or a list of names), or - for standard input');
+  const source = positionals[0]!;
+  const text = source === '-' ? io.stdin() : readText(source);
+  if (values.key !== undefined && !/^(?:[0-9a-f]{2}){16,64}$/i.test(values.key))
+    throw new UsageError('--key must be 16 to 64 bytes written in hexadecimal (e.g. from: openssl rand -hex 32)');
+  const { names, errors } = parseRoster(text);
+  for (const e of errors) io.err(`second-look: ${source}:${e.line}: ${e.message}`);
+  if (names.length === 0) throw new InputError(`${source}: no pupil names found`);
+  io.out(JSON.stringify({ pupilNameHashes: hashPupilNames(names, values.key) }, null, 2));
+  io.err(`second-look: ${names.length} names hashed${errors.length ? `; ${errors.length} rows skipped` : ''}`);
+  return errors.length ? 1 : 0;
+}
+
 export function main(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
   try {
@@ -168,6 +187,8 @@ export function main(argv: string[], io: Io): number {
         return listPacks(io);
       case 'validate':
         return validate(rest, io);
+      case 'roster':
+        return roster(rest, io);
       case '--help':
       case '-h':
       case 'help':

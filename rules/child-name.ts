@@ -9,7 +9,7 @@ import type { Rule, Hit } from './types';
 import type { RuleContext } from './context';
 import type { Token } from './tokens';
 import { Marks, perSentence } from './match';
-import { matchExact, matchFuzzy, WORD_NAMES, type NameMatch } from './pupils';
+import { WORD_NAMES, type NameMatch } from './pupils';
 import { isOrdinaryWord } from './lexicon';
 import names from './data/names.json';
 
@@ -66,13 +66,13 @@ function after(ctx: RuleContext, t: Token, chars = 40): string {
 function listed(ctx: RuleContext, t: Token): NameMatch | null {
   const index = ctx.settings.pupils;
   if (index.size === 0 || t.key.length < 2) return null;
-  const exact = matchExact(index, t.key);
+  const exact = index.exact(t.key);
   if (exact) return exact;
   // One wrong letter only where the word is written as a name (or disguised), and is not an
   // ordinary word: "Dylon" and "J0seph" are pupils, "price" is not "Grace".
   if (!(t.capitalised || t.leet || t.spaced) || WORD_NAMES.has(t.key)) return null;
   if (isOrdinaryWord(t.key)) return null;
-  return matchFuzzy(index, t.key);
+  return index.fuzzy(t.key);
 }
 
 /** "Chelsea bun", "Rose garden": a word-name used as a modifier of the noun after it. */
@@ -139,7 +139,7 @@ function surnamePosition(ctx: RuleContext, t: Token): boolean {
   const prevTags = ctx.tagsAt(prev.start);
   if (ctx.sentenceAt(prev.start).start === prev.start && !prevTags.has('FirstName') && !prevTags.has('Person')) return false;
   if (PRAISE.test(ctx.text.slice(Math.max(0, prev.start - 30), prev.end))) return false;
-  return /^ $/.test(ctx.text.slice(prev.end, t.start)) && !ctx.settings.pupils.byFirst.has(prev.key);
+  return /^ $/.test(ctx.text.slice(prev.end, t.start)) && !ctx.settings.pupils.isFirstName(prev.key);
 }
 
 /**
@@ -179,7 +179,7 @@ export const childName: Rule = {
       if (titled(ctx, t)) continue;
       const next = ctx.tokens[t.index + 1];
       const nextIsName = Boolean(next && next.capitalised && /^\s+$/.test(ctx.text.slice(t.end, next.start)) && !NOT_NAMES.has(next.key));
-      const surnameListed = Boolean(next && nextIsName && ctx.settings.pupils.surnames.has(next.key));
+      const surnameListed = Boolean(next && nextIsName && ctx.settings.pupils.isSurname(next.key));
       const end = surnameListed && next ? next.end : t.end;
 
       if (match) {

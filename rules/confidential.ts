@@ -64,7 +64,7 @@ function hasName(ctx: Parameters<Rule['check']>[0], start: number, end: number):
   for (const t of ctx.tokens) {
     if (t.start < start) continue;
     if (t.start >= end) break;
-    if (ctx.settings.pupils.byFirst.has(t.key)) return true;
+    if (ctx.settings.pupils.isFirstName(t.key)) return true;
     if (t.capitalised && ctx.tagsAt(t.start).has('Person') && !ctx.tagsAt(t.start).has('Pronoun')) return true;
   }
   return false;

@@ -31,7 +31,7 @@ export const contact: Rule = {
   description: 'Staff inviting pupils or parents (or pupils and parents inviting staff) to connect, follow or message through social media.',
   check(ctx) {
     const official = ctx.draft.account === 'official';
-    const pupilNamed = ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.byFirst.has(t.key));
+    const pupilNamed = ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.isFirstName(t.key));
     const hits: Hit[] = [];
     for (const m of ctx.text.matchAll(INVITATION)) {
       if (!counts(m[0], ctx.text, official, pupilNamed)) continue;

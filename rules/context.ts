@@ -9,6 +9,7 @@ import type { Draft } from './types';
 import { normalise, type NormalisedText } from './normalise';
 import { sentences, spacedTokens, tokenize, type Sentence, type Token } from './tokens';
 import { compilePupils, type PupilIndex } from './pupils';
+import { hasherFor } from './name-hash';
 import { phrasePattern } from './match';
 
 export interface Organisation {
@@ -50,7 +51,14 @@ export function compileSettings(settings: Settings): CompiledSettings {
       disclaimer: settings.disclaimer ? phrasePattern([clean(settings.disclaimer)]) : null,
       disclaimerText: settings.disclaimer,
     },
-    pupils: compilePupils(settings.pupilNames ?? []),
+    pupils: compilePupils(
+      settings.pupilNames ?? [],
+      settings.pupilNameHashes && {
+        hasher: hasherFor(settings.pupilNameHashes.key),
+        hashes: settings.pupilNameHashes.hashes,
+        count: settings.pupilNameHashes.count,
+      },
+    ),
   };
   compiled.set(settings, result);
   return result;

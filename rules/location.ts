@@ -46,7 +46,7 @@ export const location: Rule = {
     // over. The group may be named in the sentence before ("Year 6 trip to London today!
     // Currently queueing outside the Natural History Museum").
     const pupilNamed = (start: number, end: number) =>
-      ctx.tokens.some((t) => t.start >= start && t.end <= end && t.capitalised && ctx.settings.pupils.byFirst.has(t.key));
+      ctx.tokens.some((t) => t.start >= start && t.end <= end && t.capitalised && ctx.settings.pupils.isFirstName(t.key));
     if (!STRONG_NOW.test(ctx.text) && !NOW.test(ctx.text)) return hits;
     const marks = new Marks(ctx.text.length);
     for (const h of hits) marks.add(h.start, h.end);

@@ -2,28 +2,33 @@
  * The pupil list as a look-up index. Names match in any case and possessive form, and with one
  * letter wrong (missed, extra, swapped or replaced: "Ciaran"/"Kiaran", "Lucai"), which an
  * index of one-letter deletions finds without comparing every word with every name.
+ *
+ * A list pushed by trust IT travels only as keyed hashes (see roster.ts): the hashed index keeps
+ * the hashes of each name's keys and of their one-letter deletions, so a draft's words are hashed
+ * the same way and compared, misspellings included, without the names themselves.
  */
 import { deletions, editDistance } from './match';
 import { normalise } from './normalise';
+import { hashedKey, type Hasher } from './name-hash';
 import wordNamesData from './data/word-names.json';
 
 export const WORD_NAMES: ReadonlySet<string> = new Set(wordNamesData.words);
 
-export interface PupilName {
-  /** As configured, e.g. "Olivia Smith". */
-  readonly display: string;
+export interface NameMatch {
+  /** The matched first name key (for a hashed list, the draft's own word). */
   readonly first: string;
-  readonly surname?: string;
+  /** 0 for an exact match, 1 for one letter wrong. */
+  readonly distance: number;
 }
 
 export interface PupilIndex {
+  /** How many first names are loaded. */
   readonly size: number;
-  /** First-name key -> the pupils with that first name. */
-  readonly byFirst: ReadonlyMap<string, readonly PupilName[]>;
-  /** Surname keys, to recognise "Olivia Smith" as one name and not a different person. */
-  readonly surnames: ReadonlySet<string>;
-  /** One-deletion variant -> first-name keys, for one-letter misspellings. */
-  readonly fuzzy: ReadonlyMap<string, readonly string[]>;
+  exact(key: string): NameMatch | null;
+  /** A first name one letter away, when exactly one is (a hashed list cannot tell two apart). */
+  fuzzy(key: string): NameMatch | null;
+  isFirstName(key: string): boolean;
+  isSurname(key: string): boolean;
   /** For compromise: pupil names tagged as names, so the parser reads them as people. */
   readonly lexicon: Readonly<Record<string, string>>;
 }
@@ -33,62 +38,144 @@ export function nameKey(part: string): string {
   return normalise(part).text.toLowerCase().replace(/['\u2019.]/g, '');
 }
 
-export function compilePupils(names: readonly string[]): PupilIndex {
-  const byFirst = new Map<string, PupilName[]>();
-  const surnames = new Set<string>();
-  const fuzzy = new Map<string, string[]>();
-  const lexicon: Record<string, string> = {};
-  for (const display of names) {
-    const parts = display.trim().split(/\s+/).map(nameKey).filter(Boolean);
-    if (parts.length === 0) continue;
-    // "Mary-Jane" is written as one name but read word by word.
-    const firstParts = parts[0]!.split('-').filter((p) => p.length >= 2);
-    const surname = parts.length > 1 ? parts[parts.length - 1] : undefined;
-    for (const first of firstParts) {
-      const pupil: PupilName = { display, first, surname };
-      const list = byFirst.get(first) ?? [];
-      list.push(pupil);
-      byFirst.set(first, list);
-      lexicon[first] = 'FirstName';
-      if (first.length >= 4) {
+export interface NameKeys {
+  /** First-name keys ("mary-jane" gives mary and jane). */
+  firsts: string[];
+  surnames: string[];
+}
+
+/** The keys a configured name contributes: its first name(s) and surname parts. */
+export function nameKeys(display: string): NameKeys {
+  const parts = display.trim().split(/\s+/).map(nameKey).filter(Boolean);
+  if (parts.length === 0) return { firsts: [], surnames: [] };
+  const firsts = parts[0]!.split('-').filter((p) => p.length >= 2);
+  const surnames = parts.length > 1 ? parts[parts.length - 1]!.split('-').filter((p) => p.length >= 2) : [];
+  return { firsts, surnames };
+}
+
+/** Fuzzy matching only for names long enough that one wrong letter still says which name. */
+export const FUZZY_MIN = 4;
+
+class PlainIndex implements PupilIndex {
+  private readonly firsts = new Set<string>();
+  private readonly surnames = new Set<string>();
+  private readonly byDeletion = new Map<string, string[]>();
+  readonly lexicon: Record<string, string> = {};
+
+  constructor(names: readonly string[]) {
+    for (const display of names) {
+      const { firsts, surnames } = nameKeys(display);
+      for (const first of firsts) {
+        this.firsts.add(first);
+        this.lexicon[first] = 'FirstName';
+        if (first.length < FUZZY_MIN) continue;
         for (const variant of deletions(first)) {
-          const keys = fuzzy.get(variant) ?? [];
+          const keys = this.byDeletion.get(variant) ?? [];
           if (!keys.includes(first)) keys.push(first);
-          fuzzy.set(variant, keys);
+          this.byDeletion.set(variant, keys);
         }
       }
-    }
-    if (surname) {
-      for (const s of surname.split('-')) if (s.length >= 2) surnames.add(s);
-      lexicon[surname] ??= 'LastName';
+      for (const s of surnames) {
+        this.surnames.add(s);
+        this.lexicon[s] ??= 'LastName';
+      }
     }
   }
-  return { size: byFirst.size, byFirst, surnames, fuzzy, lexicon };
-}
-
-export interface NameMatch {
-  readonly first: string;
-  readonly pupils: readonly PupilName[];
-  /** 0 for an exact match, 1 for one letter wrong. */
-  readonly distance: number;
-}
-
-export function matchExact(index: PupilIndex, key: string): NameMatch | null {
-  const pupils = index.byFirst.get(key);
-  return pupils ? { first: key, pupils, distance: 0 } : null;
-}
-
-/** A first name one letter away from `key`, if exactly one pupil name is that close. */
-export function matchFuzzy(index: PupilIndex, key: string): NameMatch | null {
-  if (key.length < 4) return null;
-  const candidates = new Set<string>();
-  for (const variant of deletions(key)) for (const first of index.fuzzy.get(variant) ?? []) candidates.add(first);
-  let found: NameMatch | null = null;
-  for (const first of candidates) {
-    if (editDistance(key, first, 1) <= 1) {
+  get size() {
+    return this.firsts.size;
+  }
+  exact(key: string): NameMatch | null {
+    return this.firsts.has(key) ? { first: key, distance: 0 } : null;
+  }
+  fuzzy(key: string): NameMatch | null {
+    if (key.length < FUZZY_MIN) return null;
+    const candidates = new Set<string>();
+    for (const variant of deletions(key)) for (const first of this.byDeletion.get(variant) ?? []) candidates.add(first);
+    let found: NameMatch | null = null;
+    for (const first of candidates) {
+      if (editDistance(key, first, 1) > 1) continue;
       if (found) return null; // two names equally close: too ambiguous to say which pupil
-      found = { first, pupils: index.byFirst.get(first) ?? [], distance: 1 };
+      found = { first, distance: 1 };
     }
+    return found;
   }
-  return found;
+  isFirstName(key: string) {
+    return this.firsts.has(key);
+  }
+  isSurname(key: string) {
+    return this.surnames.has(key);
+  }
+}
+
+class HashedIndex implements PupilIndex {
+  private readonly hashes: ReadonlySet<string>;
+  private readonly cache = new Map<string, boolean>();
+  readonly lexicon = {};
+  constructor(
+    private readonly hasher: Hasher,
+    hashes: readonly string[],
+    readonly size: number,
+  ) {
+    this.hashes = new Set(hashes);
+  }
+  private has(kind: 'f' | 'd' | 's', key: string): boolean {
+    const entry = `${kind}:${key}`;
+    let hit = this.cache.get(entry);
+    if (hit === undefined) {
+      hit = this.hashes.has(hashedKey(this.hasher, entry));
+      this.cache.set(entry, hit);
+    }
+    return hit;
+  }
+  exact(key: string): NameMatch | null {
+    return this.has('f', key) ? { first: key, distance: 0 } : null;
+  }
+  fuzzy(key: string): NameMatch | null {
+    if (key.length < FUZZY_MIN) return null;
+    // A name and a word one letter apart share a one-letter deletion (or one is the other's).
+    return deletions(key).some((v) => this.has('d', v)) ? { first: key, distance: 1 } : null;
+  }
+  isFirstName(key: string) {
+    return this.has('f', key);
+  }
+  isSurname(key: string) {
+    return this.has('s', key);
+  }
+}
+
+class CombinedIndex implements PupilIndex {
+  constructor(private readonly parts: readonly PupilIndex[]) {}
+  get size() {
+    return this.parts.reduce((n, p) => n + p.size, 0);
+  }
+  get lexicon() {
+    return Object.assign({}, ...this.parts.map((p) => p.lexicon)) as Record<string, string>;
+  }
+  exact(key: string) {
+    for (const p of this.parts) {
+      const m = p.exact(key);
+      if (m) return m;
+    }
+    return null;
+  }
+  fuzzy(key: string) {
+    for (const p of this.parts) {
+      const m = p.fuzzy(key);
+      if (m) return m;
+    }
+    return null;
+  }
+  isFirstName(key: string) {
+    return this.parts.some((p) => p.isFirstName(key));
+  }
+  isSurname(key: string) {
+    return this.parts.some((p) => p.isSurname(key));
+  }
+}
+
+export function compilePupils(names: readonly string[], hashed?: { hasher: Hasher; hashes: readonly string[]; count: number }): PupilIndex {
+  const plain = new PlainIndex(names);
+  if (!hashed || hashed.hashes.length === 0) return plain;
+  const hashedIndex = new HashedIndex(hashed.hasher, hashed.hashes, hashed.count);
+  return names.length ? new CombinedIndex([plain, hashedIndex]) : hashedIndex;
 }

@@ -38,6 +38,15 @@ export const SettingsSchema = z
       .strict()
       .optional(),
     pupilNames: z.array(nonEmpty).optional().describe('pupil names (first name, or first name and surname)'),
+    pupilNameHashes: z
+      .object({
+        key: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/i, 'must be a hexadecimal key of 16 to 64 bytes'),
+        hashes: z.array(z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-digit hexadecimal hash')),
+        count: z.number().int().nonnegative().describe('how many names were hashed'),
+      })
+      .strict()
+      .optional()
+      .describe('the pupil list as keyed hashes (from `second-look roster` or the options page), never in plain text'),
     disclaimer: nonEmpty.optional().describe('the disclaimer staff add to personal posts that name the school'),
     allowedHandles: z
       .array(handle)

@@ -1,0 +1,99 @@
+/**
+ * Pupil lists: reading a school MIS export (or a pasted list), and turning names into keyed
+ * hashes so the list can be stored and pushed through managed policy (which anyone at the
+ * machine can read at chrome://policy) without the names in plain text.
+ *
+ * Each name contributes the HMAC-SHA256 (truncated to 64 bits) of its first-name keys ("f:"),
+ * their one-letter deletions ("d:", for misspellings) and its surname keys ("s:"), all under one
+ * key. The engine hashes a draft's words the same way. Without the key the hashes say nothing;
+ * with it, they can only be tested against guessed names, one guess at a time.
+ */
+import { parse } from 'csv-parse/sync';
+import { deletions } from './match';
+import { FUZZY_MIN, nameKeys } from './pupils';
+import { hashedKey, hasherFor, randomKey } from './name-hash';
+
+export interface PupilNameHashes {
+  /** The HMAC key, hex. */
+  key: string;
+  /** Sorted, de-duplicated 16-hex-digit hashes. */
+  hashes: string[];
+  /** How many names went in (for "N names loaded"). */
+  count: number;
+}
+
+export function hashPupilNames(names: readonly string[], key: string = randomKey()): PupilNameHashes {
+  const hasher = hasherFor(key);
+  const entries = new Set<string>();
+  for (const name of names) {
+    const { firsts, surnames } = nameKeys(name);
+    for (const first of firsts) {
+      entries.add(`f:${first}`);
+      if (first.length >= FUZZY_MIN) for (const v of deletions(first)) entries.add(`d:${v}`);
+    }
+    for (const s of surnames) entries.add(`s:${s}`);
+  }
+  const hashes = [...new Set([...entries].map((e) => hashedKey(hasher, e)))].sort();
+  return { key, hashes, count: names.length };
+}
+
+export interface RosterRead {
+  names: string[];
+  errors: { line: number; message: string }[];
+}
+
+const FIRST = /^(?:legal\s*)?(?:first\s*name|forename|given\s*name|first)$/i;
+const PREFERRED = /^(?:preferred\s*(?:first\s*)?(?:name|forename)|known\s*as|chosen\s*name)$/i;
+const SURNAME = /^(?:legal\s*)?(?:surname|last\s*name|family\s*name|preferred\s*surname)$/i;
+const FULL = /^(?:name|full\s*name|pupil\s*name|pupil|student\s*name|student)$/i;
+
+/**
+ * Names from an MIS export (CSV with a header naming first name, surname and preferred name
+ * columns, in any order, as SIMS, Arbor and Bromcom export them) or a pasted list, one name a
+ * line. A preferred name is added alongside the legal one: both may appear in a post.
+ */
+export function parseRoster(text: string): RosterRead {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = lines.find((l) => l.trim()) ?? '';
+  const looksCsv = /[,;\t]/.test(header) && header.split(/[,;\t]/).some((c) => FIRST.test(c.trim().replace(/^"|"$/g, '')) || FULL.test(c.trim().replace(/^"|"$/g, '')));
+  if (!looksCsv) {
+    const names: string[] = [];
+    const errors: RosterRead['errors'] = [];
+    lines.forEach((line, i) => {
+      const name = line.trim();
+      if (!name) return;
+      if (!/\p{L}/u.test(name)) errors.push({ line: i + 1, message: `"${name}" has no letters` });
+      else names.push(name.replace(/\s+/g, ' '));
+    });
+    return { names, errors };
+  }
+  const delimiter = [',', ';', '\t'].sort((a, b) => header.split(b).length - header.split(a).length)[0]!;
+  let rows: string[][];
+  try {
+    rows = parse(text.replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 0;
+    return { names: [], errors: [{ line, message: (err as Error).message }] };
+  }
+  const headerIndex = rows.findIndex((r) => r.some((c) => c));
+  const cols = rows[headerIndex] ?? [];
+  const find = (re: RegExp) => cols.findIndex((c) => re.test(c));
+  const first = find(FIRST);
+  const preferred = find(PREFERRED);
+  const surname = find(SURNAME);
+  const full = find(FULL);
+  const names: string[] = [];
+  const errors: RosterRead['errors'] = [];
+  rows.slice(headerIndex + 1).forEach((row, i) => {
+    const line = headerIndex + i + 2;
+    if (row.every((c) => !c)) return;
+    const last = surname >= 0 ? row[surname] ?? '' : '';
+    const given = first >= 0 ? row[first] ?? '' : '';
+    const known = preferred >= 0 ? row[preferred] ?? '' : '';
+    const whole = full >= 0 ? row[full] ?? '' : '';
+    const found = [given && `${given} ${last}`.trim(), known && known !== given && `${known} ${last}`.trim(), whole].filter(Boolean) as string[];
+    if (found.length === 0) errors.push({ line, message: 'no first name in this row' });
+    names.push(...found);
+  });
+  return { names, errors };
+}
