@@ -35,6 +35,7 @@ const PRAISE = new RegExp(`(?:^|[^\\p{L}])(?:${names.praise.map((p) => p.replace
 const SCHOOL_CONTEXT = /\b(?:year\s?\d{1,2}|reception|nursery|class|pupils?|students?|school|classroom|assembly|playground|teacher|headteacher|sports day|certificate|merit|house points?|team)\b/i;
 // "Chelsea's mum": a possessive name followed by family is a child's name.
 const FAMILY_AFTER = /^\s+(?:mum|mam|mom|dad|mummy|daddy|parents?|nan|nana|nanny|grandma|grandad|gran|carer|family|brother|sister|little brother|little sister|teacher|class|friends?)\b/i;
+const PLACE_BEFORE = /\b(?:in|at|to|from|visiting|visited|visit|near|around|across|through|of)\s+$/i;
 const INITIAL_AFTER = /^\s+(\p{Lu})\.(?!\p{L})/u;
 
 function isNameLike(ctx: RuleContext, t: Token): boolean {
@@ -77,6 +78,7 @@ function listed(ctx: RuleContext, t: Token): NameMatch | null {
 
 /** "Chelsea bun", "Rose garden": a word-name used as a modifier of the noun after it. */
 function nounFollows(ctx: RuleContext, t: Token): boolean {
+  if (t.possessive && FAMILY_AFTER.test(after(ctx, t))) return false; // "Chelsea's mum" is a child's mum
   const next = ctx.tokens[t.index + 1];
   if (!next || next.capitalised || !/^ $/.test(ctx.text.slice(t.end, next.start))) return false;
   const tags = ctx.tagsAt(next.start);
@@ -187,9 +189,9 @@ export const childName: Rule = {
         const praised = PRAISE.test(before(ctx, t, 30));
         if (!context && !praised && surnamePosition(ctx, t)) continue;
         if (word && !context && !praised) {
-          // "saying grace", "Hope Street", "Chelsea FC": a word-name needs a capital and to be
-          // read as a person.
-          if (!t.capitalised || PLACE_NEXT.test(after(ctx, t)) || nounFollows(ctx, t)) continue;
+          // "saying grace", "Hope Street", "Chelsea FC", "half term in Florence": a word-name needs
+          // a capital and to be read as a person.
+          if (!t.capitalised || PLACE_NEXT.test(after(ctx, t)) || nounFollows(ctx, t) || (!surnameListed && PLACE_BEFORE.test(before(ctx, t, 20)))) continue;
           const tags = ctx.tagsAt(t.start);
           const sentenceStart = ctx.sentenceAt(t.start).start === t.start;
           if (tags.has('Place') || (sentenceStart && !tags.has('Person') && !surnameListed && !(t.possessive && FAMILY_AFTER.test(after(ctx, t))))) continue;
@@ -197,8 +199,15 @@ export const childName: Rule = {
           if (!tags.has('Person') && !tags.has('FirstName') && !personAfter) continue;
           if (sentenceStart && t.possessive && !FAMILY_AFTER.test(after(ctx, t))) continue;
         }
-        // "Jessica Ennis-Hill" is somebody else when the surname is not a pupil's.
-        if (!context && nextIsName && next && !surnameListed && ctx.tagsAt(next.start).has('Person') && PLACE_NEXT.test(after(ctx, t)) === false && ctx.tagsAt(next.start).has('LastName')) continue;
+        // "Jessica Ennis-Hill", "Florence Nightingale", "Robin Hood", "Florence Park Community
+        // Centre": followed by a capitalised word that is not a pupil's surname, it is somebody
+        // (or something) else, unless the sentence places it as a pupil.
+        // A disguised name (digits, spacing) or a possessive ("Raff3rty's Viking longboat") is not
+        // the first half of somebody else's name.
+        if (!context && !praised && nextIsName && next && !surnameListed && !t.leet && !t.spaced && !t.possessive) {
+          const nextTags = ctx.tagsAt(next.start);
+          if (ctx.settings.pupils.hasSurnames || word || nextTags.has('LastName') || nextTags.has('Place')) continue;
+        }
         const how = match.distance === 0 ? 'exact first name' : `one letter different from "${match.first}"`;
         const disguise = t.spaced ? ', spelt out letter by letter' : t.leet ? ', digits for letters' : '';
         push(hitFor(ctx, t, end, how + disguise, true));

@@ -65,6 +65,8 @@ function hasName(ctx: Parameters<Rule['check']>[0], start: number, end: number):
     if (t.start < start) continue;
     if (t.start >= end) break;
     if (ctx.settings.pupils.isFirstName(t.key)) return true;
+    // "Mei C.": a first name and an initial, the way schools write pupils' names.
+    if (t.capitalised && /^ \p{Lu}\.(?!\p{L})/u.test(ctx.text.slice(t.end, t.end + 3))) return true;
     if (t.capitalised && ctx.tagsAt(t.start).has('Person') && !ctx.tagsAt(t.start).has('Pronoun')) return true;
   }
   return false;

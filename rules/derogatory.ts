@@ -54,13 +54,14 @@ const ADJ_PEOPLE = new RegExp(
 // What aims an ambiguous insult ("cow", "clown") at someone: "you", an insulting adjective, or
 // a person described with it ("is a money-grabbing clown", "are lazy, gossiping parasites").
 const AIMED_BEFORE = new RegExp(
-  `(?:\\byou(?:'re|\\s+are|\\s+r)?|\\bya|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bunch\\s+of))*)[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`,
+  `(?:\\byou(?:'re|\\s+are|\\s+r)?|\\bya|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bunch\\s+of|(?:run|led|managed|staffed)\\s+by))*)[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`,
   'iu',
 );
 // A noun that names an animal or creature insults only with "you" or an insulting adjective, not
 // through "is a" ("Daisy is a cow" on a farm visit).
 const ANIMAL = new Set(['cow', 'cows', 'pig', 'pigs', 'witch', 'witches', 'snake', 'snakes', 'rat', 'rats', 'dog', 'dogs', 'donkey', 'donkeys', 'sheep', 'monkey', 'monkeys', 'ape', 'apes', 'hen', 'hens', 'bat', 'dinosaur', 'dinosaurs', 'animal', 'animals', 'slug', 'slugs', 'weasel', 'weasels', 'hyena', 'hyenas', 'penguins', 'goblin', 'goblins', 'gremlin', 'gremlins', 'maggot', 'maggots', 'cockroach', 'cockroaches', 'leech', 'leeches', 'troll', 'trolls']);
-const AIMED_STRONG = new RegExp(`(?:\\byou(?:'re|\\s+are|\\s+r)?|\\bya|(?<![\\p{L}])${STRONG_ADJ})[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`, 'iu');
+// "you smug cow", but not "what do you call a sleeping dinosaur?".
+const AIMED_STRONG = new RegExp(`(?:(?<!\\b(?:do|did|would|could|can|will|if|when)\\s)\\byou(?:'re|\\s+are|\\s+r)?|\\bya|(?<![\\p{L}])${STRONG_ADJ})[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`, 'iu');
 // Masked profanity: letters replaced by symbols ("f**k", "tw*t", "sh!t").
 const MASKED = /(?<![\p{L}\p{N}])\p{L}(?:[\p{L}]|[*#@$%!.]){1,10}(?![\p{L}\p{N}*#@$%!])/gu;
 const MASKABLE = ['fuck', 'fucking', 'fucked', 'fucker', 'shit', 'shite', 'shitty', 'cunt', 'twat', 'twats', 'wank', 'wanker', 'bitch', 'bastard', 'prick', 'dick', 'dickhead', 'arse', 'arsehole', 'asshole', 'bollocks', 'piss', 'pissed', 'slut', 'whore', 'moron', 'idiot', 'tosser', 'bellend', 'knobhead'];

@@ -29,6 +29,8 @@ export interface PupilIndex {
   fuzzy(key: string): NameMatch | null;
   isFirstName(key: string): boolean;
   isSurname(key: string): boolean;
+  /** Whether the list gives surnames at all (a first-name-only list cannot rule out "Olivia Jones"). */
+  readonly hasSurnames: boolean;
   /** For compromise: pupil names tagged as names, so the parser reads them as people. */
   readonly lexicon: Readonly<Record<string, string>>;
 }
@@ -84,6 +86,9 @@ class PlainIndex implements PupilIndex {
   get size() {
     return this.firsts.size;
   }
+  get hasSurnames() {
+    return this.surnames.size > 0;
+  }
   exact(key: string): NameMatch | null {
     return this.firsts.has(key) ? { first: key, distance: 0 } : null;
   }
@@ -111,6 +116,8 @@ class HashedIndex implements PupilIndex {
   private readonly hashes: ReadonlySet<string>;
   private readonly cache = new Map<string, boolean>();
   readonly lexicon = {};
+  // Exports from a school MIS always carry surnames.
+  readonly hasSurnames = true;
   constructor(
     private readonly hasher: Hasher,
     hashes: readonly string[],
@@ -150,6 +157,9 @@ class CombinedIndex implements PupilIndex {
   }
   get lexicon() {
     return Object.assign({}, ...this.parts.map((p) => p.lexicon)) as Record<string, string>;
+  }
+  get hasSurnames() {
+    return this.parts.some((p) => p.hasSurnames);
   }
   exact(key: string) {
     for (const p of this.parts) {

@@ -17,7 +17,7 @@ const MENTION = /(?<![\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,48}[A-Za-z
 const TAGGABLE =
   "leavers|alumni|staff|old\\s+pupils|pupils|students|friends?|mates?|bestie|besties|classmates?|old\\s+classmates|teachers?|grandparents|grandma|grandad|nan|nanna|parents?|mums?|dads?|family|families|kids?|child|children|people|person|pupils|class|team|squad|colleagues?|someone|somebody|anyone|anybody|everyone|everybody|grown-ups|them|him|her";
 const ASK_TO_TAG = new RegExp(
-  `(?<!\\b(?:name|price|luggage|bag|gift|play|playing|played|of|dog|tag|laser)[\\s-])\\b(?:tag|tagging)\\s+(?:them|yourself|yourselves|us|him|her|who|(?:(?:your|a|the|any|all|some|every|all\\s+the)\\s+)(?:[\\p{L}'-]+\\s+){0,2}?(?:${TAGGABLE})|(?:${TAGGABLE}))\\b`,
+  `(?<!\\b(?:name|price|luggage|bag|gift|play|playing|played|of|dog|tag|laser)[\\s-])\\b(?:tag|tagging)\\s+(?:them|yourself|yourselves|us|him|her|who|(?:(?:your|a|the|any|all|some|every|all\\s+the)\\s+)(?:[\\p{L}\\p{N}'-]+\\s+){0,2}?(?:${TAGGABLE})|(?:${TAGGABLE})|\\p{Lu}\\p{Ll}+'s\\s+(?:mum|dad|mam|mummy|daddy|parents|nan|grandma|grandad|family|carer))\\b`,
   'giu',
 );
 

@@ -1,5 +1,5 @@
-// The labelled sets, scored like ../shared/tools/score.mjs scores them: our own 478 drafts
-// (tests/corpus/) and the shared developer sample. Case-level precision and recall per rule,
+// The labelled sets, scored like ../shared/tools/score.mjs scores them: our own 478 drafts and
+// a second set of 250 for another school (tests/corpus/), and the shared developer sample. Case-level precision and recall per rule,
 // the share of clean drafts kept clean, and every clause quote verbatim from its source.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,17 @@ describe('labelled corpora', () => {
   it('our own labelled set (478 drafts): precision, recall and clean-kept at least 0.95', () => {
     const s = score(new URL('./corpus/labelled.jsonl', import.meta.url), new URL('./corpus/settings.json', import.meta.url));
     expect(s.cases).toBeGreaterThanOrEqual(300);
+    expect(s.badQuotes).toEqual([]);
+    expect({ precision: s.precision >= 0.95, recall: s.recall >= 0.95, cleanKept: s.cleanKept >= 0.95, misses: s.misses }).toMatchObject({
+      precision: true,
+      recall: true,
+      cleanKept: true,
+    });
+  });
+
+  it('the second set (250 drafts, another school): precision, recall and clean-kept at least 0.95', () => {
+    const s = score(new URL('./corpus/heldout.jsonl', import.meta.url), new URL('./corpus/heldout-settings.json', import.meta.url));
+    expect(s.cases).toBe(250);
     expect(s.badQuotes).toEqual([]);
     expect({ precision: s.precision >= 0.95, recall: s.recall >= 0.95, cleanKept: s.cleanKept >= 0.95, misses: s.misses }).toMatchObject({
       precision: true,
