@@ -10,6 +10,8 @@ import { orgMentions } from './org';
 import { Marks } from './match';
 
 const orgPatterns = new WeakMap<RegExp, RegExp | null>();
+// Keep in step with school.json's speakingAs and speakingAsOrg: each pattern contains one of these.
+const SPEAKING_HINT = /official|behalf|welcome|decided|announced|confirmed|message|from all|from everyone|the team at|all the staff at|this (?:is the|page|account|group)|(?:this|my) (?:page|account)|news|updates|happy|merry|greetings|best wishes/i;
 
 export const branding: Rule = {
   id: 'branding',
@@ -47,7 +49,10 @@ export const branding: Rule = {
     // The organisation-specific patterns first: they mark the longer phrase.
     const marks = new Marks(ctx.text.length);
     for (const h of hits) marks.add(h.start, h.end);
-    for (const re of [asOrg, SPEAKING_AS]) {
+    // The speaking-as patterns are long; they can only match near one of these words.
+    if (!SPEAKING_HINT.test(ctx.text)) return hits.sort((a, b) => a.start - b.start);
+    const namesOrg = orgMentions(ctx).some((m) => m.kind === 'name');
+    for (const re of [namesOrg ? asOrg : null, SPEAKING_AS]) {
       if (!re) continue;
       for (const s of spans(re, ctx.text)) {
         if (marks.overlaps(s.start, s.end)) continue;

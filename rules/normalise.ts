@@ -24,17 +24,17 @@ export interface NormalisedText {
   readonly original: string;
   /** NFKC-folded, invisible characters removed, look-alikes mapped to Latin, accents removed. */
   readonly text: string;
-  /** For each UTF-16 unit of `text`: the offset in `original` of the character it came from. */
-  readonly starts: Uint32Array;
-  /** For each UTF-16 unit of `text`: the offset in `original` just after that character. */
-  readonly ends: Uint32Array;
+  /**
+   * For each UTF-16 unit of `text`: the offsets in `original` of the character it came from
+   * (start, and just after it). Absent when the text needed no change, so offsets are the same.
+   */
+  readonly starts?: Uint32Array;
+  readonly ends?: Uint32Array;
 }
 
 function cleanCodePoint(ch: string): string {
   const mapped = CONFUSABLE[ch];
   if (mapped !== undefined) return mapped;
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x80) return ch; // ASCII: nothing to do, and by far the commonest case
   let out = ch.normalize('NFKC');
   // Strip accents (Ciarán -> Ciaran) only from letters that decompose into a base letter and
   // combining marks; scripts whose letters are built from marks keep them.
@@ -47,27 +47,48 @@ function cleanCodePoint(ch: string): string {
   return mappedAll;
 }
 
+// Printable ASCII, tabs and line breaks, minus the quote characters the confusables table folds:
+// such text is already clean.
+const CLEAN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
 export function normalise(original: string): NormalisedText {
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  if (CLEAN_ASCII.test(original) && !/[\u2018\u2019]/.test(original)) return { original, text: original };
+  const parts: string[] = [];
+  // At most two clean units per original unit (NFKC rarely expands further; grow if it does).
+  let starts = new Uint32Array(original.length * 2 + 2);
+  let ends = new Uint32Array(original.length * 2 + 2);
+  let n = 0;
   let i = 0;
   while (i < original.length) {
     const cp = original.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
-    const ch = original.slice(i, i + width);
     if (!isInvisibleCodePoint(cp)) {
-      // A lone combining mark (after an invisible char, say) is dropped with the accents.
-      const cleaned = COMBINING.test(ch) && cp >= 0x300 && cp <= 0x36f ? '' : cleanCodePoint(ch);
-      for (let k = 0; k < cleaned.length; k++) {
-        starts.push(i);
-        ends.push(i + width);
+      let cleaned: string;
+      if (cp < 0x80) cleaned = original[i]!;
+      else {
+        const ch = original.slice(i, i + width);
+        // A lone combining mark (after an invisible char, say) is dropped with the accents.
+        cleaned = cp >= 0x300 && cp <= 0x36f ? '' : cleanCodePoint(ch);
       }
-      text += cleaned;
+      if (n + cleaned.length > starts.length) {
+        const grow = (a: Uint32Array) => {
+          const b = new Uint32Array(a.length * 2 + cleaned.length);
+          b.set(a);
+          return b;
+        };
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      for (let k = 0; k < cleaned.length; k++) {
+        starts[n] = i;
+        ends[n] = i + width;
+        n++;
+      }
+      parts.push(cleaned);
     }
     i += width;
   }
-  return { original, text, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+  return { original, text: parts.join(''), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 
 /** Maps a [start, end) span of the clean text back to the original text. */
@@ -75,5 +96,6 @@ export function toOriginal(norm: NormalisedText, start: number, end: number): [n
   if (norm.text.length === 0) return [0, 0];
   const s = Math.min(Math.max(start, 0), norm.text.length - 1);
   const e = Math.min(Math.max(end, s + 1), norm.text.length);
+  if (!norm.starts || !norm.ends) return [s, e];
   return [norm.starts[s] ?? 0, norm.ends[e - 1] ?? norm.original.length];
 }
