@@ -13,41 +13,13 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PackSchema, type Pack } from '../packs/schema';
 import { IMAGE_RULE_IDS, RULE_IDS, TEXT_RULE_IDS, type SourceId } from '../rules/ids';
+import { normaliseQuote as normalise, normalisedSources, rawSources } from './seeds';
 
 const PACK_IDS = ['default', 'coop', 'flourish', 'calcot', 'coton', 'aspire'] as const;
 type PackId = (typeof PACK_IDS)[number];
 type SourcePackId = Exclude<PackId, 'default'>;
 
-/** Which policy document each pack encodes (../shared/seeds/README.md). */
-const SOURCE_FILES: Record<SourceId, string> = {
-  coop: '000_f92ab16481a2a513.txt',
-  flourish: '001_9e36f09e64a7059c.txt',
-  calcot: '002_35c5730769a0bdf8.txt',
-  coton: '003_4811cb6a4d6851da.txt',
-  aspire: '004_bcecf93d2005b914.txt',
-};
-
 const packsDir = new URL('../packs/', import.meta.url);
-const seedsDir = new URL('../../shared/seeds/', import.meta.url);
-
-/** The normalisation of ../shared/tools/score.mjs: how a clause quote is compared with its source. */
-function normalise(s: string): string {
-  return s
-    .replace(/[*_]/g, '')
-    .replace(/[\u2018\u2019\u201B]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-const rawSources = Object.fromEntries(
-  Object.entries(SOURCE_FILES).map(([id, file]) => [id, readFileSync(new URL(file, seedsDir), 'utf8')]),
-) as Record<SourceId, string>;
-const normalisedSources = Object.fromEntries(
-  Object.entries(rawSources).map(([id, text]) => [id, normalise(text)]),
-) as Record<SourceId, string>;
 
 function readPackJson(id: PackId): unknown {
   return JSON.parse(readFileSync(new URL(`${id}.json`, packsDir), 'utf8')) as unknown;

@@ -1,0 +1,35 @@
+// The five policy documents the packs encode (../shared/seeds/), and the quote comparison of
+// ../shared/tools/score.mjs, shared by the tests that check clause quotes are verbatim.
+import { readFileSync } from 'node:fs';
+import type { SourceId } from '../rules/ids';
+
+/** Which policy document each pack encodes (../shared/seeds/README.md). */
+export const SOURCE_FILES: Record<SourceId, string> = {
+  coop: '000_f92ab16481a2a513.txt',
+  flourish: '001_9e36f09e64a7059c.txt',
+  calcot: '002_35c5730769a0bdf8.txt',
+  coton: '003_4811cb6a4d6851da.txt',
+  aspire: '004_bcecf93d2005b914.txt',
+};
+
+const seedsDir = new URL('../../shared/seeds/', import.meta.url);
+
+/** The normalisation of ../shared/tools/score.mjs: how a clause quote is compared with its source. */
+export function normaliseQuote(s: string): string {
+  return s
+    .replace(/[*_]/g, '')
+    .replace(/[\u2018\u2019\u201B]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export const rawSources = Object.fromEntries(
+  Object.entries(SOURCE_FILES).map(([id, file]) => [id, readFileSync(new URL(file, seedsDir), 'utf8')]),
+) as Record<SourceId, string>;
+
+export const normalisedSources = Object.fromEntries(
+  Object.entries(rawSources).map(([id, text]) => [id, normaliseQuote(text)]),
+) as Record<SourceId, string>;
