@@ -20,7 +20,7 @@ function targetsFor(org: RegExp | null, handles: ReadonlySet<string>, key: objec
     const orgSource = org ? org.source : '(?!)';
     const handleSource = handles.size ? `@(?:${[...handles].map(escapeRegExp).join('|')})` : '(?!)';
     const compile = (list: string[]) =>
-      anyOf(list.map((t) => (t === 'ORG' ? orgSource : t === 'HANDLES' ? handleSource : t)), 'iu');
+      anyOf(list.map((t) => t.replaceAll('ORG', `(?:${orgSource})`).replaceAll('HANDLES', handleSource)), 'iu');
     re = { grievance: compile(data.targets), insult: compile(data.insultTargets) };
     targetPatterns.set(key, re);
   }

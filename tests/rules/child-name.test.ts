@@ -21,6 +21,9 @@ const rows: Row[] = [
     { text: "My son Rory lost his first tooth today!", account: 'personal', marks: [] },
     { text: "Year 6 performed Macbeth and the witches stole the show.", account: 'official', marks: [] },
     { text: "Farewell to our caretaker Dave after 30 years of service.", account: 'official', marks: [] },
+    { text: "Sam from the council came in to talk about recycling. Thanks Sam!", account: 'official', marks: [] },
+    { text: "Year 6 learned about Florence Nightingale and Robin Hood this week.", account: 'official', marks: [] },
+    { text: "Chelsea's mum asked me to add her on Facebook. Views my own.", account: 'personal', marks: ["Chelsea's"] },
 ];
 
 describe('child-name', () => {

@@ -8,6 +8,7 @@ const rows: Row[] = [
     { text: "Gutted the village fete was rained off. Views my own.", account: 'personal', marks: [] },
     { text: "Nobody at this school listens to a word staff say. Views my own.", account: 'personal', marks: ["Nobody at this school listens to a word staff say."] },
     { text: "Ofsted sent a smug little idiot to inspect us. Views my own.", account: 'personal', marks: [] },
+    { text: "Thornbury Heath is run by a bunch of clowns. Views my own.", account: 'personal', marks: ["Thornbury Heath is run by a bunch of clowns."] },
 ];
 
 describe('complaint', () => {

@@ -13,6 +13,8 @@ const rows: Row[] = [
     { text: "Anti-Bullying Week starts Monday: odd socks at the ready!", account: 'official', marks: [] },
     { text: "The three witches were terrifyingly good in our Macbeth.", account: 'official', marks: [] },
     { text: "Our printer is a nightmare today, sorry for the delay.", account: 'official', marks: [] },
+    { text: "Joke of the day: what do you call a sleeping dinosaur? A dino-snore!", account: 'official', marks: [] },
+    { text: "The trust's CEO is a greedy p1g. Views my own.", account: 'personal', marks: ["p1g"] },
 ];
 
 describe('derogatory', () => {

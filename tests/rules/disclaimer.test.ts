@@ -10,6 +10,8 @@ const rows: Row[] = [
     { text: "Brilliant panto from the staff at my school. These are my personal views and not those of Halden Learning Trust.", account: 'personal', marks: [] },
     { text: "Staff pancake race at Thornbury Heath today!", account: 'official', marks: [] },
     { text: "Cycled 14 miles in the drizzle. Great coffee at the end.", account: 'personal', marks: [] },
+    { text: "Off to parents evening, wish me luck", account: 'personal', marks: [] },
+    { text: "Saw Oliver! at the theatre and the songs are stuck in my head forever", account: 'personal', marks: [] },
 ];
 
 describe('disclaimer', () => {
