@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Chromium with the built extension. `npm test` runs both.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       {
         test: {
