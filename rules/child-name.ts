@@ -35,6 +35,8 @@ const PRAISE = new RegExp(`(?:^|[^\\p{L}])(?:${names.praise.map((p) => p.replace
 const SCHOOL_CONTEXT = /\b(?:year\s?\d{1,2}|reception|nursery|class|pupils?|students?|school|classroom|assembly|playground|teacher|headteacher|sports day|certificate|merit|house points?|team)\b/i;
 // "Chelsea's mum": a possessive name followed by family is a child's name.
 const FAMILY_AFTER = /^\s+(?:mum|mam|mom|dad|mummy|daddy|parents?|nan|nana|nanny|grandma|grandad|gran|carer|family|brother|sister|little brother|little sister|teacher|class|friends?)\b/i;
+// "the story of Yusuf (Joseph)", "the life of Florence Nightingale": a character or a figure.
+const STORY_BEFORE = /\b(?:story|stories|tale|tales|legend|life|parable|book|film|play|poem|song|adventures|diary|musical)\s+of\s+$/i;
 const PLACE_BEFORE = /\b(?:in|at|to|from|visiting|visited|visit|near|around|across|through|of)\s+$/i;
 const INITIAL_AFTER = /^\s+(\p{Lu})\.(?!\p{L})/u;
 
@@ -82,7 +84,7 @@ function nounFollows(ctx: RuleContext, t: Token): boolean {
   const next = ctx.tokens[t.index + 1];
   if (!next || next.capitalised || !/^ $/.test(ctx.text.slice(t.end, next.start))) return false;
   const tags = ctx.tagsAt(next.start);
-  return tags.has('Noun') && !tags.has('Pronoun');
+  return (tags.has('Noun') || tags.has('Gerund')) && !tags.has('Pronoun');
 }
 
 function pupilContext(ctx: RuleContext, t: Token): string | null {
@@ -187,7 +189,7 @@ export const childName: Rule = {
       if (match) {
         const word = WORD_NAMES.has(match.first);
         const praised = PRAISE.test(before(ctx, t, 30));
-        if (!context && !praised && surnamePosition(ctx, t)) continue;
+        if (!context && !praised && (surnamePosition(ctx, t) || STORY_BEFORE.test(before(ctx, t, 40)))) continue;
         if (word && !context && !praised) {
           // "saying grace", "Hope Street", "Chelsea FC", "half term in Florence": a word-name needs
           // a capital and to be read as a person.

@@ -11,6 +11,9 @@ import { derogatory } from './derogatory';
 import data from './data/complaint.json';
 
 const GRIEVANCE = anyOf(data.grievance);
+// Eye-rolls and "typical": a grievance only when aimed at leaders, the trust or colleagues, not
+// at parents or pupils ("Parents at my school are the worst 🙄" is derogatory, not a complaint).
+const WEAK_GRIEVANCE = new RegExp(data.weak.join('|'), 'iu');
 const targetPatterns = new WeakMap<object, { grievance: RegExp; insult: RegExp }>();
 
 /** Targets with the organisation's names put in, compiled once per settings. */
@@ -37,13 +40,16 @@ export const complaint: Rule = {
     sents.forEach((s, i) => {
       const sentence = ctx.folded.slice(s.start, s.end);
       GRIEVANCE.lastIndex = 0;
-      const g = GRIEVANCE.exec(sentence);
+      const strong = GRIEVANCE.exec(sentence);
+      const g = strong ?? WEAK_GRIEVANCE.exec(sentence);
       if (!g) return;
-      // The target may sit in this sentence or the two before ("So SLT have decided ... No
-      // discussion, obviously.").
+      // The target may sit in this sentence, the two before ("So SLT have decided ... No
+      // discussion, obviously.") or the one after ("Sick of cover every free period. My PPA
+      // time doesn't exist.").
       const prev = sents[Math.max(0, i - 2)];
-      const window = ctx.folded.slice(prev ? prev.start : s.start, s.end);
-      if (!targets.grievance.test(window)) return;
+      const next = sents[i + 1];
+      const window = ctx.folded.slice(prev ? prev.start : s.start, next ? next.end : s.end);
+      if (!(strong ? targets.grievance : targets.insult).test(window)) return;
       hits.push({
         start: s.start,
         end: s.end,

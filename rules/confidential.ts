@@ -61,6 +61,7 @@ export const confidential: Rule = {
 
 /** A capitalised word compromise reads as a person's name, or a pupil-list name, in the span. */
 function hasName(ctx: Parameters<Rule['check']>[0], start: number, end: number): boolean {
+  for (const t of ctx.spaced) if (t.start >= start && t.end <= end && ctx.settings.pupils.isFirstName(t.key)) return true;
   for (const t of ctx.tokens) {
     if (t.start < start) continue;
     if (t.start >= end) break;

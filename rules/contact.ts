@@ -12,6 +12,7 @@ const INVITATION = anyOf(data.invitations);
 const NEGATION = anyOf(data.negations, 'iu');
 const AUDIENCE = anyOf(data.audience, 'iu');
 const OFFICIAL_AUDIENCE = anyOf(data.officialAudience, 'iu');
+const TAUGHT = /\b(?:(?:best|favourite|former|old|ex-?)\s+)?(?:pupil|student)s?\s+(?:i(?:'ve)?\s+ever\s+taught|of\s+mine)\b|\bi\s+(?:used\s+to\s+)?taught\s+(?:you|her|him|them)\b/i;
 const OFFICIAL_FOLLOW = anyOf(data.officialFollow, 'iu');
 const OFFICIAL_MESSAGE_AUDIENCE = anyOf(data.officialMessageAudience, 'iu');
 
@@ -46,6 +47,18 @@ export const contact: Rule = {
         suggestion: ctx.draft.account === 'official' ? 'contact the school office' : undefined,
         why: 'an invitation to connect or message, with pupils or parents as the audience',
       });
+    }
+    // A personal account talking to a (former) pupil by their handle: "@inkypaws.art ... best
+    // pupil I ever taught" is engaging with a pupil online.
+    if (!official && hits.length === 0 && TAUGHT.test(ctx.text)) {
+      const mention = /(?<![\p{L}\p{N}_.@])@[A-Za-z0-9_.]{2,50}/u.exec(ctx.text);
+      if (mention && !ctx.settings.org.handles.has(mention[0].slice(1).toLowerCase()))
+        hits.push({
+          start: mention.index,
+          end: mention.index + mention[0].length,
+          message: `${mention[0]} is a pupil you taught, addressed on social media. Staff must not follow or engage with current or former pupils online.`,
+          why: 'a pupil addressed by their handle',
+        });
     }
     return hits;
   },

@@ -77,6 +77,8 @@ function properNoun(ctx: RuleContext, t: Token): boolean {
   return Boolean(prev && /^(?:mr|mrs|miss|ms|dr|the|a|sir|lord|lady|king|queen|captain)$/.test(prev.key)) || /^-(?:style|themed|inspired)/.test(ctx.text.slice(t.end, t.end + 9));
 }
 const MOCKERY = new RegExp(`(?<![\\p{L}])(?:${any(data.mockery)})\\s+(?:[\\p{L}-]+,?\\s+){0,3}${any(data.mockeryNouns)}(?![\\p{L}])`, 'giu');
+// "dancing like a herd of drunk giraffes": people likened to a pack of anything.
+const SIMILE = /\blike\s+(?:a\s+)?(?:herd|bunch|pack|gaggle|troop|flock|load|shower|swarm|mob|troupe)\s+of\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+s\b/giu;
 const THREATS = new RegExp(`(?<![\\p{L}])${any(data.threats)}(?![\\p{L}])`, 'giu');
 const DISCRIMINATION = new RegExp(`(?<![\\p{L}])(?:all\\s+)?${any(data.groups)}\\s+(?:[\\p{L}']+\\s+){0,2}?${any(data.groupPredicates)}(?![\\p{L}])`, 'giu');
 // "utterly useless", "completely clueless" said of someone in the sentence.
@@ -197,11 +199,24 @@ function findInsults(ctx: RuleContext): Hit[] {
       scan(t.text, (i) => ({ start: letters[i] ?? t.start, end: (letters[i] ?? t.start) + 1 }));
     }
 
+    // The words before a word, with words spelt out letter by letter read joined ("is a
+    // p a t h e t i c  l o s e r" reads "is a pathetic loser").
+    const contextBefore = (t: Token) => {
+      const from = Math.max(0, t.start - 80);
+      let out = '';
+      let at = from;
+      for (const sp of ctx.spaced) {
+        if (sp.end <= from || sp.start >= t.start) continue;
+        out += lower.slice(at, Math.max(at, sp.start)) + sp.key;
+        at = sp.end;
+      }
+      return out + lower.slice(at, t.start);
+    };
     const tokenHit = (t: Token) => {
       if (properNoun(ctx, t)) return;
       const aim = ANIMAL.has(t.key) ? AIMED_STRONG : AIMED_BEFORE;
       if (INSULTS.has(t.key)) add(t.start, t.end, 'an insult', `insult word (${t.key})`);
-      else if (AMBIGUOUS.has(t.key) && aim.test(lower.slice(Math.max(0, t.start - 50), t.start)))
+      else if (AMBIGUOUS.has(t.key) && aim.test(contextBefore(t)))
         add(t.start, t.end, 'an insult aimed at someone', `"${t.key}" aimed at a person`);
       else if (EXPLETIVES.has(t.key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t))
         add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${t.key})`);
@@ -231,6 +246,10 @@ function findInsults(ctx: RuleContext): Hit[] {
     if (hasAdjective) for (const m of folded.matchAll(INTENSIFIED)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'an insult aimed at someone', 'an insulting word, intensified, about a person');
+    }
+    for (const m of lower.matchAll(SIMILE)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'mockery', 'people likened to a herd of animals');
     }
     if (hasMockery) for (const m of lower.matchAll(MOCKERY)) add(m.index, m.index + m[0].length, 'mockery', 'people compared to animals or fools');
     return hits.sort((a, b) => a.start - b.start);

@@ -19,7 +19,7 @@ const HOME = anyOf(data.homeWords, 'iu');
 const GROUP = anyOf(data.groups, 'iu');
 // A named place ("at Ashgrove Rec", "left Stratford services"): capitals matter, so not in the
 // case-insensitive list.
-const PRESENCE = new RegExp(`${anyOf(data.presence, 'iu').source}|\\b(?:at|in|on|outside|near|by|left|from|down)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}']+`, 'u');
+const PRESENCE = new RegExp(`${anyOf(data.presence, 'iu').source}|\\b(?:[Aa]t|[Ii]n|[Oo]n|[Oo]utside|[Nn]ear|[Bb]y|[Ll]eft|[Ff]rom|[Dd]own)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}']+`, 'u');
 const PRESENCE_CI = anyOf(data.presence, 'iu');
 const NOW = anyOf(data.now, 'iu');
 const STRONG_NOW = anyOf(data.strongNow, 'iu');
