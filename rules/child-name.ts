@@ -21,7 +21,7 @@ const ADULT_ROLE = new RegExp(`^(?:\\s*,\\s*(?:our|the|my|a|your)\\s+(?:[\\p{L}'
 // "our visiting author, Joanna Reid", "Chef Sandra".
 const ADULT_ROLE_BEFORE = new RegExp(`\\b(?:${ROLES})\\s*,?\\s*$`, 'i');
 const OWN_CHILD = new RegExp(`\\bmy\\s+(?:(?:little|big|eldest|youngest|oldest|lovely|gorgeous|beautiful|clever|baby|two|three|\\w+-year-old)\\s+){0,2}(?:${names.ownChild.join('|')})s?[\\s,:]*$`, 'i');
-const YEAR_GROUP = /^[\s,(-]*(?:(?:from|in|of)\s+)?(?:year|yr|y)\s?(\d{1,2})\b|^[\s,(-]*(?:(?:from|in|of)\s+)?(?:reception|nursery|class\s+(?:\d|[A-Z][a-z]+)|[1-6][A-Z]\b|ks[12]\b|eyfs)|^\s+(?:from|in)\s+(?:my|our)\s+(?:class|form|tutor group)\b/iu;
+const YEAR_GROUP = /^[\s,(-]*(?:(?:from|in|of)\s+)?(?:year|yr|y)\s?(\d{1,2})\b|^[\s,(-]*(?:(?:from|in|of)\s+)?(?:reception|nursery|class\s+(?:\d|[A-Z][a-z]+)|[1-6][A-Z]\b|ks[12]\b|eyfs)|^\s+(?:from|in)\s+(?:my|our)\s+(?:[\p{L}\d]+\s+)?(?:class|form|tutor group)\b/iu;
 // "One of my Year 3s, Lily-Mae, ..." and "our Year 2 star Ava".
 const YEAR_GROUP_BEFORE = /\b(?:year|yr|y)\s?\d{1,2}s?\s*[,:(-]\s*$/i;
 const PLACE_NEXT = /^\s+(?:street|st|road|rd|lane|avenue|ave|close|drive|way|hill|square|park|gardens?|crescent|grove|terrace|court|place|fc|united|city|town|rovers|athletic|wanderers|almonds?|river|valley|bay|island|house|hall|centre|center|school|academy|primary|college|university|hospital|church|chapel|road|airport|station|market|street)\b/i;
@@ -30,11 +30,13 @@ const AWARD = new RegExp(
   'i',
 );
 const ANY_OF_THE_WEEK = new RegExp(`\\b[\\p{L}-]+\\s+of\\s+the\\s+(?:${names.awardPeriods.join('|')})(?:\\s+(?:award|certificate|trophy|prize))?\\s*(?:is|was|goes to|went to)?\\s*[:!,\\-]*\\s*$`, 'iu');
-const PUPIL_NOUN = new RegExp(`\\b(?:our|my|a|the|this)\\s+(?:(?:year\\s?\\d{1,2}|reception|nursery|little|lovely|brilliant|fantastic|amazing|new|former|young)\\s+){0,2}(?:${names.pupilNouns.join('|')})\\s*[:,-]?\\s*$`, 'i');
+const PUPIL_NOUN = new RegExp(`\\b(?:our|my|a|the|this)\\s+(?:(?:year\\s?\\d{1,2}|[\\p{L}-]+)\\s+){0,2}(?:${names.pupilNouns.join('|')})\\s*[:,-]?\\s*$`, 'iu');
 const PRAISE = new RegExp(`(?:^|[^\\p{L}])(?:${names.praise.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s*[,:!-]?\\s*$`, 'iu');
 const SCHOOL_CONTEXT = /\b(?:year\s?\d{1,2}|reception|nursery|class|pupils?|students?|school|classroom|assembly|playground|teacher|headteacher|sports day|certificate|merit|house points?|team)\b/i;
 // "Chelsea's mum": a possessive name followed by family is a child's name.
-const FAMILY_AFTER = /^\s+(?:mum|mam|mom|dad|mummy|daddy|parents?|nan|nana|nanny|grandma|grandad|gran|carer|family|brother|sister|little brother|little sister|teacher|class|friends?)\b/i;
+// "Chelsea's mum", "Skye's painting": a possessive name followed by family, or by something a
+// child made, is a child's name.
+const FAMILY_AFTER = /^\s+(?:mum|mam|mom|dad|mummy|daddy|parents?|nan|nana|nanny|grandma|grandad|gran|carer|family|brother|sister|little brother|little sister|teacher|class|friends?|painting|drawing|poem|story|model|picture|writing|project|artwork|recipe|design|handwriting|homework|work|poster|sculpture|invention)\b/i;
 // "the story of Yusuf (Joseph)", "the life of Florence Nightingale": a character or a figure.
 const STORY_BEFORE = /\b(?:story|stories|tale|tales|legend|life|parable|book|film|play|poem|song|adventures|diary|musical)\s+of\s+$/i;
 const PLACE_BEFORE = /\b(?:in|at|to|from|visiting|visited|visit|near|around|across|through|of)\s+$/i;

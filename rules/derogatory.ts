@@ -48,7 +48,7 @@ const PEOPLE = `(?:${any(data.people)}|(?:year|yr)\\s?\\d{1,2}s?)`;
 // An adjective applied to people: "thick, nasty people", "lazy parents", "Hopeless, the lot of
 // them"; or people described by one: "the head is useless", "parents are so entitled".
 const ADJ_PEOPLE = new RegExp(
-  `(?<![\\p{L}])(${STRONG_ADJ}(?:[\\s,]+(?:and\\s+)?${STRONG_ADJ}){0,3})[\\s,]+(?:(?:the|these|those|some|our|my|all|of|a|an|such|lot|bunch|excuse|excuses|for|example|specimen)\\s+){0,4}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+(?:(?:so|such|really|totally|completely|utterly|just|a|an|bloody|absolutely)\\s+){0,2}(${STRONG_ADJ})(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b)\\p{L})`,
+  `(?<![\\p{L}])(${STRONG_ADJ}(?:[\\s,]+(?:and\\s+)?${STRONG_ADJ}){0,3})[\\s,]+(?:(?:the|these|those|some|our|my|all|of|a|an|such|lot|bunch|excuse|excuses|for|example|specimen|little|old|young|silly)\\s+){0,4}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+(?:(?:so|such|really|totally|completely|utterly|just|a|an|bloody|absolutely)\\s+){0,2}(${STRONG_ADJ})(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b)\\p{L})`,
   'giu',
 );
 // What aims an ambiguous insult ("cow", "clown") at someone: "you", an insulting adjective, or

@@ -29,10 +29,10 @@ export const political: Rule = {
     const endorsed = perSentence((start, end) => ENDORSEMENT.test(ctx.text.slice(start, end)));
     const mentions = [...ctx.text.matchAll(PARTY), ...ctx.text.matchAll(PARTY_HANDLE)];
     for (const m of mentions) {
-      // Endorsement or attack wording in the same sentence or the next ("Farage would wreck our
-      // schools. Keep Reform out!").
+      // Endorsement or attack wording within two sentences ("Farage would wreck our schools. Keep
+      // Reform out!", "Labour councillors voted to close our library. Remember that in May.").
       const i = ctx.sentenceIndexAt(m.index);
-      const near = [ctx.sentences[i - 1], ctx.sentences[i], ctx.sentences[i + 1]].filter((s) => s !== undefined);
+      const near = [ctx.sentences[i - 2], ctx.sentences[i - 1], ctx.sentences[i], ctx.sentences[i + 1], ctx.sentences[i + 2]].filter((s) => s !== undefined);
       if (!near.some(endorsed)) continue;
       if (marks.overlaps(m.index, m.index + 1)) continue;
       found.set(m.index, { start: m.index, end: m.index + m[0].length, what: m[0] });

@@ -1,5 +1,6 @@
 // The labelled sets, scored like ../shared/tools/score.mjs scores them: our own 478 drafts, a
-// second set of 250 and a third of 200 for other schools (tests/corpus/), and the shared sample. Case-level precision and recall per rule,
+// second set of 250, a third of 200 and a fourth of 160 for other schools (tests/corpus/), and
+// the shared sample. Case-level precision and recall per rule,
 // the share of clean drafts kept clean, and every clause quote verbatim from its source.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +65,7 @@ const sets: [string, URL, URL, number][] = [
   ['our own labelled set', new URL('./corpus/labelled.jsonl', import.meta.url), new URL('./corpus/settings.json', import.meta.url), 478],
   ['the second set (another school)', new URL('./corpus/heldout.jsonl', import.meta.url), new URL('./corpus/heldout-settings.json', import.meta.url), 250],
   ['the third set (a third school)', new URL('./corpus/third.jsonl', import.meta.url), new URL('./corpus/third-settings.json', import.meta.url), 200],
+  ['the fourth set (a fourth school)', new URL('./corpus/fourth.jsonl', import.meta.url), new URL('./corpus/fourth-settings.json', import.meta.url), 160],
   ['the shared developer sample', new URL('dev.jsonl', corpus), new URL('settings-sample.json', corpus), 66],
 ];
 
