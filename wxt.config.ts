@@ -2,18 +2,57 @@ import { defineConfig, type WxtViteConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SITE_MATCHES } from './content/sites/matches';
 
+/**
+ * The public half of the RSA key pair that fixes the Chrome/Edge extension id, so browser
+ * policies can name it: phoenllgakabgohcllbhpbgpmmngooni (docs/deploy.md). The private half is
+ * not in the repository; the Chrome Web Store signs uploads with its own.
+ */
+const PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuDNNt3ap02uSYlLmND9Y7xEnwM62LWUQ9xHLKXRzbbQWf/FLGBBYqsOpiZw6rtjknBAyayQ86DtqMNQdMhRcf71a+TRjIa1XULGXPt5kEZvGq+4oD++Bf0Cm3BzLnt6xXesbKVHaOs//FtS6qps7gcoGqJ4rB+HE4710rrjU8BXN5m2AcCLbnDLr+yzh9MxdCG9XOaQNH6tiukC3ud2ytvZa4vv9pKRU9ELNoOBmcWGC1TtBvYZwecq/cWihNFvGIbgcLeoN+BvVXAZnrvkOcbDgMRK8kckjJi3imJH21rldTr/WxptM8gg0InhUS1ECeoD+t/ARRzrln4qVx7ugXQIDAQAB';
+
+const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+
+/** The Firefox add-on id, which Firefox's policies.json names (docs/deploy.md). */
+export const GECKO_ID = 'second-look@second-look.invalid';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // @preact/preset-vite is typed against the project's Vite 8 (used by vitest) while WXT 0.20
   // builds with its own Vite 7; the plugin API they share is the same at run time.
-  vite: () => ({ plugins: [preact()] }) as unknown as WxtViteConfig,
-  manifest: {
+  // csv-parse's default build needs Node's Buffer; its browser build carries its own.
+  vite: () =>
+    ({
+      plugins: [preact()],
+      resolve: { alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' } },
+    }) as unknown as WxtViteConfig,
+  manifest: ({ browser }) => ({
     name: 'Second Look',
     description:
       "A second look at a post before you share it: checks drafts against your school's social media policy, on your machine.",
-    // storage: settings. The toolbar badge needs no permission (the action API is always there).
-    permissions: ['storage'],
+    // storage: settings. The toolbar badge needs no permission (the action API is always there),
+    // nor does the popup's message to the tab's content script.
+    // offscreen (Chrome): the document where attached images are checked (images/host.ts).
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     // Host permissions stay limited to the sites whose composers are checked.
     host_permissions: SITE_MATCHES,
-  },
+    // The image models are WebAssembly (TensorFlow.js's kernels, Tesseract's core), compiled from
+    // the extension's own files: 'wasm-unsafe-eval' allows that and nothing else (no eval of
+    // JavaScript, no remote code).
+    content_security_policy:
+      browser === 'firefox' ? CSP : { extension_pages: CSP },
+    ...(browser === 'firefox'
+      ? {
+          // Firefox reads managed settings from policies.json (3rdparty.Extensions), unchecked by
+          // any schema; the extension validates them itself.
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {
+          key: PUBLIC_KEY,
+          // Chrome and Edge validate the organisation's policy against this (generated) schema.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
+  }),
 });

@@ -4,5 +4,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main, processIo } = await import('../cli/main.ts');
-process.exitCode = main(process.argv.slice(2), processIo);
+const { main, processIo, closeImages } = await import('../cli/main.ts');
+try {
+  process.exitCode = await main(process.argv.slice(2), processIo);
+} finally {
+  await closeImages();
+}

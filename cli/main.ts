@@ -3,9 +3,9 @@
  * a configuration, and for batch evaluation with --jsonl.
  */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { checkDraft, type Finding, type Settings } from '../rules';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { checkDraft, checkImages, type Draft, type Finding, type ImageAnalysis, type Settings } from '../rules';
 import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/ids';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 import type { Pack } from '../packs/schema';
@@ -61,8 +61,9 @@ function describe(text: string, findings: Finding[], pack: Pack, draft: { accoun
   const head = `${findings.length} finding${findings.length === 1 ? '' : 's'} (${pack.name}; ${draft.account} account on ${draft.platform})`;
   if (findings.length === 0) return `No problems found (${pack.name}; ${draft.account} account on ${draft.platform}).`;
   const body = findings.map((f) => {
+    const where = f.image ? `image ${f.image.index + 1} (${f.image.name})` : lineCol(text, f.start);
     const lines = [
-      `${lineCol(text, f.start)}  ${f.rule}  ${f.severity === 'block' ? 'blocks' : 'warns'}  "${f.excerpt}"`,
+      `${where}  ${f.rule}  ${f.severity === 'block' ? 'blocks' : 'warns'}  "${f.excerpt}"`,
       `    ${f.message}`,
     ];
     if (f.suggestion) lines.push(`    Instead: ${f.suggestion}`);
@@ -72,7 +73,44 @@ function describe(text: string, findings: Finding[], pack: Pack, draft: { accoun
   return [head, '', ...body].join('\n');
 }
 
-function checkOne(args: string[], io: Io): number {
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif' };
+
+/** settings.logo as the analyser takes it: a data: URL, read from a file named relative to the settings. */
+function logoUrl(settings: Settings, base: string): string | undefined {
+  const logo = settings.logo;
+  if (logo === undefined || logo.startsWith('data:')) return logo;
+  const file = resolve(base, logo);
+  const type = IMAGE_TYPES[extname(file).toLowerCase()];
+  if (!type) throw new InputError(`${file}: the logo must be a PNG, JPEG, WebP or GIF image`);
+  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
+}
+
+/**
+ * The images' analyses (faces, text, GPS, the logo), by the same analyser the extension runs.
+ * Loaded only when a draft has images: the models cost a second to start.
+ */
+let analyser: Promise<typeof import('../images/node')> | null = null;
+
+async function analyseImages(files: readonly string[], logo: string | undefined): Promise<ImageAnalysis[]> {
+  analyser ??= import('../images/node');
+  const { nodeAnalyser } = await analyser;
+  const analyses: ImageAnalysis[] = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const { analysis } = await nodeAnalyser().analyse(bytes, { name: file.split(/[\\/]/).pop() ?? file, ...(logo ? { logo } : {}) });
+    // A step that could not run is not a pass: say which, rather than report the image clean.
+    if (analysis.errors.length) throw new InputError(`${file}: ${analysis.errors.map((e) => `${e.step}: ${e.message}`).join('; ')}`);
+    analyses.push(analysis);
+  }
+  return analyses;
+}
+
+async function checkWithImages(draft: Draft, settings: Settings, pack: Pack, files: readonly string[], logo: string | undefined): Promise<Finding[]> {
+  const analyses = await analyseImages(files, logo);
+  return [...checkDraft(draft, settings, { pack }), ...checkImages(analyses, draft, settings, { pack })];
+}
+
+function checkOne(args: string[], io: Io): number | Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -98,20 +136,32 @@ function checkOne(args: string[], io: Io): number {
   const source = positionals[0];
   if (source === undefined && io.stdinIsTty) throw new UsageError('give a draft: a FILE, or - to read standard input');
   const text = source === undefined || source === '-' ? io.stdin() : readText(source);
-  for (const image of values.image ?? []) readFileSync(resolve(image)); // a missing image is bad usage
-  if (values.image?.length)
-    io.err(`second-look: ${values.image.length} image(s) given; image checks are not part of this version, so only the text was checked`);
+  const images = (values.image ?? []).map((image) => resolve(image));
+  for (const image of images) readFileSync(image); // a missing image is bad usage
   const draft = { text, platform, account };
-  const findings = checkDraft(draft, settings, { pack });
-  io.out(values.json ? JSON.stringify({ findings }, null, 2) : describe(text, findings, pack, draft));
-  return findings.length ? 3 : 0;
+  const report = (findings: Finding[]) => {
+    io.out(values.json ? JSON.stringify({ findings }, null, 2) : describe(text, findings, pack, draft));
+    return findings.length ? 3 : 0;
+  };
+  if (images.length === 0) return report(checkDraft(draft, settings, { pack }));
+  const logo = logoUrl(settings, values.settings ? dirOf(values.settings) : process.cwd());
+  return checkWithImages(draft, settings, pack, images, logo).then(report);
 }
 
-function checkJsonl(file: string, settingsFile: string | undefined, io: Io): number {
+/** Lines with images wait for their analysis, so the run becomes asynchronous only when some line has images. */
+function checkJsonl(file: string, settingsFile: string | undefined, io: Io): number | Promise<number> {
   const { settings, pack: settingsPack } = settingsAndPack(settingsFile, undefined);
   const base = dirOf(file);
   const lines = readText(file).split('\n');
   let failed = false;
+  let logo: string | undefined | null = null;
+  // Output stays in input order: each line's result is chained after the one before it.
+  let chain: Promise<void> | null = null;
+  const fail = (id: unknown, i: number, err: unknown) => {
+    if (!(err instanceof InputError || err instanceof UsageError)) throw err;
+    failed = true;
+    io.out(JSON.stringify({ id, error: `${file}:${i + 1}: ${err.message}` }));
+  };
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     let id: unknown = null;
@@ -127,15 +177,33 @@ function checkJsonl(file: string, settingsFile: string | undefined, io: Io): num
       const pack = typeof o.pack === 'string' ? resolvePack(o.pack, base) : settingsPack;
       if (o.images !== undefined && !(Array.isArray(o.images) && o.images.every((x) => typeof x === 'string')))
         throw new InputError('"images" must be a list of paths');
-      const findings = checkDraft({ text: o.text, platform, account }, settings, { pack });
-      io.out(JSON.stringify({ id, findings }));
+      const draft = { text: o.text, platform, account };
+      const images = ((o.images as string[] | undefined) ?? []).map((image) => resolve(base, image));
+      if (images.length === 0 && !chain) {
+        io.out(JSON.stringify({ id, findings: checkDraft(draft, settings, { pack }) }));
+        return;
+      }
+      for (const image of images) if (!existsSync(image)) throw new InputError(`${image}: no such image`);
+      if (logo === null) logo = logoUrl(settings, settingsFile ? dirOf(settingsFile) : process.cwd());
+      const lineLogo = logo;
+      const lineId = id;
+      const result = images.length ? checkWithImages(draft, settings, pack, images, lineLogo) : Promise.resolve(checkDraft(draft, settings, { pack }));
+      chain = (chain ?? Promise.resolve()).then(() =>
+        result.then(
+          (findings) => io.out(JSON.stringify({ id: lineId, findings })),
+          (err: unknown) => fail(lineId, i, err),
+        ),
+      );
     } catch (err) {
-      if (!(err instanceof InputError || err instanceof UsageError)) throw err;
-      failed = true;
-      io.out(JSON.stringify({ id, error: `${file}:${i + 1}: ${err.message}` }));
+      if (!chain) fail(id, i, err);
+      else {
+        const lineId = id;
+        chain = chain.then(() => fail(lineId, i, err));
+      }
     }
   });
-  return failed ? 1 : 0;
+  const done = () => (failed ? 1 : 0);
+  return chain ? (chain as Promise<void>).then(done) : done();
 }
 
 function listPacks(io: Io): number {
@@ -177,27 +245,13 @@ function roster(args: string[], io: Io): number {
   return errors.length ? 1 : 0;
 }
 
-export function main(argv: string[], io: Io): number {
+/**
+ * Runs a command. Synchronous for text-only checks (as the tests call it); a check with images
+ * returns a promise, since the image analysis is asynchronous.
+ */
+export function main(argv: string[], io: Io): number | Promise<number> {
   const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'check':
-        return checkOne(rest, io);
-      case 'packs':
-        return listPacks(io);
-      case 'validate':
-        return validate(rest, io);
-      case 'roster':
-        return roster(rest, io);
-      case '--help':
-      case '-h':
-      case 'help':
-        io.out(USAGE);
-        return 0;
-      default:
-        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-    }
-  } catch (err) {
+  const failed = (err: unknown): number => {
     if (err instanceof InputError) {
       io.err(`second-look: ${err.message}`);
       return command === 'validate' ? 1 : 2;
@@ -211,7 +265,38 @@ export function main(argv: string[], io: Io): number {
       return 2;
     }
     throw err;
+  };
+  try {
+    const code = run(command, rest, io);
+    return typeof code === 'number' ? code : code.catch(failed);
+  } catch (err) {
+    return failed(err);
   }
+}
+
+function run(command: string | undefined, rest: string[], io: Io): number | Promise<number> {
+  switch (command) {
+    case 'check':
+      return checkOne(rest, io);
+    case 'packs':
+      return listPacks(io);
+    case 'validate':
+      return validate(rest, io);
+    case 'roster':
+      return roster(rest, io);
+    case '--help':
+    case '-h':
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+}
+
+/** Ends what the image analysis started (Tesseract's worker thread), so the process can exit. */
+export async function closeImages(): Promise<void> {
+  if (analyser) await (await analyser).nodeAnalyser().close();
 }
 
 export const processIo: Io = {

@@ -1,4 +1,5 @@
-import { checkDraft } from '../rules';
+import { checkDraft, checkImages } from '../rules';
+import type { Pack } from '../packs/schema';
 import type { Settings } from '../rules/settings';
 import type { Draft, Finding } from '../rules/types';
 import { IncrementalChecker, LONG_DRAFT } from './checker';
@@ -15,9 +16,9 @@ import type { CheckRequest, CheckResult } from './messages';
  * Checks with the organisation's settings; if the engine rejects them (say, a pack this build
  * does not have), checks with the default pack rather than not at all.
  */
-function checkSafely(draft: Draft, settings: Settings): Finding[] {
+function checkSafely(draft: Draft, settings: Settings, pack: Pack | undefined): Finding[] {
   try {
-    return checkDraft(draft, settings);
+    return checkDraft(draft, settings, pack ? { pack } : {});
   } catch (error) {
     console.warn('Second Look: these settings could not be used; checking with the default pack.', error);
     return checkDraft(draft);
@@ -30,13 +31,13 @@ const drafts = new Map<string, { key: string; checker: IncrementalChecker }>();
 
 /** Answers a content script's check request (runs in the background worker). */
 export function answerCheck(request: CheckRequest, tabId: number): CheckResult {
-  const { draft, settings } = request;
+  const { draft, settings, pack } = request;
   const id = `${tabId}:${request.composer}`;
   // A different account, platform or settings makes earlier chunk results useless.
-  const key = JSON.stringify([draft.account, draft.platform, settings]);
+  const key = JSON.stringify([draft.account, draft.platform, settings, pack?.id, pack?.clauses.length]);
   let entry = drafts.get(id);
   if (entry?.key !== key) {
-    entry = { key, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, settings)) };
+    entry = { key, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, settings, pack)) };
   }
   drafts.delete(id);
   drafts.set(id, entry);
@@ -45,7 +46,22 @@ export function answerCheck(request: CheckRequest, tabId: number): CheckResult {
     drafts.delete(old);
   }
   const { checker } = entry;
-  if (request.whole || draft.text.length <= LONG_DRAFT) return { findings: checker.checkAll(draft.text), whole: true, complete: true };
-  const findings = checker.incremental(draft.text);
+  if (request.whole || draft.text.length <= LONG_DRAFT) return { findings: withImages(request, checker.checkAll(draft.text)), whole: true, complete: true };
+  const findings = withImages(request, checker.incremental(draft.text));
   return { findings, whole: checker.isFull(draft.text), complete: checker.complete };
+}
+
+/**
+ * The image rules over the attached images' analyses (made earlier by the image service; the
+ * rules themselves are cheap), after the text's findings, as the engine orders them.
+ */
+function withImages(request: CheckRequest, findings: Finding[]): Finding[] {
+  const { images, draft, settings, pack } = request;
+  if (!images?.length) return findings;
+  try {
+    return [...findings, ...checkImages(images, draft, settings, pack ? { pack } : {})];
+  } catch (error) {
+    console.warn('Second Look: these settings could not be used for images; checking with the default pack.', error);
+    return [...findings, ...checkImages(images, draft)];
+  }
 }

@@ -1,15 +1,15 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Settings } from '../rules/settings';
 import type { Finding } from '../rules/types';
 import { replaceInEditor, replaceInField } from './apply';
+import { Attachments } from './attachments';
 import { HighlightPainter, canHighlight, type Mark, type MarkStyle } from './highlighter';
-import { isGetFindingsMessage, type DraftReport, type FindingsCountMessage } from './messages';
+import { isGetFindingsMessage, type CheckConfig, type DraftReport, type FindingsCountMessage } from './messages';
 import { ComposerSession, type RequestCheck } from './session';
 import type { SiteAdapter } from './sites';
 import { editableSurface, fieldSurface, type Surface } from './surface';
-import { App, type CardView, type ChipView, type GateView, type UiProps } from './ui/App';
+import { App, type CardView, type ChipView, type GateView, type ImageView, type UiProps } from './ui/App';
 import { createUiHost, fromUi, type UiHost } from './ui/host';
 import { UI_CSS } from './ui/styles';
 
@@ -56,13 +56,27 @@ export class SecondLook {
   private warmedUp = false;
   /** True while the gate lets the site's own action through: our listeners stand aside. */
   private replaying = false;
+  /** Images attached to the composers; their findings come back with the text's. */
+  private readonly attachments: Attachments;
+  /** The image finding whose safe copy is being made, and what went wrong last time. */
+  private safeCopy: { finding: Finding; error: string | null; busy: boolean } | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly adapters: SiteAdapter[],
-    private settings: Settings,
+    private config: CheckConfig,
     private readonly requestCheck: RequestCheck,
-  ) {}
+  ) {
+    this.attachments = new Attachments(
+      ctx,
+      (target) => this.sessionForAttachment(target),
+      () => this.config.settings.logo,
+      () => {
+        this.updateBadge();
+        this.scheduleRender();
+      },
+    );
+  }
 
   start(): void {
     const { ctx } = this;
@@ -85,6 +99,7 @@ export class SecondLook {
     // The gate listens first (capture on window) so it can stop a post before the site sees it.
     ctx.addEventListener(window, 'click', (event) => this.onClick(event), { capture: true });
     ctx.addEventListener(window, 'keydown', (event) => this.onKeyDown(event), { capture: true });
+    this.attachments.start();
 
     const onMessage = (message: unknown) => (isGetFindingsMessage(message) ? Promise.resolve(this.report()) : undefined);
     browser.runtime.onMessage.addListener(onMessage);
@@ -95,20 +110,25 @@ export class SecondLook {
     });
   }
 
-  updateSettings(settings: Settings): void {
-    this.settings = settings;
-    for (const session of this.sessions.values()) session.updateSettings(settings);
+  updateSettings(config: CheckConfig): void {
+    // Storage changes that leave the settings in force as they were need no new check.
+    if (JSON.stringify(config) === JSON.stringify(this.config)) return;
+    this.config = config;
+    for (const session of this.sessions.values()) session.updateSettings(config);
   }
 
   /** What the popup shows: the draft in use in this tab and its findings. */
   report(): DraftReport | null {
     const session = this.active;
     if (!session?.checked) return null;
+    const { account, identity } = session.account();
     return {
       text: session.checked.text,
-      account: session.account().account,
+      account,
+      identity,
       platform: session.adapter.platform,
       findings: session.visible(),
+      images: this.attachments.statuses(session),
     };
   }
 
@@ -135,7 +155,7 @@ export class SecondLook {
       // that while the user settles into the composer, not on their first keystroke. Composer
       // 0 is no session's; the answer is not needed, and a failure shows on the first real check.
       const draft = { text: 'Warming up.', platform: adapter.platform, account: 'personal' } as const;
-      this.requestCheck({ type: 'check', composer: 0, draft, settings: this.settings, whole: true }).catch(() => undefined);
+      this.requestCheck({ type: 'check', composer: 0, draft, settings: this.config.settings, whole: true }).catch(() => undefined);
     }
   }
 
@@ -146,7 +166,7 @@ export class SecondLook {
       element instanceof HTMLTextAreaElement
         ? fieldSurface(element, () => this.ensureUi().scratch)
         : editableSurface(element);
-    const session = new ComposerSession(surface, adapter, this.settings, this.requestCheck, (s) => this.onSessionChanged(s));
+    const session = new ComposerSession(surface, adapter, this.config, this.requestCheck, (s) => this.onSessionChanged(s));
     this.sessions.set(element, session);
     session.refresh();
     return session;
@@ -154,6 +174,7 @@ export class SecondLook {
 
   private detach(session: ComposerSession): void {
     session.dispose();
+    this.attachments.forget(session);
     this.sessions.delete(session.element);
     this.painter?.clear(session);
     if (this.card?.session === session) this.card = null;
@@ -191,6 +212,7 @@ export class SecondLook {
     if (!this.painter || session.surface.isField) return;
     const marks: Mark[] = [];
     for (const finding of session.visible()) {
+      if (finding.image) continue; // shown on the card's thumbnail, not in the text
       const range = session.checked?.range(finding.start, finding.end);
       if (range) marks.push({ range, style: this.styleOf(session, finding) });
     }
@@ -250,6 +272,7 @@ export class SecondLook {
     if (!pointer || this.gate) return;
     const session = pointer.target instanceof Node ? this.sessionContaining(pointer.target) : null;
     const hit = session?.visible().find((f) =>
+      !f.image &&
       session.checked?.rects(f.start, f.end).some((r) => pointer.x >= r.left - 1 && pointer.x <= r.right + 1 && pointer.y >= r.top - 1 && pointer.y <= r.bottom + 1),
     );
     if (session && hit) this.openCard(session, hit, 'hover');
@@ -275,7 +298,7 @@ export class SecondLook {
     const session = this.sessionContaining(event.target);
     const caret = session?.checked?.caret();
     if (!session || caret == null) return;
-    const finding = session.visible().find((f) => f.start <= caret && caret <= f.end);
+    const finding = session.visible().find((f) => !f.image && f.start <= caret && caret <= f.end);
     if (finding) this.openCard(session, finding, 'caret');
     else if (this.card?.via === 'caret') this.closeCard();
   }
@@ -348,8 +371,10 @@ export class SecondLook {
         this.replaying = false;
       }
     };
-    if (session.isSettled()) {
-      if (session.visible().length === 0) return;
+    // Images still being analysed hold the post too, until their findings are in.
+    const images = this.attachments.pending(session);
+    if (session.isSettled() && !images) {
+      if (!this.needsGate(session)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       this.openGate(session, proceed);
@@ -357,10 +382,17 @@ export class SecondLook {
     }
     event.preventDefault();
     event.stopImmediatePropagation();
-    void session.settle().then(() => {
-      if (session.visible().length === 0) proceed();
-      else this.openGate(session, proceed);
-    });
+    void Promise.resolve(images)
+      .then(() => session.settle())
+      .then(() => {
+        if (!this.needsGate(session)) proceed();
+        else this.openGate(session, proceed);
+      });
+  }
+
+  /** Findings remain, or an attached image could not be fully checked (which is never a pass). */
+  private needsGate(session: ComposerSession): boolean {
+    return session.visible().length > 0 || this.attachments.statuses(session).some((a) => a.status === 'failed');
   }
 
   private openGate(session: ComposerSession, proceed: () => void): void {
@@ -415,6 +447,7 @@ export class SecondLook {
       });
       if (this.painter && !session.surface.isField) continue;
       for (const finding of findings) {
+        if (finding.image) continue;
         const style = this.styleOf(session, finding);
         for (const r of session.checked?.rects(finding.start, finding.end) ?? []) overlay.push({ rect: r, style });
       }
@@ -428,7 +461,8 @@ export class SecondLook {
     const { session, finding } = card;
     const findings = session.visible();
     const index = findings.indexOf(finding);
-    const anchor = session.checked?.rects(finding.start, finding.end)[0] ?? session.element.getBoundingClientRect();
+    // An image finding has no words to sit by: its card sits by the composer.
+    const anchor = (finding.image ? undefined : session.checked?.rects(finding.start, finding.end)[0]) ?? session.element.getBoundingClientRect();
     const { account, identity } = session.account();
     const edit = session.checked ? editFor(finding, session.checked.text) : null;
     return {
@@ -441,6 +475,7 @@ export class SecondLook {
       identity,
       applyFailed: card.applyFailed,
       apply: edit ? () => void this.apply(session, finding) : null,
+      image: this.imageView(session, finding),
       ignore: () => {
         session.ignore(finding);
         const next = session.visible()[Math.min(index, session.visible().length - 1)];
@@ -467,10 +502,47 @@ export class SecondLook {
     };
   }
 
+  /** The thumbnail (faces or names boxed) and the safe-copy actions of an image finding's card. */
+  private imageView(session: ComposerSession, finding: Finding): ImageView | null {
+    const attachment = this.attachments.attachmentOf(session, finding);
+    if (!finding.image || !attachment) return null;
+    const state = this.safeCopy && sameFinding(this.safeCopy.finding, finding) ? this.safeCopy : null;
+    return {
+      name: attachment.name,
+      thumbnail: attachment.thumbnail,
+      boxes: finding.image.boxes,
+      busy: state?.busy ?? false,
+      error: state?.error ?? null,
+      download: () => void this.makeSafeCopy(session, finding, 'download'),
+      swap: attachment.input ? () => void this.makeSafeCopy(session, finding, 'swap') : null,
+    };
+  }
+
+  private async makeSafeCopy(session: ComposerSession, finding: Finding, then: 'download' | 'swap'): Promise<void> {
+    this.safeCopy = { finding, error: null, busy: true };
+    this.scheduleRender();
+    try {
+      const file = await this.attachments.safeCopy(session, finding);
+      // Where the site's file input can take it, the copy replaces the original; else it downloads.
+      if (then === 'swap' && this.attachments.swap(session, finding, file)) this.safeCopy = null;
+      else {
+        this.attachments.download(file, this.ensureUi().container);
+        this.safeCopy = { finding, error: null, busy: false };
+      }
+    } catch (error) {
+      this.safeCopy = { finding, error: error instanceof Error ? error.message : String(error), busy: false };
+    }
+    this.scheduleRender();
+  }
+
   private gateView(): GateView | null {
     const gate = this.gate;
     if (!gate) return null;
     return {
+      notes: this.attachments
+        .statuses(gate.session)
+        .filter((a) => a.status === 'failed')
+        .map((a) => `"${a.name}" could not be fully checked (${a.errors.join('; ')}): look at it yourself before posting.`),
       findings: gate.findings,
       canPostAnyway: !gate.findings.some((f) => f.severity === 'block'),
       back: () => this.closeGate('edit'),
@@ -478,10 +550,28 @@ export class SecondLook {
     };
   }
 
+  /**
+   * The composer an attached image belongs to: the one it was dropped or pasted in, else the one
+   * in the same dialog or form as the file input, else the one in use.
+   */
+  private sessionForAttachment(target: EventTarget | null): ComposerSession | null {
+    if (target instanceof Node) {
+      const inside = this.sessionContaining(target);
+      if (inside) return inside;
+      const scope = target instanceof Element ? target.closest('[role="dialog"], form') : null;
+      if (scope) for (const session of this.sessions.values()) if (scope.contains(session.element)) return session;
+    }
+    return this.active ?? (this.sessions.size === 1 ? ([...this.sessions.values()][0] ?? null) : null);
+  }
+
   private sessionContaining(node: Node): ComposerSession | null {
     for (const session of this.sessions.values()) if (session.element.contains(node)) return session;
     return null;
   }
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.rule === b.rule && a.image?.index === b.image?.index && a.excerpt === b.excerpt;
 }
 
 /** The outermost editable element at an event target: a textarea or a contenteditable host. */
@@ -498,7 +588,8 @@ function editingHost(target: EventTarget | null): HTMLElement | null {
  * whose suggestion is a sentence to add at the end of the draft.
  */
 function editFor(finding: Finding, text: string): { start: number; end: number; insert: string } | null {
-  if (finding.suggestion === undefined) return null;
+  // An image finding's suggestion is the safe copy, which the card offers instead.
+  if (finding.suggestion === undefined || finding.image) return null;
   if (finding.rule === 'disclaimer') {
     const end = text.trimEnd().length;
     return { start: end, end, insert: ` ${finding.suggestion}` };

@@ -1,16 +1,30 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SettingsState } from '../settings/resolve';
+import { followSettings } from '../settings/store';
 import { requestCheck } from './check-client';
 import { SecondLook } from './controller';
-import { loadSettings, watchSettings } from './settings';
+import type { CheckConfig } from './messages';
 import { adaptersFor } from './sites';
 
 export { SITE_MATCHES } from './sites/matches';
 
-export async function startSecondLook(ctx: ContentScriptContext): Promise<void> {
+function configOf(state: SettingsState): CheckConfig {
+  return { settings: state.settings, pack: state.customPack };
+}
+
+export function startSecondLook(ctx: ContentScriptContext): void {
   const adapters = adaptersFor(location.hostname);
   if (adapters.length === 0) return;
-  const secondLook = new SecondLook(ctx, adapters, await loadSettings(), requestCheck);
-  if (ctx.isInvalid) return;
-  secondLook.start();
-  ctx.onInvalidated(watchSettings((settings) => secondLook.updateSettings(settings)));
+  let secondLook: SecondLook | null = null;
+  // The first settings start the checker; later ones (the organisation's policy once the browser
+  // has it, changes from the options page or the policy) apply at once, to open drafts too.
+  const stop = followSettings((state) => {
+    if (ctx.isInvalid) return;
+    if (secondLook) secondLook.updateSettings(configOf(state));
+    else {
+      secondLook = new SecondLook(ctx, adapters, configOf(state), requestCheck);
+      secondLook.start();
+    }
+  });
+  ctx.onInvalidated(stop);
 }

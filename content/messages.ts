@@ -1,6 +1,7 @@
 import type { Account, Platform } from '../rules/ids';
+import type { Pack } from '../packs/schema';
 import type { Settings } from '../rules/settings';
-import type { Draft, Finding } from '../rules/types';
+import type { Draft, Finding, ImageAnalysis } from '../rules/types';
 
 /**
  * Messages between the content script, the background worker and the popup. Kept in one place
@@ -25,7 +26,17 @@ export interface CheckRequest {
   composer: number;
   draft: Draft;
   settings: Settings;
+  /** The pack to check with when it is not built in (a pack file imported in the options page). */
+  pack?: Pack;
+  /** What the image service found in the draft's attached images, in attachment order. */
+  images?: ImageAnalysis[];
   whole: boolean;
+}
+
+/** What a composer is checked with: the settings in force and, if not built in, their pack. */
+export interface CheckConfig {
+  settings: Settings;
+  pack: Pack | null;
 }
 
 /** The answer to a CheckRequest. */
@@ -47,8 +58,19 @@ export interface DraftReport {
   text: string;
   account: Account;
   platform: Platform;
+  /** The page name or @handle the site shows as posting, where it shows one. */
+  identity: string | null;
   /** The findings still shown for the draft (ignored ones left out). */
   findings: Finding[];
+  /** The attached images: checking, checked, or not fully checked (a model failed), and why. */
+  images?: AttachmentStatus[];
+}
+
+export interface AttachmentStatus {
+  name: string;
+  status: 'checking' | 'checked' | 'failed';
+  /** What could not be checked ("faces: the face model could not run: ..."). */
+  errors: string[];
 }
 
 export function isFindingsCountMessage(message: unknown): message is FindingsCountMessage {
@@ -68,4 +90,9 @@ export function isCheckRequest(message: unknown): message is CheckRequest {
 export function isCheckResult(value: unknown): value is CheckResult {
   const r = value as Partial<CheckResult> | null;
   return Array.isArray(r?.findings) && typeof r.whole === 'boolean' && typeof r.complete === 'boolean';
+}
+
+export function isDraftReport(value: unknown): value is DraftReport {
+  const r = value as Partial<DraftReport> | null;
+  return typeof r?.text === 'string' && Array.isArray(r.findings) && (r.account === 'personal' || r.account === 'official');
 }

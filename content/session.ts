@@ -1,8 +1,7 @@
 import type { Account } from '../rules/ids';
-import type { Settings } from '../rules/settings';
-import type { Finding } from '../rules/types';
-import type { CheckRequest, CheckResult } from './messages';
-import { isOfficialIdentity } from './settings';
+import type { Finding, ImageAnalysis } from '../rules/types';
+import { isOfficialIdentity } from '../settings/resolve';
+import type { CheckConfig, CheckRequest, CheckResult } from './messages';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
 
@@ -38,6 +37,8 @@ export class ComposerSession {
   private wholeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ignored = new Set<string>();
   private accountOverride: Account | null = null;
+  /** The attached images' analyses (attachments.ts), checked with the text. */
+  private images: ImageAnalysis[] = [];
   private readonly observer: MutationObserver;
   private readonly resizeObserver: ResizeObserver;
   private readonly valuePoll: ReturnType<typeof setInterval> | undefined;
@@ -46,7 +47,7 @@ export class ComposerSession {
   constructor(
     readonly surface: Surface,
     readonly adapter: SiteAdapter,
-    private settings: Settings,
+    private config: CheckConfig,
     private readonly requestCheck: RequestCheck,
     /** Called when findings arrive and on layout changes, to redraw. */
     private readonly changed: (session: ComposerSession) => void,
@@ -74,7 +75,7 @@ export class ComposerSession {
   /** The site's posting identity, if shown, and the account assumed for this draft. */
   account(): { account: Account; identity: string | null } {
     const identity = this.adapter.identity(this.element);
-    const detected: Account = identity && isOfficialIdentity(identity, this.settings) ? 'official' : 'personal';
+    const detected: Account = identity && isOfficialIdentity(identity, this.config.settings, this.adapter.platform) ? 'official' : 'personal';
     return { account: this.accountOverride ?? detected, identity };
   }
 
@@ -83,8 +84,14 @@ export class ComposerSession {
     this.check(true);
   }
 
-  updateSettings(settings: Settings): void {
-    this.settings = settings;
+  /** The draft's attached images changed (or their analysis came back): check again. */
+  setImages(images: ImageAnalysis[]): void {
+    this.images = images;
+    this.check(true);
+  }
+
+  updateSettings(config: CheckConfig): void {
+    this.config = config;
     this.check(true);
   }
 
@@ -149,7 +156,8 @@ export class ComposerSession {
     this.latest = snapshot;
     const { text } = snapshot;
     const { account } = this.account();
-    if (text.trim() === '') {
+    // An empty composer has nothing to check, unless images are attached to it.
+    if (text.trim() === '' && this.images.length === 0) {
       this.adopt(snapshot, account, [], true);
       return;
     }
@@ -157,7 +165,9 @@ export class ComposerSession {
       type: 'check',
       composer: this.id,
       draft: { text, platform: this.adapter.platform, account },
-      settings: this.settings,
+      settings: this.config.settings,
+      ...(this.config.pack ? { pack: this.config.pack } : {}),
+      ...(this.images.length ? { images: this.images } : {}),
       whole,
     };
     this.inFlight = this.requestCheck(request)

@@ -1,5 +1,7 @@
 import { answerCheck } from '../content/check-service';
 import { isCheckRequest, isFindingsCountMessage } from '../content/messages';
+import { answerImageRequest, receiveImagePart } from '../images/host';
+import { isImagePart, isImageRequest } from '../images/messages';
 
 // Badge colours: red when a finding blocks posting, amber when all can be posted anyway.
 const BLOCKING = '#b91c1c';
@@ -13,6 +15,9 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
     if (isCheckRequest(message)) return Promise.resolve(answerCheck(message, tabId));
+    // Attached images go to where the image models run (the offscreen document in Chrome).
+    if (isImagePart(message)) return Promise.resolve(receiveImagePart(message)).then(() => true);
+    if (isImageRequest(message)) return answerImageRequest(message);
     if (!isFindingsCountMessage(message)) return undefined;
     const text = message.count > 0 ? String(message.count) : '';
     return Promise.all([

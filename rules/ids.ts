@@ -36,6 +36,7 @@ export const RULE_IDS = [
 
 export type TextRuleId = (typeof TEXT_RULE_IDS)[number];
 export type RuleId = (typeof RULE_IDS)[number];
+export type ImageRuleId = (typeof IMAGE_RULE_IDS)[number];
 
 export const PLATFORMS = ['facebook', 'x', 'instagram'] as const;
 export const ACCOUNTS = ['personal', 'official'] as const;

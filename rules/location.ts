@@ -3,7 +3,7 @@
  * Park until 3pm with Year 2"). A past trip ("last week's aquarium trip") passes. GPS in
  * photos is the image part of the same rule.
  */
-import type { Hit, Rule } from './types';
+import type { Hit, ImageRule, Rule } from './types';
 import { anyOf } from './patterns';
 import { Marks, perSentence } from './match';
 import data from './data/location.json';
@@ -69,5 +69,24 @@ export const location: Rule = {
       });
     });
     return hits;
+  },
+};
+
+/** The image part: a photo whose metadata records where it was taken (EXIF GPS). */
+export const locationInImage: ImageRule = {
+  id: 'location',
+  description: 'A photo whose metadata (EXIF GPS) records where it was taken.',
+  check(image) {
+    if (!image.gps) return [];
+    const { latitude, longitude } = image.gps;
+    return [
+      {
+        excerpt: image.name,
+        boxes: [],
+        message: `This photo's hidden metadata records where it was taken (${latitude.toFixed(4)}, ${longitude.toFixed(4)}): a home or a school anyone can find. Post the copy with the metadata removed, or turn off location in the camera.`,
+        suggestion: 'the copy without metadata',
+        why: 'GPS coordinates in the EXIF metadata',
+      },
+    ];
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RULE_IDS, SEVERITIES } from './ids';
+import { PLATFORMS, RULE_IDS, SEVERITIES } from './ids';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const handle = z
@@ -48,6 +48,9 @@ export const SettingsSchema = z
       .optional()
       .describe('the pupil list as keyed hashes (from `second-look roster` or the options page), never in plain text'),
     disclaimer: nonEmpty.optional().describe('the disclaimer staff add to personal posts that name the school'),
+    logo: nonEmpty
+      .optional()
+      .describe("the school's logo, for logo-in-image: a data: URL of a PNG or JPEG image, or (command line) a path relative to the settings file"),
     allowedHandles: z
       .array(handle)
       .optional()
@@ -56,6 +59,25 @@ export const SettingsSchema = z
       .partialRecord(z.enum(RULE_IDS), RuleSwitchSchema)
       .optional()
       .describe('per-rule switches: turn a rule off or change its severity'),
+    officialAccounts: z
+      .array(
+        z
+          .object({
+            platform: z.enum(PLATFORMS).describe('where the account posts'),
+            name: nonEmpty.describe('the page name or @handle the site shows when posting as this account'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe("the organisation's official accounts: drafts posted from them are checked as official"),
+    locked: z
+      .boolean()
+      .optional()
+      .describe('set by the organisation (managed policy): true locks the whole configuration, so staff cannot change any setting'),
+    lockedRules: z
+      .array(z.enum(RULE_IDS))
+      .optional()
+      .describe('rules that are always on and always block (no "Post anyway"), whatever the pack or the options page say'),
   })
   .strict();
 

@@ -1,4 +1,5 @@
-import type { Account, Platform, RuleId, Severity, TextRuleId } from './ids';
+import type { Account, ImageRuleId, Platform, RuleId, Severity, TextRuleId } from './ids';
+import type { Settings } from './settings';
 import type { RuleContext } from './context';
 
 export interface Draft {
@@ -28,6 +29,77 @@ export interface Finding {
   clause: ClauseRef;
   /** What made the rule fire (which list, which context words), for the popup to explain. */
   why: string;
+  /** For image rules: which attached image, and where in it (faces, names, the logo). */
+  image?: ImageRef;
+}
+
+/** A rectangle in an image, as fractions (0 to 1) of its width and height, so it fits any copy. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface ImageRef {
+  /** The image's position among the draft's images (also the finding's start and end). */
+  index: number;
+  /** The file name as attached. */
+  name: string;
+  /** What the finding is about: faces, names, the logo; empty for metadata (GPS). */
+  boxes: Box[];
+}
+
+/** A word read from an image by OCR. */
+export interface ImageWord {
+  text: string;
+  box: Box;
+  /** The OCR engine's confidence, 0 to 100. */
+  confidence: number;
+}
+
+/**
+ * What the image analyser (images/) found in one attached image: the facts the image rules read.
+ * Produced off the page (in the extension's offscreen document, or in Node for the CLI); the
+ * rules over it are pure, so a change of account or settings re-checks without re-analysing.
+ */
+export interface ImageAnalysis {
+  name: string;
+  /** Pixel size of the image as attached. */
+  width: number;
+  height: number;
+  /** GPS position from the image's metadata (EXIF), if it has one. */
+  gps: { latitude: number; longitude: number } | null;
+  /** Faces found, with the age model's estimate in years. */
+  faces: { box: Box; score: number; age: number }[];
+  /** Lines of text read by OCR, each a list of words (low-confidence noise already dropped). */
+  lines: ImageWord[][];
+  /** Where the configured logo appears, if it does (null also when no logo is configured). */
+  logo: { box: Box; score: number } | null;
+  /** Analysis steps that could not run (a model failed to load): reported, never skipped silently. */
+  errors: { step: 'decode' | 'metadata' | 'faces' | 'text' | 'logo'; message: string }[];
+}
+
+/** What an image rule returns for one image; the engine adds severity, clause and the image ref. */
+export interface ImageHit {
+  excerpt: string;
+  boxes: Box[];
+  message: string;
+  suggestion?: string;
+  why: string;
+}
+
+export interface ImageRuleContext {
+  draft: Draft;
+  settings: Settings;
+}
+
+export interface ImageRule {
+  readonly id: ImageRuleId;
+  readonly description: string;
+  /** Account types the rule applies to; all when absent. */
+  readonly accounts?: readonly Account[];
+  check(image: ImageAnalysis, ctx: ImageRuleContext): ImageHit[];
 }
 
 /** What a rule returns: offsets into the clean text; the engine maps them back. */

@@ -3,8 +3,8 @@
 // every pack's cited clauses exist; the README documents every rule.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../rules';
-import { TEXT_RULE_IDS } from '../rules/ids';
+import { IMAGE_RULES, RULES } from '../rules';
+import { IMAGE_RULE_IDS, TEXT_RULE_IDS } from '../rules/ids';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 
 const spec = readFileSync(new URL('../../shared/spec/rules.md', import.meta.url), 'utf8');
@@ -35,7 +35,24 @@ describe('rule conformance', () => {
       .filter((f) => f.endsWith('.ts'))
       .map((f) => f.slice(0, -3))
       .filter((f) => !helpers.has(f));
-    expect(files.sort()).toEqual([...TEXT_RULE_IDS]);
+    expect(files.sort()).toEqual([...new Set([...TEXT_RULE_IDS, ...IMAGE_RULE_IDS])].sort());
+  });
+
+  it('registers every image rule of spec/rules.md exactly once, sorted', () => {
+    const section = spec.slice(spec.indexOf('## Image rules'), spec.indexOf('## Every finding carries'));
+    const specIds = [...section.matchAll(/^- `([a-z-]+)`/gm)].map((m) => m[1]);
+    expect(specIds.sort()).toEqual([...IMAGE_RULE_IDS].sort());
+    expect(IMAGE_RULES.map((r) => r.id)).toEqual([...IMAGE_RULE_IDS].sort());
+  });
+
+  it.each(IMAGE_RULES.map((r) => [r.id, r] as const))('image rule %s lives in rules/<id>.ts, is described, tested and documented', (id, rule) => {
+    expect(readFileSync(new URL(`../rules/${id}.ts`, import.meta.url), 'utf8')).toMatch(new RegExp(`id: '${id}'`));
+    expect(rule.description.length).toBeGreaterThan(20);
+    // The image rules' table (tests/images/rules.test.ts) has rows that fire it and rows that do not.
+    const table = readFileSync(new URL('./images/rules.test.ts', import.meta.url), 'utf8');
+    expect(table).toMatch(new RegExp(`fires: \\[[^\\]]*'${id}'`));
+    expect(table).toMatch(/fires: \[\]/);
+    expect(readme).toContain(`\`${id}\``);
   });
 
   it('the default pack enables every rule, and each pack cites clauses it has', () => {

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../rules/ids';
-import type { Finding } from '../../rules/types';
+import type { Box, Finding } from '../../rules/types';
 import type { MarkStyle } from '../highlighter';
 import { RULE_LABELS, policyName } from '../labels';
 
@@ -34,6 +34,8 @@ export interface CardView {
   /** Set when the last Apply did not take; the card says so. */
   applyFailed: boolean;
   apply: (() => void) | null;
+  /** For a finding about an attached image: its thumbnail and the safe copy. */
+  image: ImageView | null;
   ignore(): void;
   step(by: 1 | -1): void;
   switchAccount(): void;
@@ -42,7 +44,23 @@ export interface CardView {
   hover(inside: boolean): void;
 }
 
+export interface ImageView {
+  name: string;
+  /** A small JPEG of the image (data: URL); null when the image service made none. */
+  thumbnail: string | null;
+  /** The faces, names or logo the finding is about, as fractions of the image. */
+  boxes: Box[];
+  /** The safe copy is being made. */
+  busy: boolean;
+  error: string | null;
+  download(): void;
+  /** Replace the attachment with the safe copy (only where it came from the site's file input). */
+  swap: (() => void) | null;
+}
+
 export interface GateView {
+  /** Attached images that could not be fully checked, said in words. */
+  notes: string[];
   findings: Finding[];
   canPostAnyway: boolean;
   back(): void;
@@ -93,10 +111,19 @@ function Card(props: CardView) {
   useEffect(() => {
     if (takeFocus) ref.current?.focus();
   }, [takeFocus, finding]);
-  // Below the marked words, or above them when there is no room below.
+  // The card's height is known once drawn: measure it, and place it again if it changed.
+  const [measured, setMeasured] = useState(260);
+  useLayoutEffect(() => {
+    const height = ref.current?.offsetHeight;
+    if (height && height !== measured) setMeasured(height);
+  });
+  // Below the marked words, or above them when there is no room below; when neither fits (a
+  // short window, a card with a thumbnail), as low as keeps it whole on screen. It never grows
+  // past the window (it scrolls inside), so its buttons are always within reach.
   const below = anchor.bottom + 8;
-  const height = ref.current?.offsetHeight ?? 260;
-  const top = below + height > innerHeight && anchor.top - height - 8 > 0 ? anchor.top - height - 8 : below;
+  const height = Math.min(measured, innerHeight - 16);
+  const above = anchor.top - height - 8;
+  const top = below + height <= innerHeight - 8 ? below : above >= 8 ? above : Math.max(8, innerHeight - height - 8);
   const left = Math.max(8, Math.min(anchor.left, innerWidth - 388));
   const other: Account = account === 'personal' ? 'official' : 'personal';
   return (
@@ -131,19 +158,31 @@ function Card(props: CardView) {
         </button>
       </header>
       <h2>{RULE_LABELS[finding.rule]}</h2>
+      {props.image && <Thumbnail {...props.image} />}
       <p>{finding.message}</p>
       {finding.why && <p class="why">Why: {finding.why}</p>}
       <blockquote>{finding.clause.quote}</blockquote>
       <p class="cite">
         {finding.clause.section} — {policyName(finding.clause.pack)}
       </p>
-      {finding.suggestion && (
+      {finding.suggestion && !props.image && (
         <p class="suggestion">
           Suggestion: <q>{finding.suggestion}</q>
         </p>
       )}
       {props.applyFailed && <p class="error">The site did not take the change; please edit the text yourself.</p>}
+      {props.image?.error && <p class="error">The safe copy could not be made: {props.image.error}</p>}
       <div class="actions">
+        {props.image?.swap && (
+          <button type="button" class="primary" disabled={props.image.busy} onClick={props.image.swap}>
+            Use a safe copy instead
+          </button>
+        )}
+        {props.image && (
+          <button type="button" disabled={props.image.busy} onClick={props.image.download}>
+            Download a safe copy
+          </button>
+        )}
         {props.apply && (
           <button type="button" class="primary" onClick={props.apply}>
             Apply
@@ -164,7 +203,27 @@ function Card(props: CardView) {
   );
 }
 
-function Gate({ findings, canPostAnyway, back, postAnyway }: GateView) {
+/** The attached image with what the finding is about boxed on it. */
+function Thumbnail({ name, thumbnail, boxes }: ImageView) {
+  return (
+    <figure class="thumbnail">
+      <div class="frame">
+        {thumbnail ? <img src={thumbnail} alt={`The attached image ${name}`} /> : <div class="missing">{name}</div>}
+        {boxes.map((b, i) => (
+          <span
+            key={i}
+            class="box"
+            data-box
+            style={{ left: `${b.x * 100}%`, top: `${b.y * 100}%`, width: `${b.w * 100}%`, height: `${b.h * 100}%` }}
+          />
+        ))}
+      </div>
+      <figcaption>{name}</figcaption>
+    </figure>
+  );
+}
+
+function Gate({ notes, findings, canPostAnyway, back, postAnyway }: GateView) {
   const first = useRef<HTMLButtonElement>(null);
   // Focus the safe choice, so Enter or Space from the keyboard goes back to editing.
   useEffect(() => first.current?.focus(), []);
@@ -177,7 +236,7 @@ function Gate({ findings, canPostAnyway, back, postAnyway }: GateView) {
         aria-labelledby="second-look-gate-title"
         onKeyDown={(event) => event.key === 'Escape' && back()}
       >
-        <h2 id="second-look-gate-title">Before you post: {findings.length === 1 ? '1 thing' : `${findings.length} things`} to check</h2>
+        <h2 id="second-look-gate-title">Before you post: {findings.length + notes.length === 1 ? '1 thing' : `${findings.length + notes.length} things`} to check</h2>
         <ul>
           {findings.map((f, i) => (
             <li key={i}>
@@ -185,6 +244,11 @@ function Gate({ findings, canPostAnyway, back, postAnyway }: GateView) {
             </li>
           ))}
         </ul>
+        {notes.map((note, i) => (
+          <p key={i} class="error">
+            {note}
+          </p>
+        ))}
         {!canPostAnyway && <p>Your school's policy does not allow posting this as it is.</p>}
         <div class="actions">
           <button ref={first} type="button" class="primary" onClick={back}>

@@ -21,6 +21,7 @@ export const UI_CSS = `
 
 .card {
   position: fixed; pointer-events: auto; width: min(380px, calc(100vw - 16px)); padding: 12px 14px;
+  max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; box-sizing: border-box;
   background: #fff; border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 8px 24px rgb(0 0 0 / 18%);
 }
 .card:focus { outline: none; }
@@ -47,6 +48,13 @@ button.primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
 button.link { border: 0; padding: 0 2px; background: none; color: #1d4ed8; text-decoration: underline; }
 button.close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 4px; }
 .error { color: #991b1b; }
+.thumbnail { margin: 8px 0; }
+.thumbnail .frame { position: relative; display: inline-block; max-width: 100%; line-height: 0; }
+.thumbnail img { max-width: 100%; max-height: 160px; border-radius: 6px; }
+.thumbnail .missing { padding: 24px; background: #f3f4f6; line-height: 1.4; }
+.thumbnail .box { position: absolute; border: 2px solid #dc2626; border-radius: 3px; box-shadow: 0 0 0 1px #fff; }
+.thumbnail figcaption { margin-top: 4px; color: #4b5563; font-size: 12px; line-height: 1.4; }
+button:disabled { opacity: 0.6; cursor: progress; }
 
 .backdrop {
   position: fixed; inset: 0; pointer-events: auto; display: grid; place-items: center;

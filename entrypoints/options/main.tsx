@@ -1,4 +1,8 @@
 import { render } from 'preact';
-import { Placeholder } from '../../components/Placeholder';
+import '../../components/page.css';
+import '../../components/options/options.css';
+import { Options } from '../../components/options/Options';
+import { optionsStore } from '../../components/options/store';
 
-render(<Placeholder title="Second Look settings" />, document.getElementById('app')!);
+// The options page: the organisation's settings, pack, rules and pupil list (components/options/).
+render(<Options store={optionsStore} />, document.getElementById('app')!);

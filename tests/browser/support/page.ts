@@ -54,7 +54,8 @@ export function overlayRects(page: Page): Promise<{ x: number; y: number; width:
   });
 }
 
-async function tabId(worker: Worker, page: Page): Promise<number> {
+/** The browser's id for the page's tab, as the extension sees it. */
+export async function tabId(worker: Worker, page: Page): Promise<number> {
   const url = page.url();
   const id = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, url);
   if (id === undefined) throw new Error(`no tab at ${url}`);

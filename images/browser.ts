@@ -1,0 +1,116 @@
+/**
+ * The analyser's platform in the extension: images decode with createImageBitmap and draw on
+ * OffscreenCanvas; face-api (its browser build, TensorFlow.js included) runs on the WebAssembly
+ * backend; Tesseract runs in its own worker. Every file (weights, .wasm, the English model)
+ * loads from the extension's own package (models/, copied there by modules/image-models.ts):
+ * no request leaves the machine.
+ */
+import { browser } from 'wxt/browser';
+import * as faceApi from '@vladmandic/face-api/dist/face-api.esm.js';
+import { createWorker, OEM } from 'tesseract.js';
+import type { FaceApiModule, ImageRuntime, Pixels, Raster, TfBackends } from './types';
+import { ImageAnalyser } from './analyse';
+import { quiet } from './ocr';
+
+/** Where modules/image-models.ts puts the model files in the build. */
+export const MODELS = { face: 'models/face', tfjs: 'models/tfjs', ocr: 'models/ocr' } as const;
+
+const url = (path: string) => browser.runtime.getURL(`/${path}` as '/');
+
+class CanvasRaster implements Raster {
+  private readonly ctx: OffscreenCanvasRenderingContext2D;
+  constructor(
+    private readonly canvas: OffscreenCanvas,
+    readonly original: { width: number; height: number },
+  ) {
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('no 2D canvas');
+    this.ctx = ctx;
+  }
+  get width() {
+    return this.canvas.width;
+  }
+  get height() {
+    return this.canvas.height;
+  }
+  pixels(x = 0, y = 0, width = this.width, height = this.height): Pixels {
+    const image = this.ctx.getImageData(x, y, width, height);
+    return { width: image.width, height: image.height, data: image.data };
+  }
+  put(pixels: Pixels, x: number, y: number): void {
+    this.ctx.putImageData(new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height), x, y);
+  }
+  scaled(maxSide: number): Raster {
+    const factor = maxSide / Math.max(this.width, this.height);
+    if (factor >= 1) return this;
+    const canvas = new OffscreenCanvas(Math.max(1, Math.round(this.width * factor)), Math.max(1, Math.round(this.height * factor)));
+    canvas.getContext('2d')!.drawImage(this.canvas, 0, 0, canvas.width, canvas.height);
+    return new CanvasRaster(canvas, this.original);
+  }
+  async encode(type: 'image/jpeg' | 'image/png', quality = 0.92): Promise<Uint8Array> {
+    const blob = await this.canvas.convertToBlob({ type, quality });
+    return new Uint8Array(await blob.arrayBuffer());
+  }
+  ocrInput(): Promise<Blob> {
+    return this.canvas.convertToBlob({ type: 'image/png' });
+  }
+}
+
+let tfReady: Promise<FaceApiModule> | null = null;
+
+export const browserRuntime: ImageRuntime = {
+  async decode(bytes, maxSide) {
+    // createImageBitmap decodes off the main thread and applies the EXIF orientation.
+    const bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]), { imageOrientation: 'from-image' });
+    try {
+      const factor = maxSide ? Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height)) : 1;
+      const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * factor)), Math.max(1, Math.round(bitmap.height * factor)));
+      canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      return new CanvasRaster(canvas, { width: bitmap.width, height: bitmap.height });
+    } finally {
+      bitmap.close();
+    }
+  },
+  faceApi() {
+    tfReady ??= (async () => {
+      const api = faceApi as unknown as FaceApiModule;
+      // The .wasm files come from the extension; tfjs fetches them by these names.
+      (api.tf as unknown as { setWasmPaths(prefix: string): void }).setWasmPaths(url(`${MODELS.tfjs}/`));
+      const tf = api.tf as unknown as TfBackends;
+      // One thread: the threaded build needs cross-origin isolation and a .wasm the extension
+      // does not ship (modules/image-models.ts); detected support would make tfjs fetch it.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend of TensorFlow.js did not start');
+      await tf.ready();
+      return api;
+    })();
+    return tfReady;
+  },
+  async modelFile(name) {
+    const response = await fetch(url(`${MODELS.face}/${name}`));
+    if (!response.ok) throw new Error(`${name}: ${response.status}`);
+    return response.arrayBuffer();
+  },
+  async ocrWorker() {
+    const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+      workerPath: url(`${MODELS.ocr}/worker.min.js`),
+      // One core, the SIMD build (every browser the extension supports has WebAssembly SIMD),
+      // named outright so tesseract.js does not pick a build the package does not ship.
+      corePath: url(`${MODELS.ocr}/tesseract-core-simd-lstm.wasm.js`),
+      langPath: url(MODELS.ocr),
+      // A worker from the extension's own file: a blob: worker would break the extension's CSP.
+      workerBlobURL: false,
+      gzip: true,
+      cacheMethod: 'none',
+    });
+    await quiet(worker);
+    return worker;
+  },
+};
+
+let shared: ImageAnalyser | null = null;
+
+export function browserAnalyser(): ImageAnalyser {
+  shared ??= new ImageAnalyser(browserRuntime);
+  return shared;
+}
