@@ -129,6 +129,7 @@ export class SecondLook {
       platform: session.adapter.platform,
       findings: session.visible(),
       images: this.attachments.statuses(session),
+      thumbnails: this.attachments.analysed(session).map((a) => a.thumbnail),
     };
   }
 

@@ -64,6 +64,11 @@ export interface DraftReport {
   findings: Finding[];
   /** The attached images: checking, checked, or not fully checked (a model failed), and why. */
   images?: AttachmentStatus[];
+  /**
+   * Small JPEGs (data: URLs) of the analysed images, in the order image findings count them
+   * (`finding.image.index`), so the popup can show what each image finding is about.
+   */
+  thumbnails?: (string | null)[];
 }
 
 export interface AttachmentStatus {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DraftReport } from '../../content/messages';
+import type { AttachmentStatus, DraftReport } from '../../content/messages';
 import { RULE_LABELS, policyName } from '../../content/labels';
 import type { RuleId } from '../../rules/ids';
 import type { Finding } from '../../rules/types';
@@ -93,25 +93,68 @@ function Draft({ report, inTab }: { report: DraftReport | null; inTab: boolean }
         There is no post being written here. Second Look checks posts in the Facebook, X and Instagram composers.
       </p>
     );
-  if (!report || report.text.trim() === '')
+  if (!report || (report.text.trim() === '' && !report.images?.length))
     return (
       <p class="notice" data-testid="status">
         There is no post being written in this tab yet. Start typing in a composer and open this again.
       </p>
     );
   const { findings } = report;
+  const images = report.images ?? [];
+  const unchecked = images.filter((i) => i.status !== 'checked');
   return (
     <>
       <h2 id="draft-heading">Your draft</h2>
-      <DraftText text={report.text} findings={findings} />
-      {findings.length === 0 ? (
-        <p class="ok" data-testid="status">
-          ✓ Nothing found: this draft follows the policy as far as Second Look can tell.
+      {report.text.trim() === '' ? (
+        <p class="muted" data-testid="draft">
+          (no text yet)
         </p>
       ) : (
-        <Findings findings={findings} />
+        <DraftText text={report.text} findings={findings.filter((f) => !f.image)} />
+      )}
+      {images.length > 0 && <Images images={images} />}
+      {findings.length === 0 ? (
+        unchecked.length === 0 && (
+          <p class="ok" data-testid="status">
+            ✓ Nothing found: this draft follows the policy as far as Second Look can tell.
+          </p>
+        )
+      ) : (
+        <Findings findings={findings} thumbnails={report.thumbnails ?? []} />
       )}
     </>
+  );
+}
+
+const IMAGE_STATUS = {
+  checking: '… Being checked',
+  checked: '✓ Checked',
+  failed: '⛔ Not fully checked',
+} as const;
+
+/** The attached images and how far each was checked; one not fully checked is never a pass. */
+function Images({ images }: { images: AttachmentStatus[] }) {
+  return (
+    <section aria-labelledby="images-heading" data-testid="images">
+      <h3 id="images-heading">Attached images</h3>
+      <ul class="images">
+        {images.map((image, i) => (
+          <li key={i} data-status={image.status}>
+            <span class="image-name">{image.name}</span>: <span class={`image-status ${image.status}`}>{IMAGE_STATUS[image.status]}</span>
+            {image.status === 'failed' && (
+              <div class="problem">
+                <p>Second Look could not check all of this image, so look at it yourself before posting:</p>
+                <ul>
+                  {image.errors.map((e, j) => (
+                    <li key={j}>{e}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -133,7 +176,7 @@ function DraftText({ text, findings }: { text: string; findings: Finding[] }) {
   );
 }
 
-function Findings({ findings }: { findings: Finding[] }) {
+function Findings({ findings, thumbnails }: { findings: Finding[]; thumbnails: (string | null)[] }) {
   // Grouped by rule, in the order each rule is first met in the draft.
   const groups = new Map<RuleId, Finding[]>();
   for (const f of [...findings].sort((a, b) => a.start - b.start)) groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
@@ -147,7 +190,7 @@ function Findings({ findings }: { findings: Finding[] }) {
           </h3>
           <ul class="findings">
             {list.map((f, i) => (
-              <FindingItem key={i} finding={f} />
+              <FindingItem key={i} finding={f} thumbnail={f.image ? (thumbnails[f.image.index] ?? null) : null} />
             ))}
           </ul>
         </section>
@@ -156,8 +199,9 @@ function Findings({ findings }: { findings: Finding[] }) {
   );
 }
 
-function FindingItem({ finding: f }: { finding: Finding }) {
+function FindingItem({ finding: f, thumbnail }: { finding: Finding; thumbnail: string | null }) {
   const severity = SEVERITY[f.severity];
+  const image = f.image;
   return (
     <li class="finding" data-rule={f.rule} data-severity={f.severity}>
       <p>
@@ -166,9 +210,27 @@ function FindingItem({ finding: f }: { finding: Finding }) {
           {severity.text}
         </span>
       </p>
-      <p class="excerpt">
-        <span class="muted">In your draft: </span>“{f.excerpt}”
-      </p>
+      {image ? (
+        <>
+          <p class="excerpt">
+            <span class="muted">In the attached image: </span>
+            {image.name}
+            {f.excerpt !== image.name && <> (“{f.excerpt}”)</>}
+          </p>
+          {thumbnail && (
+            <div class="thumbnail">
+              <img src={thumbnail} alt={`The attached image ${image.name}, with what was found boxed`} />
+              {image.boxes.map((b, i) => (
+                <span key={i} class="box" data-box style={{ left: `${b.x * 100}%`, top: `${b.y * 100}%`, width: `${b.w * 100}%`, height: `${b.h * 100}%` }} />
+              ))}
+            </div>
+          )}
+        </>
+      ) : (
+        <p class="excerpt">
+          <span class="muted">In your draft: </span>“{f.excerpt}”
+        </p>
+      )}
       <p class="reason">{f.message}</p>
       {f.why && <p class="why muted">Why it was flagged: {f.why}</p>}
       <figure class="clause">

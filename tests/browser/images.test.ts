@@ -4,6 +4,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import exifr from 'exifr';
 import { SITES, launch, type Browser } from './support/chromium';
 import { badgeText, posts, report, setSettings } from './support/page';
+import { axeViolations, openPopup } from './support/extension';
 import { SCHOOL } from './support/settings';
 import * as fx from '../images/fixtures';
 import { nodeAnalyser } from '../../images/node';
@@ -219,6 +220,56 @@ describe('images attached in the Facebook composer', () => {
     await page.locator('[role="dialog"] [aria-label="Post"]').click();
     await gate().waitFor({ timeout: 60_000 });
     expect(await gate().innerText()).toContain('A photo that may show pupils');
+    expect(await posts(page)).toEqual([]);
+  });
+
+  it('the popup lists the image findings with their thumbnail boxed, beside the text ones', async () => {
+    await page.keyboard.type('Well done to Olivia today!');
+    await attach('group.jpg', fx.demoPhoto(3));
+    const draft = await findingsWhenChecked(3);
+    const faces = draft.findings.find((f) => f.rule === 'pupil-photo')!.image!.boxes;
+    const popup = await openPopup(browser.context, browser.worker!, page);
+    try {
+      await popup.locator('li[data-rule="pupil-photo"]').waitFor();
+      expect(await popup.getByTestId('draft').innerText()).toBe('Well done to Olivia today!');
+      expect(await popup.getByTestId('draft').locator('mark').allInnerTexts()).toEqual(['Olivia']);
+      expect(await popup.getByTestId('images').innerText()).toMatch(/group\.jpg: ✓ Checked/);
+      const item = popup.locator('li[data-rule="pupil-photo"]');
+      expect(await item.innerText()).toContain('In the attached image: group.jpg');
+      const boxes = await item.evaluate((node) => {
+        const img = node.querySelector('.thumbnail img')!.getBoundingClientRect();
+        return [...node.querySelectorAll('[data-box]')].map((b) => {
+          const r = b.getBoundingClientRect();
+          return { x: (r.x - img.x) / img.width, y: (r.y - img.y) / img.height, w: r.width / img.width, h: r.height / img.height };
+        });
+      });
+      expect(boxes).toHaveLength(faces.length);
+      for (const face of faces) expect(boxes.some((b) => fx.overlaps(b, face))).toBe(true);
+      expect(await popup.locator('li[data-rule="location"]').innerText()).toContain('In the attached image: group.jpg');
+      expect(await axeViolations(popup)).toEqual([]);
+      if (process.env.SCREENSHOTS) await popup.screenshot({ path: `${process.env.SCREENSHOTS}/popup-images.png`, fullPage: true });
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('an image that cannot be checked is named in the popup and the gate, never passed', async () => {
+    await page.keyboard.type('Lovely walk today.');
+    await attach('broken.jpg', new TextEncoder().encode('not a JPEG at all'));
+    await expect.poll(async () => (await report(browser.worker!, page))?.images?.[0]?.status, { timeout: 60_000 }).toBe('failed');
+    const popup = await openPopup(browser.context, browser.worker!, page);
+    try {
+      const images = popup.getByTestId('images');
+      await expect.poll(() => images.innerText()).toMatch(/broken\.jpg: ⛔ Not fully checked/);
+      expect(await images.innerText()).toMatch(/the image could not be read/);
+      expect(await popup.getByText(/Nothing found/).count()).toBe(0);
+    } finally {
+      await popup.close();
+    }
+    await page.locator('[role="dialog"] [aria-label="Post"]').click();
+    await gate().waitFor();
+    expect(await gate().innerText()).toMatch(/"broken\.jpg" could not be fully checked/);
+    await gate().getByRole('button', { name: 'Go back and edit' }).click();
     expect(await posts(page)).toEqual([]);
   });
 
