@@ -5,12 +5,19 @@
 //
 // Keystroke time is the keydown event's timeStamp; "marks updated" is the user-timing mark the
 // content script makes after each redraw (content/controller.ts, MARKS_UPDATED), read by a
-// PerformanceObserver in the page. Run: npm run bench:browser
+// PerformanceObserver in the page. Then attached images: the time from picking a photo in the
+// composer's file input to its findings (read, sent to the offscreen document, analysed by the
+// shipped models, checked), and the longest main-thread task meanwhile. Run: npm run bench:browser
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const { launch, SITES } = await tsImport('../tests/browser/support/chromium.ts', import.meta.url);
 const { setSettings } = await tsImport('../tests/browser/support/page.ts', import.meta.url);
 const { SCHOOL } = await tsImport('../tests/browser/support/settings.ts', import.meta.url);
+const { report } = await tsImport('../tests/browser/support/page.ts', import.meta.url);
+const fx = await tsImport('../tests/images/fixtures.ts', import.meta.url);
 
 const COMPOSER = '[role="dialog"] [role="textbox"]';
 const SENTENCES = [
@@ -125,6 +132,41 @@ try {
   console.log(`Longest task while typing the 5,000-character draft: ${ms(Math.max(0, ...typing.longTasks))} (${typing.longTasks.length} tasks over 50 ms)`);
   console.log(`Whole-draft check once typing pauses: longest task ${ms(Math.max(0, ...settled.longTasks))}`);
   console.log(`Pasting 4,800 characters at once: longest task ${ms(Math.max(0, ...pasted.longTasks))}`);
+
+  // Attached images, picked from disk (as a user picks them) in the composer's file input.
+  const dir = mkdtempSync(join(tmpdir(), 'second-look-bench-'));
+  const photos = [
+    ['12 MP photo (4000x3000)', 'phone.jpg', await fx.twelveMegapixels()],
+    ['photo (1920x1280)', 'party.jpg', fx.demoPhoto(1)],
+    ['certificate (1200x850)', 'certificate.png', (await fx.certificate('Olivia Smith')).bytes],
+  ];
+  const ROUNDS = 5;
+  const attachAndWait = async (name) => {
+    await openComposer(page);
+    const start = performance.now();
+    await page.setInputFiles('[data-testid="media-input"]', join(dir, name));
+    for (;;) {
+      const images = (await report(browser.worker, page))?.images;
+      if (images?.length && images.every((i) => i.status !== 'checking')) {
+        if (images.some((i) => i.status === 'failed')) throw new Error(`${name} was not checked: ${JSON.stringify(images)}`);
+        break;
+      }
+      await page.waitForTimeout(10);
+    }
+    const elapsed = performance.now() - start;
+    return { elapsed, longTasks: (await collect(page)).longTasks };
+  };
+  for (const [, name, bytes] of photos) writeFileSync(join(dir, name), bytes);
+  console.log('\nAttached image to its findings (Chromium, offscreen document, shipped models; polled every 10 ms):');
+  const first = await attachAndWait(photos[1][1]);
+  console.log(`${'first image (models load)'.padEnd(34)} ${ms(first.elapsed)}`);
+  for (const [label, name] of photos) {
+    const runs = [];
+    for (let i = 0; i < ROUNDS; i++) runs.push(await attachAndWait(name));
+    const s = stats(runs.map((r) => r.elapsed));
+    const longest = Math.max(0, ...runs.flatMap((r) => r.longTasks));
+    console.log(`${label.padEnd(34)} n=${ROUNDS}  median ${ms(s.median)}  max ${ms(s.max)}  longest task on the page ${ms(longest)}`);
+  }
 } finally {
   await browser.close();
 }
