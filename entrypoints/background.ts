@@ -16,7 +16,10 @@ export default defineBackground(() => {
     if (tabId === undefined) return undefined;
     if (isCheckRequest(message)) return Promise.resolve(answerCheck(message, tabId));
     // Attached images go to where the image models run (the offscreen document in Chrome).
-    if (isImagePart(message)) return Promise.resolve(receiveImagePart(message)).then(() => true);
+    if (isImagePart(message)) {
+      receiveImagePart(message);
+      return Promise.resolve(true);
+    }
     if (isImageRequest(message)) return answerImageRequest(message);
     if (!isFindingsCountMessage(message)) return undefined;
     const text = message.count > 0 ? String(message.count) : '';

@@ -73,7 +73,7 @@ class CanvasRaster implements Raster {
    * (measured in Chromium 156), four times Tesseract's own time; a PGM is the pixels with a header.
    */
   ocrInput(): Promise<Blob> {
-    const { width, height, data } = this.ctx.getImageData(0, 0, this.width, this.height);
+    const { width, height, data } = this.pixels();
     const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
     const grey = new Uint8Array(width * height);
     for (let i = 0, j = 0; j < grey.length; i += 4, j++) grey[j] = (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114 + 500) / 1000;

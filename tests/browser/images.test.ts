@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import exifr from 'exifr';
 import { SITES, launch, type Browser } from './support/chromium';
@@ -68,9 +68,9 @@ async function findingsWhenChecked(expected: number) {
   return (await report(browser.worker!, page))!;
 }
 
-/** The boxes drawn on the card's thumbnail, as fractions of the thumbnail. */
-function thumbnailBoxes(): Promise<Box[]> {
-  return card().evaluate((node) => {
+/** The boxes drawn on a thumbnail (the card's, or a popup finding's), as fractions of the thumbnail. */
+function thumbnailBoxes(within: Locator = card()): Promise<Box[]> {
+  return within.evaluate((node) => {
     const img = node.querySelector('.thumbnail img')!.getBoundingClientRect();
     return [...node.querySelectorAll('[data-box]')].map((b) => {
       const r = b.getBoundingClientRect();
@@ -236,13 +236,7 @@ describe('images attached in the Facebook composer', () => {
       expect(await popup.getByTestId('images').innerText()).toMatch(/group\.jpg: ✓ Checked/);
       const item = popup.locator('li[data-rule="pupil-photo"]');
       expect(await item.innerText()).toContain('In the attached image: group.jpg');
-      const boxes = await item.evaluate((node) => {
-        const img = node.querySelector('.thumbnail img')!.getBoundingClientRect();
-        return [...node.querySelectorAll('[data-box]')].map((b) => {
-          const r = b.getBoundingClientRect();
-          return { x: (r.x - img.x) / img.width, y: (r.y - img.y) / img.height, w: r.width / img.width, h: r.height / img.height };
-        });
-      });
+      const boxes = await thumbnailBoxes(item);
       expect(boxes).toHaveLength(faces.length);
       for (const face of faces) expect(boxes.some((b) => fx.overlaps(b, face))).toBe(true);
       expect(await popup.locator('li[data-rule="location"]').innerText()).toContain('In the attached image: group.jpg');
