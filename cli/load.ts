@@ -1,7 +1,7 @@
 /** Reading settings and pack files for the command line. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SettingsSchema, type Settings } from '../rules/settings';
+import { SettingsSchema, type Settings } from '../settings/schema';
 import { PackSchema, type Pack } from '../packs/schema';
 import { builtInPack, isBuiltInPack } from '../packs';
 import { formatIssues, InputError, parseJson } from './errors';

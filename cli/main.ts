@@ -6,11 +6,11 @@ import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { checkDraft, checkImages, type Draft, type Finding, type ImageAnalysis, type Settings } from '../rules';
-import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/ids';
+import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/engine/ids';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 import type { Pack } from '../packs/schema';
 import { InputError, parseJson } from './errors';
-import { hashPupilNames, parseRoster } from '../rules/roster';
+import { hashPupilNames, parseRoster } from '../settings/roster';
 import { dirOf, loadSettings, readJson, readText, resolvePack, validatePack, validateSettings } from './load';
 
 const USAGE = `usage:

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Box, Finding, ImageAnalysis } from '../rules/types';
+import type { Box, Finding, ImageAnalysis } from '../rules/engine/types';
 import { dataUrlBytes } from '../images/data-url';
 import { IMAGE_PART, isAnalyseImageResult, isSafeCopyResult, type AnalyseImageRequest, type ImagePart, type ImageRequest, type SafeCopyRequest } from '../images/messages';
 import type { AttachmentStatus } from './messages';

@@ -1,7 +1,7 @@
 import { checkDraft, checkImages } from '../rules';
 import type { Pack } from '../packs/schema';
-import type { Settings } from '../rules/settings';
-import type { Draft, Finding } from '../rules/types';
+import type { Settings } from '../settings/schema';
+import type { Draft, Finding } from '../rules/engine/types';
 import { IncrementalChecker, LONG_DRAFT } from './checker';
 import type { CheckRequest, CheckResult } from './messages';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/types';
+import type { Finding } from '../rules/engine/types';
 
 /**
  * Checks a draft as it is typed, fast enough to redraw marks within the keystroke's frame.

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../rules/engine/types';
 import { replaceInEditor, replaceInField } from './apply';
 import { Attachments } from './attachments';
 import { HighlightPainter, canHighlight, type Mark, type MarkStyle } from './highlighter';

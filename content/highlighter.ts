@@ -1,4 +1,4 @@
-import type { Severity } from '../rules/ids';
+import type { Severity } from '../rules/engine/ids';
 
 /**
  * Draws marks on composer text with the CSS Custom Highlight API: ranges registered with

@@ -1,5 +1,5 @@
 import { builtInPack, isBuiltInPack } from '../packs';
-import type { RuleId } from '../rules/ids';
+import type { RuleId } from '../rules/engine/ids';
 
 /** What each rule is called on cards and in the gate: a short plain-English heading. */
 export const RULE_LABELS: Record<RuleId, string> = {

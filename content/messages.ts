@@ -1,7 +1,7 @@
-import type { Account, Platform } from '../rules/ids';
+import type { Account, Platform } from '../rules/engine/ids';
 import type { Pack } from '../packs/schema';
-import type { Settings } from '../rules/settings';
-import type { Draft, Finding, ImageAnalysis } from '../rules/types';
+import type { Settings } from '../settings/schema';
+import type { Draft, Finding, ImageAnalysis } from '../rules/engine/types';
 
 /**
  * Messages between the content script, the background worker and the popup. Kept in one place

@@ -1,5 +1,5 @@
-import type { Account } from '../rules/ids';
-import type { Finding, ImageAnalysis } from '../rules/types';
+import type { Account } from '../rules/engine/ids';
+import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
 import type { CheckConfig, CheckRequest, CheckResult } from './messages';
 import type { SiteAdapter } from './sites';

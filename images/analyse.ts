@@ -5,7 +5,7 @@
  * first use; a model that fails to load is reported in the analysis (`errors`), never skipped
  * silently. Face detection and OCR run at the same time (OCR in Tesseract's own worker).
  */
-import type { Box, ImageAnalysis } from '../rules/types';
+import type { Box, ImageAnalysis } from '../rules/engine/types';
 import type { ImageRuntime, Pixels } from './types';
 import { readGps } from './metadata';
 import { loadFaceFinder, type FaceFinder } from './faces';

@@ -2,7 +2,7 @@
  * The safe copy's blurring: each region (a face, a name) is pixelated into coarse blocks, which,
  * unlike a light Gaussian blur, cannot be sharpened back into a recognisable face or name.
  */
-import type { Box } from '../rules/types';
+import type { Box } from '../rules/engine/types';
 import type { Raster } from './types';
 
 /** Regions grow by this fraction on each side, so hair, chins and descenders are covered. */

@@ -2,7 +2,7 @@
  * Faces and their estimated ages: face-api's tiny face detector (190 KB of weights) and its
  * age model (420 KB), both shipped with @vladmandic/face-api and loaded from local files.
  */
-import type { Box } from '../rules/types';
+import type { Box } from '../rules/engine/types';
 import type { FaceApiModule, ImageRuntime, Raster } from './types';
 
 /** The detector's input size: 416 finds faces down to about 1/25 of the image's width. */

@@ -5,7 +5,7 @@
  * best place. Transparent parts of the logo are left out of the comparison, so a logo on any
  * background matches. Pure JavaScript over pixels: the same in the extension and in Node.
  */
-import type { Box } from '../rules/types';
+import type { Box } from '../rules/engine/types';
 import type { Pixels } from './types';
 
 // Sizes 12% apart: correlation at 24 pixels tolerates about 6% of scale error either way.

@@ -3,7 +3,7 @@
  * image service (the offscreen document in Chrome, the background page in Firefox). Images
  * travel as data: URLs: extension messaging carries JSON only.
  */
-import type { Box, ImageAnalysis } from '../rules/types';
+import type { Box, ImageAnalysis } from '../rules/engine/types';
 import type { Timings } from './analyse';
 
 /** Content script -> background -> image service: analyse one attached image. */

@@ -3,7 +3,7 @@
  * model shipped locally). Words come back with their boxes; noise that OCR reads into photos
  * ("i ., |", "BE 'Bet") has low confidence or no letters and is dropped here.
  */
-import type { ImageWord } from '../rules/types';
+import type { ImageWord } from '../rules/engine/types';
 import type { Worker as OcrWorker } from 'tesseract.js';
 import type { ImageRuntime, Raster } from './types';
 

@@ -1,6 +1,6 @@
 /** JSON Schemas generated from the zod schemas, so editors and policy tools see the same rules. */
 import { z } from 'zod';
-import { SettingsSchema } from '../rules/settings';
+import { SettingsSchema } from '../settings/schema';
 import { PackSchema } from './schema';
 
 export function jsonSchemas(): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ACCOUNTS, PLATFORMS, RULE_IDS, SEVERITIES, SOURCES } from '../rules/ids';
-import { SettingsSchema } from '../rules/settings';
+import { ACCOUNTS, PLATFORMS, RULE_IDS, SEVERITIES, SOURCES } from '../rules/engine/ids';
+import { SettingsSchema } from '../settings/schema';
 
 /**
  * A policy pack is data: which rules a school's policy enables, how severe each is, and the

@@ -4,10 +4,10 @@
  * school", "Welcome to the <school> news page"). A plain mention of where someone works is the
  * disclaimer rule's business. The logo is the image rule logo-in-image.
  */
-import type { Hit, Rule } from './types';
-import { SPEAKING_AS, speakingAsOrg, spans } from './patterns';
-import { orgMentions } from './org';
-import { Marks } from './match';
+import type { Hit, Rule } from './engine/types';
+import { SPEAKING_AS, speakingAsOrg, spans } from './engine/patterns';
+import { orgMentions } from './engine/org';
+import { Marks } from './engine/match';
 
 const orgPatterns = new WeakMap<RegExp, RegExp | null>();
 // Keep in step with school.json's speakingAs and speakingAsOrg: each pattern contains one of these.

@@ -5,12 +5,12 @@
  * nobody listed as a pupil ("Ollie from Year 1", "Star of the week: Noah!", "Amelia S.").
  * Titles (Mrs, Mr, Dr ...) and adult roles mark adults; "my son Rory" is the author's own child.
  */
-import type { Rule, Hit } from './types';
-import type { RuleContext } from './context';
-import type { Token } from './tokens';
-import { Marks, perSentence } from './match';
-import { WORD_NAMES, type NameMatch } from './pupils';
-import { isOrdinaryWord } from './lexicon';
+import type { Rule, Hit } from './engine/types';
+import type { RuleContext } from './engine/context';
+import type { Token } from './engine/tokens';
+import { Marks, perSentence } from './engine/match';
+import { WORD_NAMES, type NameMatch } from './engine/pupils';
+import { isOrdinaryWord } from './engine/lexicon';
 import names from './data/names.json';
 
 const TITLES = new Set(names.titles);

@@ -4,9 +4,9 @@
  * disappointment about the weather or a village fete passes. Insults aimed at colleagues,
  * leaders or the school count too (they are also derogatory).
  */
-import type { Hit, Rule } from './types';
-import { anyOf } from './patterns';
-import { escapeRegExp, Marks } from './match';
+import type { Hit, Rule } from './engine/types';
+import { anyOf } from './engine/patterns';
+import { escapeRegExp, Marks } from './engine/match';
 import { derogatory } from './derogatory';
 import data from './data/complaint.json';
 

@@ -4,9 +4,9 @@
  * public. A sensitive word needs a particular person in its sentence, so "Autism Awareness
  * Week" and "how we support pupils with SEN" pass.
  */
-import type { Hit, Rule } from './types';
-import { anyOf } from './patterns';
-import { Marks, perSentence } from './match';
+import type { Hit, Rule } from './engine/types';
+import { anyOf } from './engine/patterns';
+import { Marks, perSentence } from './engine/match';
 import data from './data/confidential.json';
 
 const SENSITIVE_ACRONYMS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${data.caseSensitive.join('|')})(?![\\p{L}\\p{N}])`, 'gu');

@@ -4,8 +4,8 @@
  * official account only invitations to pupils, or to message the page about a child, count;
  * "please don't message this page" is the opposite.
  */
-import type { Hit, Rule } from './types';
-import { anyOf } from './patterns';
+import type { Hit, Rule } from './engine/types';
+import { anyOf } from './engine/patterns';
 import data from './data/contact.json';
 
 const INVITATION = anyOf(data.invitations);

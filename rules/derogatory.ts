@@ -6,10 +6,10 @@
  * so "awful weather", "the three witches" and "Anti-Bullying Week" pass.
  */
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
-import type { Hit, Rule } from './types';
-import type { RuleContext } from './context';
-import type { Token } from './tokens';
-import { escapeRegExp, Marks, perSentence } from './match';
+import type { Hit, Rule } from './engine/types';
+import type { RuleContext } from './engine/context';
+import type { Token } from './engine/tokens';
+import { escapeRegExp, Marks, perSentence } from './engine/match';
 import data from './data/derogatory.json';
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });

@@ -4,9 +4,9 @@
  * the configured disclaimer or a common form ("views are my own", "not on behalf of my
  * employer").
  */
-import type { Rule } from './types';
-import { DISCLAIMERS } from './patterns';
-import { orgMentions } from './org';
+import type { Rule } from './engine/types';
+import { DISCLAIMERS } from './engine/patterns';
+import { orgMentions } from './engine/org';
 
 export const disclaimer: Rule = {
   id: 'disclaimer',

@@ -3,9 +3,9 @@
  * Park until 3pm with Year 2"). A past trip ("last week's aquarium trip") passes. GPS in
  * photos is the image part of the same rule.
  */
-import type { Hit, ImageRule, Rule } from './types';
-import { anyOf } from './patterns';
-import { Marks, perSentence } from './match';
+import type { Hit, ImageRule, Rule } from './engine/types';
+import { anyOf } from './engine/patterns';
+import { Marks, perSentence } from './engine/match';
 import data from './data/location.json';
 
 // Street types as written in addresses: "Grove" or "grove" (the rest of the pattern is case-sensitive).

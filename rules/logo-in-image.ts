@@ -4,10 +4,10 @@
  * organisation's configured names printed in it (read by OCR). The text rule `branding` covers
  * the same clause for words in the post.
  */
-import type { Box, ImageRule } from './types';
-import { compileSettings } from './context';
-import { normalise } from './normalise';
-import { spans } from './patterns';
+import type { Box, ImageRule } from './engine/types';
+import { compileSettings } from './engine/context';
+import { normalise } from './engine/normalise';
+import { spans } from './engine/patterns';
 
 export const logoInImage: ImageRule = {
   id: 'logo-in-image',

@@ -8,14 +8,14 @@
  * Headteacher") and the organisation's own names are left alone. Each hit carries the boxes of
  * the words read, for the card and the blurred copy.
  */
-import type { Box, Hit, ImageRule, ImageWord } from './types';
-import type { RuleContext } from './context';
-import type { Token } from './tokens';
-import { buildContext } from './context';
+import type { Box, Hit, ImageRule, ImageWord } from './engine/types';
+import type { RuleContext } from './engine/context';
+import type { Token } from './engine/tokens';
+import { buildContext } from './engine/context';
 import { childName } from './child-name';
-import { isOrdinaryWord, lexiconTag } from './lexicon';
-import { toOriginal } from './normalise';
-import { spans } from './patterns';
+import { isOrdinaryWord, lexiconTag } from './engine/lexicon';
+import { toOriginal } from './engine/normalise';
+import { spans } from './engine/patterns';
 import names from './data/names.json';
 
 const TITLES = new Set(names.titles);

@@ -3,9 +3,9 @@
  * endorsement, campaigning or attack wording ("Vote Labour", "the Tories have failed our
  * schools"). A mock election or a school council vote names no party and passes.
  */
-import type { Rule } from './types';
-import { anyOf } from './patterns';
-import { Marks, perSentence } from './match';
+import type { Rule } from './engine/types';
+import { anyOf } from './engine/patterns';
+import { Marks, perSentence } from './engine/match';
 import data from './data/political.json';
 
 // Party names keep their capitals ("Labour", not "labour"; "Reform UK", not "reform").

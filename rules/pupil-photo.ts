@@ -4,7 +4,7 @@
  * On a personal account it is a breach; on an official account the pack makes it a consent
  * check. The boxes are the faces, so the card can show them and the safe copy can blur them.
  */
-import type { ImageRule } from './types';
+import type { ImageRule } from './engine/types';
 
 /** The age model's estimate below which a face is read as a child's. It is rough (adults are
  * sometimes put at 17 or 18), so the line sits below the age of most secondary pupils' faces

@@ -3,7 +3,7 @@
  * handles and well-known organisations' handles are allowed; e-mail addresses and hashtags
  * are not mentions.
  */
-import type { Hit, Rule } from './types';
+import type { Hit, Rule } from './engine/types';
 import data from './data/handles.json';
 
 const KNOWN = new Set(data.handles);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import nlp from 'compromise';
 import { checkDraft } from '../rules';
-import { SettingsSchema } from '../rules/settings';
+import { SettingsSchema } from '../settings/schema';
 
 const corpus = readFileSync(new URL('../tests/corpus/labelled.jsonl', import.meta.url), 'utf8')
   .split('\n')

@@ -11,7 +11,7 @@
  * `organisation`, ... as separate policies.
  */
 import { z } from 'zod';
-import { SettingsSchema } from '../rules/settings';
+import { SettingsSchema } from './schema';
 
 type Json = Record<string, unknown>;
 

@@ -13,8 +13,8 @@
  */
 import { builtInPack, isBuiltInPack } from '../packs';
 import { PackSchema, type Pack } from '../packs/schema';
-import type { Platform, RuleId } from '../rules/ids';
-import { SettingsSchema, type Settings } from '../rules/settings';
+import type { Platform, RuleId } from '../rules/engine/ids';
+import { SettingsSchema, type Settings } from './schema';
 import type { z } from 'zod';
 
 export type SettingsSource = 'local' | 'managed';

@@ -7,7 +7,7 @@
  * top-level settings key (public/managed_schema.json).
  */
 import { browser } from 'wxt/browser';
-import type { Settings } from '../rules/settings';
+import type { Settings } from './schema';
 import { resolveSettings, validateSettings, type Issue, type PackFile, type SettingsState } from './resolve';
 
 export const LOCAL_KEY = 'settings';

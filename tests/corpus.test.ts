@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../rules';
-import { SettingsSchema } from '../rules/settings';
+import { SettingsSchema } from '../settings/schema';
 import { resolvePack } from '../cli/load';
 import { normaliseQuote, normalisedSources } from './seeds';
 

@@ -2,7 +2,7 @@
 // passes the settings schema and Chrome's managed-storage schema, and names the right ids.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SettingsSchema } from '../rules/settings';
+import { SettingsSchema } from '../settings/schema';
 import { parseReg, policyErrors, regKeyAt, regToJson, type ChromeSchema } from './support/chrome-policy';
 import { GECKO_ID } from '../wxt.config';
 

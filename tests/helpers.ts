@@ -2,8 +2,8 @@
 // corpus) checked under the `default` pack, which enables every rule.
 import { readFileSync } from 'node:fs';
 import { checkDraft, type Finding } from '../rules';
-import { SettingsSchema, type Settings } from '../rules/settings';
-import type { Account, Platform, TextRuleId } from '../rules/ids';
+import { SettingsSchema, type Settings } from '../settings/schema';
+import type { Account, Platform, TextRuleId } from '../rules/engine/ids';
 
 export const corpusSettings: Settings = SettingsSchema.parse(
   JSON.parse(readFileSync(new URL('./corpus/settings.json', import.meta.url), 'utf8')),

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHROME_SCHEMA_ATTRIBUTES, managedSchema } from '../settings/managed-schema';
-import { SettingsSchema } from '../rules/settings';
+import { SettingsSchema } from '../settings/schema';
 import { policyErrors, type ChromeSchema } from './support/chrome-policy';
 
 const committed = JSON.parse(readFileSync(new URL('../public/managed_schema.json', import.meta.url), 'utf8')) as ChromeSchema;

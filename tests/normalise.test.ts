@@ -1,7 +1,7 @@
 // Normalisation folds disguises away and keeps the way back to what the user typed.
 import { describe, expect, it } from 'vitest';
-import { normalise, toOriginal } from '../rules/normalise';
-import { tokenize, spacedTokens, sentences } from '../rules/tokens';
+import { normalise, toOriginal } from '../rules/engine/normalise';
+import { tokenize, spacedTokens, sentences } from '../rules/engine/tokens';
 
 describe('normalise', () => {
   it.each([

@@ -2,7 +2,7 @@
 // validation issue placed beside its field with its line and JSON path.
 import { describe, expect, it } from 'vitest';
 import { describeIssue, fieldOf, formFromSettings, settingsFromForm } from '../components/options/model';
-import type { Settings } from '../rules/settings';
+import type { Settings } from '../settings/schema';
 
 describe('the options form', () => {
   it('gives back the settings it was filled from', () => {

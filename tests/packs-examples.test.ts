@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../rules';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
-import { TEXT_RULE_IDS } from '../rules/ids';
+import { TEXT_RULE_IDS } from '../rules/engine/ids';
 
 const rows = BUILT_IN_PACK_IDS.flatMap((packId) => {
   const pack = builtInPack(packId);

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../rules';
-import { hashPupilNames, parseRoster } from '../rules/roster';
-import { SettingsSchema } from '../rules/settings';
+import { hashPupilNames, parseRoster } from '../settings/roster';
+import { SettingsSchema } from '../settings/schema';
 import { main } from '../cli/main';
 import { corpusSettings } from './helpers';
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUILT_IN_PACK_IDS, builtInPack, isBuiltInPack } from '../../packs';
 import { RULE_LABELS } from '../../content/labels';
-import { PLATFORMS, TEXT_RULE_IDS, type Platform, type RuleId, type Severity } from '../../rules/ids';
-import { hashPupilNames, parseRoster } from '../../rules/roster';
-import type { Settings } from '../../rules/settings';
+import { PLATFORMS, TEXT_RULE_IDS, type Platform, type RuleId, type Severity } from '../../rules/engine/ids';
+import { hashPupilNames, parseRoster } from '../../settings/roster';
+import type { Settings } from '../../settings/schema';
 import {
   isLockedField,
   jsonPath,

@@ -2,9 +2,9 @@
  * The options form as plain data, and the way between it and a settings object: text boxes hold
  * one entry a line, and each validation issue is placed next to the field it concerns.
  */
-import type { Platform, RuleId, Severity } from '../../rules/ids';
-import type { PupilNameHashes } from '../../rules/roster';
-import type { Settings } from '../../rules/settings';
+import type { Platform, RuleId, Severity } from '../../rules/engine/ids';
+import type { PupilNameHashes } from '../../settings/roster';
+import type { Settings } from '../../settings/schema';
 import { jsonPath, type Issue } from '../../settings/resolve';
 
 export const LIST_FIELDS = ['organisation.names', 'organisation.hashtags', 'organisation.straplines', 'organisation.handles', 'allowedHandles'] as const;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AttachmentStatus, DraftReport } from '../../content/messages';
 import { RULE_LABELS, policyName } from '../../content/labels';
-import type { RuleId } from '../../rules/ids';
-import type { Finding } from '../../rules/types';
+import type { RuleId } from '../../rules/engine/ids';
+import type { Finding } from '../../rules/engine/types';
 import type { SettingsState } from '../../settings/resolve';
 import { ProblemList } from '../ProblemList';
 

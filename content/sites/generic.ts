@@ -1,4 +1,4 @@
-import type { Platform } from '../../rules/ids';
+import type { Platform } from '../../rules/engine/ids';
 import type { SiteAdapter } from './types';
 import { nearestButton } from './dom';
 

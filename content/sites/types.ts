@@ -1,4 +1,4 @@
-import type { Platform } from '../../rules/ids';
+import type { Platform } from '../../rules/engine/ids';
 
 /**
  * What Second Look needs to know about one site's composers. Each site keeps its markup

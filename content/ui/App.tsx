@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Account } from '../../rules/ids';
-import type { Box, Finding } from '../../rules/types';
+import type { Account } from '../../rules/engine/ids';
+import type { Box, Finding } from '../../rules/engine/types';
 import type { MarkStyle } from '../highlighter';
 import { RULE_LABELS, policyName } from '../labels';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IncrementalChecker, LONG_DRAFT, chunk } from '../../content/checker';
-import type { Finding } from '../../rules/types';
+import type { Finding } from '../../rules/engine/types';
 
 // The background worker's incremental checking (content/checker.ts), with a stand-in engine that
 // flags every "Olivia" (child-name) and, for the whole draft only, a missing disclaimer.

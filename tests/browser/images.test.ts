@@ -8,7 +8,7 @@ import { axeViolations, openPopup } from './support/extension';
 import { SCHOOL } from './support/settings';
 import * as fx from '../images/fixtures';
 import { nodeAnalyser } from '../../images/node';
-import type { Box } from '../../rules/types';
+import type { Box } from '../../rules/engine/types';
 
 // Attached images in Facebook's "Create post" composer: picked in its file input, dropped on the
 // dialog, pasted into the editor. The extension analyses each in its offscreen document (the

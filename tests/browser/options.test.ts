@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
 import { axeViolations, openOptions, openPopup, unreachableByTab } from './support/extension';
 import { markedText, report, setSettings } from './support/page';
-import { SettingsSchema } from '../../rules/settings';
+import { SettingsSchema } from '../../settings/schema';
 
 // The options page: settings set, saved, read back after a reload, and used by the checker.
 let browser: Browser;

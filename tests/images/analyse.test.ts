@@ -5,8 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import exifr from 'exifr';
 import { checkImages, type Finding } from '../../rules';
-import type { Account } from '../../rules/ids';
-import type { Settings } from '../../rules/settings';
+import type { Account } from '../../rules/engine/ids';
+import type { Settings } from '../../settings/schema';
 import { nodeAnalyser } from '../../images/node';
 import * as fx from './fixtures';
 

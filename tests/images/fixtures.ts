@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import piexif from 'piexifjs';
-import type { Box } from '../../rules/types';
+import type { Box } from '../../rules/engine/types';
 
 const require = createRequire(import.meta.url);
 const DEMO = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo');

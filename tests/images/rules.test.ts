@@ -3,9 +3,9 @@
 // tables do). The analyser itself is tested on real images in analyse.test.ts.
 import { describe, expect, it } from 'vitest';
 import { checkImages, type ImageAnalysis } from '../../rules';
-import type { Account, RuleId } from '../../rules/ids';
-import type { Box, ImageWord } from '../../rules/types';
-import { hashPupilNames } from '../../rules/roster';
+import type { Account, RuleId } from '../../rules/engine/ids';
+import type { Box, ImageWord } from '../../rules/engine/types';
+import { hashPupilNames } from '../../settings/roster';
 import { settings } from '../helpers';
 
 const box = (x: number, y = 0.1): Box => ({ x, y, w: 0.1, h: 0.1 });

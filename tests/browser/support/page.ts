@@ -1,5 +1,5 @@
 import type { Page, Worker } from 'playwright-core';
-import type { Settings } from '../../../rules/settings';
+import type { Settings } from '../../../settings/schema';
 import type { DraftReport } from '../../../content/messages';
 
 /** What the tests read from pages and from the extension, the way a user or the popup would. */

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../rules/settings';
+import type { Settings } from '../../../settings/schema';
 
 /** The organisation the browser tests, the demo and the benchmark configure. */
 export const SCHOOL: Settings = {

@@ -4,7 +4,7 @@
  * word past a filter. Rules match against the clean text; every clean character remembers
  * which characters of the original produced it, so highlights land on what the user typed.
  */
-import confusables from './data/confusables.json';
+import confusables from '../data/confusables.json';
 
 /** Characters that render as nothing (or nearly) and are used to split words invisibly. */
 // Listed by code point: some of these are combining characters, which a character class would

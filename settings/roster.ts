@@ -9,9 +9,9 @@
  * with it, they can only be tested against guessed names, one guess at a time.
  */
 import { parse } from 'csv-parse/sync';
-import { deletions } from './match';
-import { FUZZY_MIN, nameKeys } from './pupils';
-import { hashedKey, hasherFor, randomKey } from './name-hash';
+import { deletions } from '../rules/engine/match';
+import { FUZZY_MIN, nameKeys } from '../rules/engine/pupils';
+import { hashedKey, hasherFor, randomKey } from '../rules/engine/name-hash';
 
 export interface PupilNameHashes {
   /** The HMAC key, hex. */

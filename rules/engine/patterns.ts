@@ -1,5 +1,5 @@
 /** Compiles the pattern lists kept as data into regular expressions, once, at load. */
-import school from './data/school.json';
+import school from '../data/school.json';
 
 export function anyOf(sources: readonly string[], flags = 'giu'): RegExp {
   // A leading \b lets the regular-expression engine skip ahead far faster than a look-behind;

@@ -4,7 +4,7 @@
  * once per settings object.
  */
 import nlp from 'compromise';
-import type { Settings } from './settings';
+import type { Settings } from '../../settings/schema';
 import type { Draft } from './types';
 import { normalise, type NormalisedText } from './normalise';
 import { sentences, spacedTokens, tokenize, type Sentence, type Token } from './tokens';

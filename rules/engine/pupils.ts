@@ -10,7 +10,7 @@
 import { deletions, editDistance } from './match';
 import { normalise } from './normalise';
 import { hashedKey, type Hasher } from './name-hash';
-import wordNamesData from './data/word-names.json';
+import wordNamesData from '../data/word-names.json';
 
 export const WORD_NAMES: ReadonlySet<string> = new Set(wordNamesData.words);
 

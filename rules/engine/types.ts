@@ -1,5 +1,5 @@
 import type { Account, ImageRuleId, Platform, RuleId, Severity, TextRuleId } from './ids';
-import type { Settings } from './settings';
+import type { Settings } from '../../settings/schema';
 import type { RuleContext } from './context';
 
 export interface Draft {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORMS, RULE_IDS, SEVERITIES } from './ids';
+import { PLATFORMS, RULE_IDS, SEVERITIES } from '../rules/engine/ids';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const handle = z
