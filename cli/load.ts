@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { SettingsSchema, type Settings } from '../settings/schema';
 import { PackSchema, type Pack } from '../packs/schema';
 import { builtInPack, isBuiltInPack } from '../packs';
+import { BUILT_IN_PACK_LIST } from '../packs/ids';
 import { formatIssues, InputError, parseJson } from './errors';
 
 export function readText(file: string): string {
@@ -46,7 +47,7 @@ const packCache = new Map<string, Pack>();
 export function resolvePack(ref: string, baseDir: string): Pack {
   if (isBuiltInPack(ref)) return builtInPack(ref);
   if (!/[\\/]|\.json$/i.test(ref))
-    throw new InputError(`unknown pack "${ref}": use a built-in pack (default, coop, flourish, calcot, coton, aspire) or a path to a pack file`);
+    throw new InputError(`unknown pack "${ref}": use a built-in pack (${BUILT_IN_PACK_LIST}) or a path to a pack file`);
   const file = resolve(baseDir, ref);
   let pack = packCache.get(file);
   if (!pack) {

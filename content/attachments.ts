@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Box, Finding, ImageAnalysis } from '../rules/engine/types';
+import { ruleFacts } from '../rules/engine/facts';
 import { dataUrlBytes } from '../images/data-url';
 import { IMAGE_PART, isAnalyseImageResult, isSafeCopyResult, type AnalyseImageRequest, type ImagePart, type ImageRequest, type SafeCopyRequest } from '../images/messages';
 import type { AttachmentStatus } from './messages';
@@ -27,8 +28,6 @@ export interface Attachment {
   readonly done: Promise<void>;
 }
 
-/** The findings whose regions the safe copy blurs: faces and names (a logo is cropped, not blurred). */
-const BLURRED = new Set(['pupil-photo', 'name-in-image']);
 
 const readAsDataUrl = (file: Blob) =>
   new Promise<string>((resolve, reject) => {
@@ -178,7 +177,7 @@ export class Attachments {
   async safeCopy(session: ComposerSession, finding: Finding): Promise<File> {
     const attachment = this.attachmentOf(session, finding);
     if (!attachment) throw new Error('the image is no longer attached');
-    const boxes: Box[] = session.findings.filter((f) => f.image?.index === finding.image?.index && BLURRED.has(f.rule)).flatMap((f) => f.image?.boxes ?? []);
+    const boxes: Box[] = session.findings.filter((f) => f.image?.index === finding.image?.index && ruleFacts(f.rule).image?.blurs).flatMap((f) => f.image?.boxes ?? []);
     const request: SafeCopyRequest = { type: 'image-safe-copy', image: attachment.data, boxes };
     const result: unknown = await sendImageRequest(request);
     if (!isSafeCopyResult(result)) throw new Error('the image service gave no safe copy');

@@ -1,4 +1,5 @@
 import { checkDraft, checkImages } from '../rules';
+import { builtInPack, packFor } from '../packs';
 import type { Pack } from '../packs/schema';
 import type { Settings } from '../settings/schema';
 import type { Draft, Finding } from '../rules/engine/types';
@@ -18,10 +19,10 @@ import type { CheckRequest, CheckResult } from './messages';
  */
 function checkSafely(draft: Draft, settings: Settings, pack: Pack | undefined): Finding[] {
   try {
-    return checkDraft(draft, settings, pack ? { pack } : {});
+    return checkDraft(draft, settings, { pack: pack ?? packFor(settings) });
   } catch (error) {
     console.warn('Second Look: these settings could not be used; checking with the default pack.', error);
-    return checkDraft(draft);
+    return checkDraft(draft, {}, { pack: builtInPack('default') });
   }
 }
 
@@ -59,9 +60,9 @@ function withImages(request: CheckRequest, findings: Finding[]): Finding[] {
   const { images, draft, settings, pack } = request;
   if (!images?.length) return findings;
   try {
-    return [...findings, ...checkImages(images, draft, settings, pack ? { pack } : {})];
+    return [...findings, ...checkImages(images, draft, settings, { pack: pack ?? packFor(settings) })];
   } catch (error) {
     console.warn('Second Look: these settings could not be used for images; checking with the default pack.', error);
-    return [...findings, ...checkImages(images, draft)];
+    return [...findings, ...checkImages(images, draft, {}, { pack: builtInPack('default') })];
   }
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/engine/types';
+import { ruleFacts } from '../rules/engine/facts';
 
 /**
  * Checks a draft as it is typed, fast enough to redraw marks within the keystroke's frame.
@@ -6,7 +7,7 @@ import type { Finding } from '../rules/engine/types';
  * A short draft is checked whole every time (a few milliseconds). A long one is split into
  * chunks (paragraphs, and long paragraphs at sentence ends); only chunks whose text changed are
  * checked again, the others come from a cache. Chunk results are provisional: rules that need
- * the whole draft (see WHOLE_DRAFT_RULES) cannot see it from one chunk, so the caller has the
+ * the whole draft (a rule's `wholeDraft`) cannot see it from one chunk, so the caller has the
  * whole draft checked once typing pauses, and until then those rules' findings are carried over
  * from the last whole-draft check, shifted past the edit.
  */
@@ -15,9 +16,9 @@ const CHUNK = 600;
 // Characters of new chunks checked per keystroke: about 15 ms of engine time.
 const CHUNK_BUDGET = 1_200;
 
-// `disclaimer` asks whether the draft names the school anywhere and has a disclaimer anywhere:
-// a single paragraph cannot answer that.
-const WHOLE_DRAFT_RULES = new Set<string>(['disclaimer']);
+// Such a rule (the disclaimer: does the draft name the school anywhere, and have a disclaimer
+// anywhere?) cannot be answered from a single paragraph.
+const wholeDraft = (f: Finding) => ruleFacts(f.rule).text?.wholeDraft === true;
 
 export type Check = (text: string) => Finding[];
 
@@ -74,7 +75,7 @@ export class IncrementalChecker {
   checkAll(text: string): Finding[] {
     const findings = this.check(text);
     this.fullText = text;
-    this.carried = { text, findings: findings.filter((f) => WHOLE_DRAFT_RULES.has(f.rule)) };
+    this.carried = { text, findings: findings.filter(wholeDraft) };
     return findings;
   }
 
@@ -97,7 +98,7 @@ export class IncrementalChecker {
       let relative = next.get(part) ?? this.cache.get(part);
       if (!relative && budget >= part.length) {
         budget -= part.length;
-        relative = this.check(part).filter((f) => !WHOLE_DRAFT_RULES.has(f.rule));
+        relative = this.check(part).filter((f) => !wholeDraft(f));
       }
       if (!relative) {
         this.complete = false;

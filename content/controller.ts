@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Finding } from '../rules/engine/types';
+import { ruleFacts } from '../rules/engine/facts';
 import { replaceInEditor, replaceInField } from './apply';
 import { Attachments } from './attachments';
 import { HighlightPainter, canHighlight, type Mark, type MarkStyle } from './highlighter';
@@ -585,13 +586,13 @@ function editingHost(target: EventTarget | null): HTMLElement | null {
 }
 
 /**
- * The change Apply makes. A suggestion replaces the flagged words, except for `disclaimer`,
- * whose suggestion is a sentence to add at the end of the draft.
+ * The change Apply makes. A suggestion replaces the flagged words, unless the rule says it is a
+ * sentence to append at the end of the draft (as the disclaimer is).
  */
 function editFor(finding: Finding, text: string): { start: number; end: number; insert: string } | null {
   // An image finding's suggestion is the safe copy, which the card offers instead.
   if (finding.suggestion === undefined || finding.image) return null;
-  if (finding.rule === 'disclaimer') {
+  if (ruleFacts(finding.rule).text?.apply === 'append') {
     const end = text.trimEnd().length;
     return { start: end, end, insert: ` ${finding.suggestion}` };
   }

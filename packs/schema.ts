@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ACCOUNTS, PLATFORMS, RULE_IDS, SEVERITIES, SOURCES } from '../rules/engine/ids';
+import { ACCOUNTS, PLATFORMS, SEVERITIES } from '../rules/engine/ids';
+import { RULE_IDS } from '../rules/engine/facts';
+import { SOURCES } from './ids';
 import { SettingsSchema } from '../settings/schema';
 
 /**

@@ -5,7 +5,7 @@
  * nobody listed as a pupil ("Ollie from Year 1", "Star of the week: Noah!", "Amelia S.").
  * Titles (Mrs, Mr, Dr ...) and adult roles mark adults; "my son Rory" is the author's own child.
  */
-import type { Rule, Hit } from './engine/types';
+import { defineRule, type Hit } from './engine/types';
 import type { RuleContext } from './engine/context';
 import type { Token } from './engine/tokens';
 import { Marks, perSentence } from './engine/match';
@@ -162,82 +162,85 @@ function adultNames(ctx: RuleContext): Set<string> {
   return adults;
 }
 
-export const childName: Rule = {
+export const childName = defineRule({
   id: 'child-name',
+  label: "A pupil's name",
   description: "A pupil's or child's name: any name on the pupil list, or a name the sentence places as a pupil.",
-  check(ctx) {
-    const hits: Hit[] = [];
-    // Spaced-out names first, so "I s l a" is one name rather than four letters.
-    const candidates = [...ctx.spaced, ...ctx.tokens];
-    // A word inside a name already marked ("Adeyemi" of "Grace Adeyemi") is not marked again.
-    const marks = new Marks(ctx.text.length);
-    let schoolText: boolean | undefined;
-    const adults = adultNames(ctx);
-    const push = (hit: Hit) => {
-      hits.push(hit);
-      marks.add(hit.start, hit.end);
-    };
-    for (const t of candidates) {
-      if (marks.overlaps(t.start, t.end)) continue;
-      if (!t.spaced && t.text.length === 1) continue;
-      const match = listed(ctx, t);
-      const context = isNameLike(ctx, t) || match ? pupilContext(ctx, t) : null;
-      if (titled(ctx, t)) continue;
-      const next = ctx.tokens[t.index + 1];
-      const nextIsName = Boolean(next && next.capitalised && /^\s+$/.test(ctx.text.slice(t.end, next.start)) && !NOT_NAMES.has(next.key));
-      const surnameListed = Boolean(next && nextIsName && ctx.settings.pupils.isSurname(next.key));
-      const end = surnameListed && next ? next.end : t.end;
+  text: {
+    check(ctx) {
+      const hits: Hit[] = [];
+      // Spaced-out names first, so "I s l a" is one name rather than four letters.
+      const candidates = [...ctx.spaced, ...ctx.tokens];
+      // A word inside a name already marked ("Adeyemi" of "Grace Adeyemi") is not marked again.
+      const marks = new Marks(ctx.text.length);
+      let schoolText: boolean | undefined;
+      const adults = adultNames(ctx);
+      const push = (hit: Hit) => {
+        hits.push(hit);
+        marks.add(hit.start, hit.end);
+      };
+      for (const t of candidates) {
+        if (marks.overlaps(t.start, t.end)) continue;
+        if (!t.spaced && t.text.length === 1) continue;
+        const match = listed(ctx, t);
+        const context = isNameLike(ctx, t) || match ? pupilContext(ctx, t) : null;
+        if (titled(ctx, t)) continue;
+        const next = ctx.tokens[t.index + 1];
+        const nextIsName = Boolean(next && next.capitalised && /^\s+$/.test(ctx.text.slice(t.end, next.start)) && !NOT_NAMES.has(next.key));
+        const surnameListed = Boolean(next && nextIsName && ctx.settings.pupils.isSurname(next.key));
+        const end = surnameListed && next ? next.end : t.end;
 
-      if (match) {
-        const word = WORD_NAMES.has(match.first);
-        const praised = PRAISE.test(before(ctx, t, 30));
-        if (!context && !praised && (surnamePosition(ctx, t) || STORY_BEFORE.test(before(ctx, t, 40)))) continue;
-        if (word && !context && !praised) {
-          // "saying grace", "Hope Street", "Chelsea FC", "half term in Florence": a word-name needs
-          // a capital and to be read as a person.
-          if (!t.capitalised || PLACE_NEXT.test(after(ctx, t)) || nounFollows(ctx, t) || (!surnameListed && PLACE_BEFORE.test(before(ctx, t, 20)))) continue;
+        if (match) {
+          const word = WORD_NAMES.has(match.first);
+          const praised = PRAISE.test(before(ctx, t, 30));
+          if (!context && !praised && (surnamePosition(ctx, t) || STORY_BEFORE.test(before(ctx, t, 40)))) continue;
+          if (word && !context && !praised) {
+            // "saying grace", "Hope Street", "Chelsea FC", "half term in Florence": a word-name needs
+            // a capital and to be read as a person.
+            if (!t.capitalised || PLACE_NEXT.test(after(ctx, t)) || nounFollows(ctx, t) || (!surnameListed && PLACE_BEFORE.test(before(ctx, t, 20)))) continue;
+            const tags = ctx.tagsAt(t.start);
+            const sentenceStart = ctx.sentenceAt(t.start).start === t.start;
+            if (tags.has('Place') || (sentenceStart && !tags.has('Person') && !surnameListed && !(t.possessive && FAMILY_AFTER.test(after(ctx, t))))) continue;
+            const personAfter = /^[\s,]*(?:[!?.,]|$|and\b|is\b|was\b|has\b|had\b|'s\b)/i.test(after(ctx, t)) || (t.possessive && FAMILY_AFTER.test(after(ctx, t)));
+            if (!tags.has('Person') && !tags.has('FirstName') && !personAfter) continue;
+            if (sentenceStart && t.possessive && !FAMILY_AFTER.test(after(ctx, t))) continue;
+          }
+          // "Jessica Ennis-Hill", "Florence Nightingale", "Robin Hood", "Florence Park Community
+          // Centre": followed by a capitalised word that is not a pupil's surname, it is somebody
+          // (or something) else, unless the sentence places it as a pupil.
+          // A disguised name (digits, spacing) or a possessive ("Raff3rty's Viking longboat") is not
+          // the first half of somebody else's name.
+          if (!context && !praised && nextIsName && next && !surnameListed && !t.leet && !t.spaced && !t.possessive) {
+            const nextTags = ctx.tagsAt(next.start);
+            if (ctx.settings.pupils.hasSurnames || word || nextTags.has('LastName') || nextTags.has('Place')) continue;
+          }
+          const how = match.distance === 0 ? 'exact first name' : `one letter different from "${match.first}"`;
+          const disguise = t.spaced ? ', spelt out letter by letter' : t.leet ? ', digits for letters' : '';
+          push(hitFor(ctx, t, end, how + disguise, true));
+          continue;
+        }
+        if (!isNameLike(ctx, t)) continue;
+        if (OWN_CHILD.test(before(ctx, t)) || ADULT_ROLE.test(after(ctx, t)) || ADULT_ROLE_BEFORE.test(before(ctx, t, 40))) continue;
+        // Named as an adult elsewhere, with another occurrence than this one.
+        if (adults.has(t.key) && ctx.tokens.some((o) => o.key === t.key && o.start !== t.start)) continue;
+        if (context) {
+          push(hitFor(ctx, t, end, context, false));
+          continue;
+        }
+        // Praise addressed to a single first name ("Well done Priya!") on a school account or in
+        // a school setting. A full name in a bare "congratulations to" is more often a public
+        // figure, so it needs the school setting too.
+        if (PRAISE.test(before(ctx, t, 30))) {
           const tags = ctx.tagsAt(t.start);
-          const sentenceStart = ctx.sentenceAt(t.start).start === t.start;
-          if (tags.has('Place') || (sentenceStart && !tags.has('Person') && !surnameListed && !(t.possessive && FAMILY_AFTER.test(after(ctx, t))))) continue;
-          const personAfter = /^[\s,]*(?:[!?.,]|$|and\b|is\b|was\b|has\b|had\b|'s\b)/i.test(after(ctx, t)) || (t.possessive && FAMILY_AFTER.test(after(ctx, t)));
-          if (!tags.has('Person') && !tags.has('FirstName') && !personAfter) continue;
-          if (sentenceStart && t.possessive && !FAMILY_AFTER.test(after(ctx, t))) continue;
-        }
-        // "Jessica Ennis-Hill", "Florence Nightingale", "Robin Hood", "Florence Park Community
-        // Centre": followed by a capitalised word that is not a pupil's surname, it is somebody
-        // (or something) else, unless the sentence places it as a pupil.
-        // A disguised name (digits, spacing) or a possessive ("Raff3rty's Viking longboat") is not
-        // the first half of somebody else's name.
-        if (!context && !praised && nextIsName && next && !surnameListed && !t.leet && !t.spaced && !t.possessive) {
-          const nextTags = ctx.tagsAt(next.start);
-          if (ctx.settings.pupils.hasSurnames || word || nextTags.has('LastName') || nextTags.has('Place')) continue;
-        }
-        const how = match.distance === 0 ? 'exact first name' : `one letter different from "${match.first}"`;
-        const disguise = t.spaced ? ', spelt out letter by letter' : t.leet ? ', digits for letters' : '';
-        push(hitFor(ctx, t, end, how + disguise, true));
-        continue;
-      }
-      if (!isNameLike(ctx, t)) continue;
-      if (OWN_CHILD.test(before(ctx, t)) || ADULT_ROLE.test(after(ctx, t)) || ADULT_ROLE_BEFORE.test(before(ctx, t, 40))) continue;
-      // Named as an adult elsewhere, with another occurrence than this one.
-      if (adults.has(t.key) && ctx.tokens.some((o) => o.key === t.key && o.start !== t.start)) continue;
-      if (context) {
-        push(hitFor(ctx, t, end, context, false));
-        continue;
-      }
-      // Praise addressed to a single first name ("Well done Priya!") on a school account or in
-      // a school setting. A full name in a bare "congratulations to" is more often a public
-      // figure, so it needs the school setting too.
-      if (PRAISE.test(before(ctx, t, 30))) {
-        const tags = ctx.tagsAt(t.start);
-        const looksLikeName = tags.has('FirstName') || tags.has('Person');
-        schoolText ??= SCHOOL_CONTEXT.test(ctx.text);
-        const schooly = ctx.draft.account === 'official' || schoolText;
-        if (looksLikeName && schooly && (!nextIsName || schoolText)) {
-          push(hitFor(ctx, t, end, 'praise addressed to a first name in a school post', false));
+          const looksLikeName = tags.has('FirstName') || tags.has('Person');
+          schoolText ??= SCHOOL_CONTEXT.test(ctx.text);
+          const schooly = ctx.draft.account === 'official' || schoolText;
+          if (looksLikeName && schooly && (!nextIsName || schoolText)) {
+            push(hitFor(ctx, t, end, 'praise addressed to a first name in a school post', false));
+          }
         }
       }
-    }
-    return hits;
+      return hits;
+    },
   },
-};
+});

@@ -4,7 +4,7 @@
  * disappointment about the weather or a village fete passes. Insults aimed at colleagues,
  * leaders or the school count too (they are also derogatory).
  */
-import type { Hit, Rule } from './engine/types';
+import { defineRule, type Hit } from './engine/types';
 import { anyOf } from './engine/patterns';
 import { escapeRegExp, Marks } from './engine/match';
 import { derogatory } from './derogatory';
@@ -30,53 +30,56 @@ function targetsFor(org: RegExp | null, handles: ReadonlySet<string>, key: objec
   return re;
 }
 
-export const complaint: Rule = {
+export const complaint = defineRule({
   id: 'complaint',
+  label: 'A complaint aired in public',
   description: 'Airing a complaint or grievance about the school, its staff, its decisions or colleagues in public.',
-  check(ctx) {
-    const targets = targetsFor(ctx.settings.org.names, ctx.settings.org.handles, ctx.settings);
-    const hits: Hit[] = [];
-    const sents = ctx.sentences;
-    sents.forEach((s, i) => {
-      const sentence = ctx.folded.slice(s.start, s.end);
-      GRIEVANCE.lastIndex = 0;
-      const strong = GRIEVANCE.exec(sentence);
-      const g = strong ?? WEAK_GRIEVANCE.exec(sentence);
-      if (!g) return;
-      // The target may sit in this sentence, the two before ("So SLT have decided ... No
-      // discussion, obviously.") or the one after ("Sick of cover every free period. My PPA
-      // time doesn't exist.").
-      const prev = sents[Math.max(0, i - 2)];
-      const next = sents[i + 1];
-      const window = ctx.folded.slice(prev ? prev.start : s.start, next ? next.end : s.end);
-      if (!(strong ? targets.grievance : targets.insult).test(window)) return;
-      hits.push({
-        start: s.start,
-        end: s.end,
-        message: 'This airs a grievance about your school or colleagues in public. Raise it through the school\'s own channels (your line manager, the grievance procedure) instead of posting it.',
-        why: `grievance wording ("${g[0]}") about the school, its leaders or colleagues`,
-      });
-    });
-    // An insult aimed at colleagues, leaders, the school or the trust is a grievance too.
-    const marks = new Marks(ctx.text.length);
-    for (const h of hits) marks.add(h.start, h.end);
-    for (const h of derogatory.check(ctx)) {
-      const i = ctx.sentenceIndexAt(h.start);
-      const s = ctx.sentences[i];
-      if (!s || marks.overlaps(s.start, s.end)) continue;
-      const prev = ctx.sentences[i - 1];
-      // Insults aimed at pupils, parents, Ofsted or strangers are derogatory only: the target must be
-      // colleagues, leaders, the school or the trust.
-      if (targets.insult.test(ctx.folded.slice(prev ? prev.start : s.start, s.end))) {
-        marks.add(s.start, s.end);
+  text: {
+    check(ctx) {
+      const targets = targetsFor(ctx.settings.org.names, ctx.settings.org.handles, ctx.settings);
+      const hits: Hit[] = [];
+      const sents = ctx.sentences;
+      sents.forEach((s, i) => {
+        const sentence = ctx.folded.slice(s.start, s.end);
+        GRIEVANCE.lastIndex = 0;
+        const strong = GRIEVANCE.exec(sentence);
+        const g = strong ?? WEAK_GRIEVANCE.exec(sentence);
+        if (!g) return;
+        // The target may sit in this sentence, the two before ("So SLT have decided ... No
+        // discussion, obviously.") or the one after ("Sick of cover every free period. My PPA
+        // time doesn't exist.").
+        const prev = sents[Math.max(0, i - 2)];
+        const next = sents[i + 1];
+        const window = ctx.folded.slice(prev ? prev.start : s.start, next ? next.end : s.end);
+        if (!(strong ? targets.grievance : targets.insult).test(window)) return;
         hits.push({
           start: s.start,
           end: s.end,
-          message: 'This insults colleagues, leaders or the school in public. Raise concerns through the school\'s own channels instead of posting them.',
-          why: 'an insult aimed at colleagues, leaders or the school',
+          message: 'This airs a grievance about your school or colleagues in public. Raise it through the school\'s own channels (your line manager, the grievance procedure) instead of posting it.',
+          why: `grievance wording ("${g[0]}") about the school, its leaders or colleagues`,
         });
+      });
+      // An insult aimed at colleagues, leaders, the school or the trust is a grievance too.
+      const marks = new Marks(ctx.text.length);
+      for (const h of hits) marks.add(h.start, h.end);
+      for (const h of derogatory.text!.check(ctx)) {
+        const i = ctx.sentenceIndexAt(h.start);
+        const s = ctx.sentences[i];
+        if (!s || marks.overlaps(s.start, s.end)) continue;
+        const prev = ctx.sentences[i - 1];
+        // Insults aimed at pupils, parents, Ofsted or strangers are derogatory only: the target must be
+        // colleagues, leaders, the school or the trust.
+        if (targets.insult.test(ctx.folded.slice(prev ? prev.start : s.start, s.end))) {
+          marks.add(s.start, s.end);
+          hits.push({
+            start: s.start,
+            end: s.end,
+            message: 'This insults colleagues, leaders or the school in public. Raise concerns through the school\'s own channels instead of posting them.',
+            why: 'an insult aimed at colleagues, leaders or the school',
+          });
+        }
       }
-    }
-    return hits;
+      return hits;
+    },
   },
-};
+});

@@ -4,7 +4,8 @@
  * public. A sensitive word needs a particular person in its sentence, so "Autism Awareness
  * Week" and "how we support pupils with SEN" pass.
  */
-import type { Hit, Rule } from './engine/types';
+import { defineRule, type Hit } from './engine/types';
+import type { RuleContext } from './engine/context';
 import { anyOf } from './engine/patterns';
 import { Marks, perSentence } from './engine/match';
 import data from './data/confidential.json';
@@ -17,50 +18,53 @@ const SCHOOL_CONTEXT = /\b(?:pupils?|students?|class|classroom|year\s?\d{1,2}s?|
 const NOT_PERSON = anyOf(data.notPerson, 'iu');
 const SECRET = anyOf(data.secret);
 
-export const confidential: Rule = {
+export const confidential = defineRule({
   id: 'confidential',
+  label: 'Private or sensitive information',
   description: 'Private or sensitive information about pupils, families or staff, and school plans not yet public.',
-  check(ctx) {
-    const hits: Hit[] = [];
-    for (const m of ctx.text.matchAll(SECRET)) {
-      hits.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        message: 'This shares school business that is not public yet. Leave it until the school announces it.',
-        why: `"${m[0]}" marks it as not yet public`,
+  text: {
+    check(ctx) {
+      const hits: Hit[] = [];
+      for (const m of ctx.text.matchAll(SECRET)) {
+        hits.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          message: 'This shares school business that is not public yet. Leave it until the school announces it.',
+          why: `"${m[0]}" marks it as not yet public`,
+        });
+      }
+      // Sensitive words in any case, and the acronyms (ADD, ASD) only in capitals so "add me" passes.
+      const matches = [...ctx.text.matchAll(SENSITIVE_CI), ...ctx.text.matchAll(SENSITIVE_ACRONYMS)];
+      const marks = new Marks(ctx.text.length);
+      for (const h of hits) marks.add(h.start, h.end);
+      const aboutAPerson = perSentence((start, end) => {
+        const sentence = ctx.text.slice(start, end);
+        if (NOT_PERSON.test(sentence)) return false;
+        // Case-insensitive person words, but "Mrs Smith" needs its capital.
+        // A particular person: named, described ("one of my Year 2s"), or a pronoun in a post that is
+        // about school (a pronoun in "Mum is recovering after her operation" is family news).
+        const described = PERSON_DESCRIBED.test(sentence);
+        const pronoun = PERSON.test(sentence.toLowerCase()) && SCHOOL_CONTEXT.test(ctx.text);
+        return described || pronoun || hasName(ctx, start, end);
       });
-    }
-    // Sensitive words in any case, and the acronyms (ADD, ASD) only in capitals so "add me" passes.
-    const matches = [...ctx.text.matchAll(SENSITIVE_CI), ...ctx.text.matchAll(SENSITIVE_ACRONYMS)];
-    const marks = new Marks(ctx.text.length);
-    for (const h of hits) marks.add(h.start, h.end);
-    const aboutAPerson = perSentence((start, end) => {
-      const sentence = ctx.text.slice(start, end);
-      if (NOT_PERSON.test(sentence)) return false;
-      // Case-insensitive person words, but "Mrs Smith" needs its capital.
-      // A particular person: named, described ("one of my Year 2s"), or a pronoun in a post that is
-      // about school (a pronoun in "Mum is recovering after her operation" is family news).
-      const described = PERSON_DESCRIBED.test(sentence);
-      const pronoun = PERSON.test(sentence.toLowerCase()) && SCHOOL_CONTEXT.test(ctx.text);
-      return described || pronoun || hasName(ctx, start, end);
-    });
-    for (const m of matches) {
-      if (!aboutAPerson(ctx.sentenceAt(m.index))) continue;
-      if (marks.overlaps(m.index, m.index + m[0].length)) continue;
-      marks.add(m.index, m.index + m[0].length);
-      hits.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        message: `"${m[0]}" is a private detail about a particular person. Health, SEN, family, behaviour and staffing matters stay confidential: leave it out.`,
-        why: 'a sensitive detail about an identifiable person',
-      });
-    }
-    return hits;
+      for (const m of matches) {
+        if (!aboutAPerson(ctx.sentenceAt(m.index))) continue;
+        if (marks.overlaps(m.index, m.index + m[0].length)) continue;
+        marks.add(m.index, m.index + m[0].length);
+        hits.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          message: `"${m[0]}" is a private detail about a particular person. Health, SEN, family, behaviour and staffing matters stay confidential: leave it out.`,
+          why: 'a sensitive detail about an identifiable person',
+        });
+      }
+      return hits;
+    },
   },
-};
+});
 
 /** A capitalised word compromise reads as a person's name, or a pupil-list name, in the span. */
-function hasName(ctx: Parameters<Rule['check']>[0], start: number, end: number): boolean {
+function hasName(ctx: RuleContext, start: number, end: number): boolean {
   for (const t of ctx.spaced) if (t.start >= start && t.end <= end && ctx.settings.pupils.isFirstName(t.key)) return true;
   for (const t of ctx.tokens) {
     if (t.start < start) continue;

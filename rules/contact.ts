@@ -4,7 +4,7 @@
  * official account only invitations to pupils, or to message the page about a child, count;
  * "please don't message this page" is the opposite.
  */
-import type { Hit, Rule } from './engine/types';
+import { defineRule, type Hit } from './engine/types';
 import { anyOf } from './engine/patterns';
 import data from './data/contact.json';
 
@@ -27,39 +27,42 @@ function counts(invitation: string, draft: string, official: boolean, pupilNamed
   return OFFICIAL_MESSAGE_AUDIENCE.test(draft) || OFFICIAL_AUDIENCE.test(draft);
 }
 
-export const contact: Rule = {
+export const contact = defineRule({
   id: 'contact',
+  label: 'Contact with pupils or parents',
   description: 'Staff inviting pupils or parents (or pupils and parents inviting staff) to connect, follow or message through social media.',
-  check(ctx) {
-    const official = ctx.draft.account === 'official';
-    const pupilNamed = ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.isFirstName(t.key));
-    const hits: Hit[] = [];
-    for (const m of ctx.text.matchAll(INVITATION)) {
-      if (!counts(m[0], ctx.text, official, pupilNamed)) continue;
-      if (hits.some((h) => m.index < h.end)) continue;
-      const s = ctx.sentenceAt(m.index);
-      const lead = ctx.text.slice(s.start, m.index + m[0].length);
-      if (NEGATION.test(lead)) continue;
-      hits.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        message: `"${m[0]}" invites pupils or parents to connect with you through social media. Staff must not befriend, follow or message pupils or families online; point them to the school's official channels (office e-mail or phone).`,
-        suggestion: ctx.draft.account === 'official' ? 'contact the school office' : undefined,
-        why: 'an invitation to connect or message, with pupils or parents as the audience',
-      });
-    }
-    // A personal account talking to a (former) pupil by their handle: "@inkypaws.art ... best
-    // pupil I ever taught" is engaging with a pupil online.
-    if (!official && hits.length === 0 && TAUGHT.test(ctx.text)) {
-      const mention = /(?<![\p{L}\p{N}_.@])@[A-Za-z0-9_.]{2,50}/u.exec(ctx.text);
-      if (mention && !ctx.settings.org.handles.has(mention[0].slice(1).toLowerCase()))
+  text: {
+    check(ctx) {
+      const official = ctx.draft.account === 'official';
+      const pupilNamed = ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.isFirstName(t.key));
+      const hits: Hit[] = [];
+      for (const m of ctx.text.matchAll(INVITATION)) {
+        if (!counts(m[0], ctx.text, official, pupilNamed)) continue;
+        if (hits.some((h) => m.index < h.end)) continue;
+        const s = ctx.sentenceAt(m.index);
+        const lead = ctx.text.slice(s.start, m.index + m[0].length);
+        if (NEGATION.test(lead)) continue;
         hits.push({
-          start: mention.index,
-          end: mention.index + mention[0].length,
-          message: `${mention[0]} is a pupil you taught, addressed on social media. Staff must not follow or engage with current or former pupils online.`,
-          why: 'a pupil addressed by their handle',
+          start: m.index,
+          end: m.index + m[0].length,
+          message: `"${m[0]}" invites pupils or parents to connect with you through social media. Staff must not befriend, follow or message pupils or families online; point them to the school's official channels (office e-mail or phone).`,
+          suggestion: ctx.draft.account === 'official' ? 'contact the school office' : undefined,
+          why: 'an invitation to connect or message, with pupils or parents as the audience',
         });
-    }
-    return hits;
+      }
+      // A personal account talking to a (former) pupil by their handle: "@inkypaws.art ... best
+      // pupil I ever taught" is engaging with a pupil online.
+      if (!official && hits.length === 0 && TAUGHT.test(ctx.text)) {
+        const mention = /(?<![\p{L}\p{N}_.@])@[A-Za-z0-9_.]{2,50}/u.exec(ctx.text);
+        if (mention && !ctx.settings.org.handles.has(mention[0].slice(1).toLowerCase()))
+          hits.push({
+            start: mention.index,
+            end: mention.index + mention[0].length,
+            message: `${mention[0]} is a pupil you taught, addressed on social media. Staff must not follow or engage with current or former pupils online.`,
+            why: 'a pupil addressed by their handle',
+          });
+      }
+      return hits;
+    },
   },
-};
+});

@@ -6,7 +6,7 @@
  * so "awful weather", "the three witches" and "Anti-Bullying Week" pass.
  */
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
-import type { Hit, Rule } from './engine/types';
+import { defineRule, type Hit } from './engine/types';
 import type { RuleContext } from './engine/context';
 import type { Token } from './engine/tokens';
 import { escapeRegExp, Marks, perSentence } from './engine/match';
@@ -120,19 +120,22 @@ function aimedAtPerson(ctx: RuleContext, span: Span): boolean {
 
 const memo = new WeakMap<RuleContext, Hit[]>();
 
-export const derogatory: Rule = {
+export const derogatory = defineRule({
   id: 'derogatory',
+  label: 'Offensive or insulting language',
   description: 'Derogatory, insulting, discriminatory, threatening or abusive language about anyone, disguised or not.',
   // complaint reads these hits too: find them once per check.
-  check(ctx) {
-    let hits = memo.get(ctx);
-    if (!hits) {
-      hits = findInsults(ctx);
-      memo.set(ctx, hits);
-    }
-    return hits;
+  text: {
+    check(ctx) {
+      let hits = memo.get(ctx);
+      if (!hits) {
+        hits = findInsults(ctx);
+        memo.set(ctx, hits);
+      }
+      return hits;
+    },
   },
-};
+});
 
 function findInsults(ctx: RuleContext): Hit[] {
   {

@@ -1,9 +1,9 @@
 /**
- * location (text part): home addresses, and live whereabouts of pupils ("we're at Riverside
- * Park until 3pm with Year 2"). A past trip ("last week's aquarium trip") passes. GPS in
- * photos is the image part of the same rule.
+ * location: home addresses, and live whereabouts of pupils ("we're at Riverside Park until 3pm
+ * with Year 2"); a past trip ("last week's aquarium trip") passes. Its image part: a photo whose
+ * metadata records where it was taken (EXIF GPS).
  */
-import type { Hit, ImageRule, Rule } from './engine/types';
+import { defineRule, type Hit } from './engine/types';
 import { anyOf } from './engine/patterns';
 import { Marks, perSentence } from './engine/match';
 import data from './data/location.json';
@@ -25,68 +25,68 @@ const NOW = anyOf(data.now, 'iu');
 const STRONG_NOW = anyOf(data.strongNow, 'iu');
 const PAST = anyOf(data.past, 'iu');
 
-export const location: Rule = {
+export const location = defineRule({
   id: 'location',
-  description: 'Home addresses, and where pupils are right now (text part; GPS in photos is the image part).',
-  check(ctx) {
-    const hits: Hit[] = [];
-    const homeNear = perSentence((start, end) => HOME.test(ctx.text.slice(Math.max(0, start - 80), end)));
-    for (const m of ctx.text.matchAll(ADDRESS)) {
-      // On a personal account any street address is likely home; an official account names
-      // the school's or a venue's address, so there it needs home wording.
-      if (ctx.draft.account === 'official' && !homeNear(ctx.sentenceAt(m.index))) continue;
-      hits.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        message: `"${m[0]}" is an address. Posting a home address tells everyone where you (or someone else) live; share it privately instead.`,
-        why: 'a street address or postcode',
+  label: 'Where someone is or lives',
+  description: 'Home addresses, where pupils are right now, and photos whose metadata (EXIF GPS) records where they were taken.',
+  text: {
+    check(ctx) {
+      const hits: Hit[] = [];
+      const homeNear = perSentence((start, end) => HOME.test(ctx.text.slice(Math.max(0, start - 80), end)));
+      for (const m of ctx.text.matchAll(ADDRESS)) {
+        // On a personal account any street address is likely home; an official account names
+        // the school's or a venue's address, so there it needs home wording.
+        if (ctx.draft.account === 'official' && !homeNear(ctx.sentenceAt(m.index))) continue;
+        hits.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          message: `"${m[0]}" is an address. Posting a home address tells everyone where you (or someone else) live; share it privately instead.`,
+          why: 'a street address or postcode',
+        });
+      }
+      // Live whereabouts: pupils (a group, or named pupils), somewhere, now, and not a trip that is
+      // over. The group may be named in the sentence before ("Year 6 trip to London today!
+      // Currently queueing outside the Natural History Museum").
+      const pupilNamed = (start: number, end: number) =>
+        ctx.tokens.some((t) => t.start >= start && t.end <= end && t.capitalised && ctx.settings.pupils.isFirstName(t.key));
+      if (!STRONG_NOW.test(ctx.text) && !NOW.test(ctx.text)) return hits;
+      const marks = new Marks(ctx.text.length);
+      for (const h of hits) marks.add(h.start, h.end);
+      ctx.sentences.forEach((s, i) => {
+        const sentence = ctx.text.slice(s.start, s.end);
+        const from = ctx.sentences[i - 1]?.start ?? s.start;
+        const to = ctx.sentences[i + 1]?.end ?? s.end;
+        const around = ctx.text.slice(from, to);
+        if (!(GROUP.test(around) || pupilNamed(from, to)) || PAST.test(sentence)) return;
+        const strong = STRONG_NOW.test(sentence);
+        const present = PRESENCE.test(sentence) || PRESENCE_CI.test(sentence);
+        if (!(strong && (present || STRONG_NOW.test(around))) && !(present && NOW.test(sentence))) return;
+        if (!strong && (!NOW.test(around) || PAST.test(around))) return;
+        if (marks.overlaps(s.start, s.end)) return;
+        hits.push({
+          start: s.start,
+          end: s.end,
+          message: 'This says where pupils are right now. Live whereabouts let anyone find the children; post about the trip after you are back.',
+          why: 'pupils, a place and "now" wording together',
+        });
       });
-    }
-    // Live whereabouts: pupils (a group, or named pupils), somewhere, now, and not a trip that is
-    // over. The group may be named in the sentence before ("Year 6 trip to London today!
-    // Currently queueing outside the Natural History Museum").
-    const pupilNamed = (start: number, end: number) =>
-      ctx.tokens.some((t) => t.start >= start && t.end <= end && t.capitalised && ctx.settings.pupils.isFirstName(t.key));
-    if (!STRONG_NOW.test(ctx.text) && !NOW.test(ctx.text)) return hits;
-    const marks = new Marks(ctx.text.length);
-    for (const h of hits) marks.add(h.start, h.end);
-    ctx.sentences.forEach((s, i) => {
-      const sentence = ctx.text.slice(s.start, s.end);
-      const from = ctx.sentences[i - 1]?.start ?? s.start;
-      const to = ctx.sentences[i + 1]?.end ?? s.end;
-      const around = ctx.text.slice(from, to);
-      if (!(GROUP.test(around) || pupilNamed(from, to)) || PAST.test(sentence)) return;
-      const strong = STRONG_NOW.test(sentence);
-      const present = PRESENCE.test(sentence) || PRESENCE_CI.test(sentence);
-      if (!(strong && (present || STRONG_NOW.test(around))) && !(present && NOW.test(sentence))) return;
-      if (!strong && (!NOW.test(around) || PAST.test(around))) return;
-      if (marks.overlaps(s.start, s.end)) return;
-      hits.push({
-        start: s.start,
-        end: s.end,
-        message: 'This says where pupils are right now. Live whereabouts let anyone find the children; post about the trip after you are back.',
-        why: 'pupils, a place and "now" wording together',
-      });
-    });
-    return hits;
+      return hits;
+    },
   },
-};
+  image: {
+    check(image) {
+      if (!image.gps) return [];
+      const { latitude, longitude } = image.gps;
+      return [
+        {
+          excerpt: image.name,
+          boxes: [],
+          message: `This photo's hidden metadata records where it was taken (${latitude.toFixed(4)}, ${longitude.toFixed(4)}): a home or a school anyone can find. Post the copy with the metadata removed, or turn off location in the camera.`,
+          suggestion: 'the copy without metadata',
+          why: 'GPS coordinates in the EXIF metadata',
+        },
+      ];
+    },
+  },
+});
 
-/** The image part: a photo whose metadata records where it was taken (EXIF GPS). */
-export const locationInImage: ImageRule = {
-  id: 'location',
-  description: 'A photo whose metadata (EXIF GPS) records where it was taken.',
-  check(image) {
-    if (!image.gps) return [];
-    const { latitude, longitude } = image.gps;
-    return [
-      {
-        excerpt: image.name,
-        boxes: [],
-        message: `This photo's hidden metadata records where it was taken (${latitude.toFixed(4)}, ${longitude.toFixed(4)}): a home or a school anyone can find. Post the copy with the metadata removed, or turn off location in the camera.`,
-        suggestion: 'the copy without metadata',
-        why: 'GPS coordinates in the EXIF metadata',
-      },
-    ];
-  },
-};

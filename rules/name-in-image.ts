@@ -8,7 +8,7 @@
  * Headteacher") and the organisation's own names are left alone. Each hit carries the boxes of
  * the words read, for the card and the blurred copy.
  */
-import type { Box, Hit, ImageRule, ImageWord } from './engine/types';
+import { defineRule, type Box, type Hit, type ImageWord } from './engine/types';
 import type { RuleContext } from './engine/context';
 import type { Token } from './engine/tokens';
 import { buildContext } from './engine/context';
@@ -83,44 +83,48 @@ function personNames(ctx: RuleContext, skip: (start: number, end: number) => boo
   return hits;
 }
 
-export const nameInImage: ImageRule = {
+export const nameInImage = defineRule({
   id: 'name-in-image',
+  label: 'A name in an image',
   description: "Text in an attached image (a certificate, a badge, a label) contains a person's or a pupil's name.",
-  check(image, { draft, settings }) {
-    if (image.lines.length === 0) return [];
-    const { text, words } = layout(image.lines);
-    const ctx = buildContext({ ...draft, text }, settings);
-    const org = ctx.settings.org.names ? spans(ctx.settings.org.names, ctx.text) : [];
-    const inOrg = (start: number, end: number) => org.some((o) => start < o.end && o.start < end);
-    const found: Hit[] = [...childName.check(ctx).filter((h) => !inOrg(h.start, h.end)), ...personNames(ctx, inOrg)];
-    // One finding per image, listing each name once (overlapping hits of the two detectors
-    // merged), with the boxes of every word that spells one.
-    const merged: Hit[] = [];
-    for (const hit of found.sort((a, b) => a.start - b.start)) {
-      const last = merged.at(-1);
-      if (last && hit.start < last.end) last.end = Math.max(last.end, hit.end);
-      else merged.push({ ...hit });
-    }
-    const excerpts: string[] = [];
-    const boxes: Box[] = [];
-    const whys = new Set<string>();
-    for (const hit of merged) {
-      const [start, end] = toOriginal(ctx.norm, hit.start, hit.end);
-      const said = text.slice(start, end);
-      if (!excerpts.includes(said)) excerpts.push(said);
-      for (const w of words) if (w.start < end && start < w.end && !boxes.includes(w.box)) boxes.push(w.box);
-      whys.add(hit.why.replace(/^context: /, ''));
-    }
-    if (excerpts.length === 0) return [];
-    const listed = excerpts.map((e) => `"${e}"`).join(', ');
-    return [
-      {
-        excerpt: excerpts.join(', '),
-        boxes,
-        message: `This image shows a name (${listed}). A child's name on a certificate, badge or label must be blurred out before the image is posted: use the copy with names blurred.`,
-        suggestion: 'the copy with names blurred',
-        why: `text read from the image: ${[...whys].join('; ')}`,
-      },
-    ];
+  image: {
+    blurs: true,
+    check(image, { draft, settings }) {
+      if (image.lines.length === 0) return [];
+      const { text, words } = layout(image.lines);
+      const ctx = buildContext({ ...draft, text }, settings);
+      const org = ctx.settings.org.names ? spans(ctx.settings.org.names, ctx.text) : [];
+      const inOrg = (start: number, end: number) => org.some((o) => start < o.end && o.start < end);
+      const found: Hit[] = [...childName.text!.check(ctx).filter((h) => !inOrg(h.start, h.end)), ...personNames(ctx, inOrg)];
+      // One finding per image, listing each name once (overlapping hits of the two detectors
+      // merged), with the boxes of every word that spells one.
+      const merged: Hit[] = [];
+      for (const hit of found.sort((a, b) => a.start - b.start)) {
+        const last = merged.at(-1);
+        if (last && hit.start < last.end) last.end = Math.max(last.end, hit.end);
+        else merged.push({ ...hit });
+      }
+      const excerpts: string[] = [];
+      const boxes: Box[] = [];
+      const whys = new Set<string>();
+      for (const hit of merged) {
+        const [start, end] = toOriginal(ctx.norm, hit.start, hit.end);
+        const said = text.slice(start, end);
+        if (!excerpts.includes(said)) excerpts.push(said);
+        for (const w of words) if (w.start < end && start < w.end && !boxes.includes(w.box)) boxes.push(w.box);
+        whys.add(hit.why.replace(/^context: /, ''));
+      }
+      if (excerpts.length === 0) return [];
+      const listed = excerpts.map((e) => `"${e}"`).join(', ');
+      return [
+        {
+          excerpt: excerpts.join(', '),
+          boxes,
+          message: `This image shows a name (${listed}). A child's name on a certificate, badge or label must be blurred out before the image is posted: use the copy with names blurred.`,
+          suggestion: 'the copy with names blurred',
+          why: `text read from the image: ${[...whys].join('; ')}`,
+        },
+      ];
+    },
   },
-};
+});

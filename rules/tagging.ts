@@ -3,7 +3,7 @@
  * handles and well-known organisations' handles are allowed; e-mail addresses and hashtags
  * are not mentions.
  */
-import type { Hit, Rule } from './engine/types';
+import { defineRule, type Hit } from './engine/types';
 import data from './data/handles.json';
 
 const KNOWN = new Set(data.handles);
@@ -38,32 +38,35 @@ function isOrganisation(handle: string): boolean {
   return words.some((w) => ORG_WORDS.has(w)) || [...ORG_WORDS].some((w) => w.length >= 5 && lower.endsWith(w));
 }
 
-export const tagging: Rule = {
+export const tagging = defineRule({
   id: 'tagging',
+  label: 'Tagging people',
   description: "Tagging or @mentioning people, and asking others to tag people; the organisation's own and well-known organisations' handles are allowed.",
-  check(ctx) {
-    const hits: Hit[] = [];
-    const { handles, allowedHandles } = ctx.settings.org;
-    for (const m of ctx.text.matchAll(MENTION)) {
-      const handle = m[1]!;
-      const key = handle.toLowerCase();
-      if (handles.has(key) || allowedHandles.has(key) || KNOWN.has(key) || isOrganisation(handle)) continue;
-      hits.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        message: `@${handle} tags a person. Tagging people links the post to their profile; name them without the @, or ask first and leave the tag out.`,
-        suggestion: handle,
-        why: 'an @mention that is not one of your organisation\'s handles or a known organisation',
-      });
-    }
-    for (const m of ctx.text.matchAll(ASK_TO_TAG)) {
-      hits.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        message: 'This asks people to tag others. Tagged photos and names spread beyond the page; ask people not to tag.',
-        why: 'asks followers to tag people',
-      });
-    }
-    return hits;
+  text: {
+    check(ctx) {
+      const hits: Hit[] = [];
+      const { handles, allowedHandles } = ctx.settings.org;
+      for (const m of ctx.text.matchAll(MENTION)) {
+        const handle = m[1]!;
+        const key = handle.toLowerCase();
+        if (handles.has(key) || allowedHandles.has(key) || KNOWN.has(key) || isOrganisation(handle)) continue;
+        hits.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          message: `@${handle} tags a person. Tagging people links the post to their profile; name them without the @, or ask first and leave the tag out.`,
+          suggestion: handle,
+          why: 'an @mention that is not one of your organisation\'s handles or a known organisation',
+        });
+      }
+      for (const m of ctx.text.matchAll(ASK_TO_TAG)) {
+        hits.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          message: 'This asks people to tag others. Tagged photos and names spread beyond the page; ask people not to tag.',
+          why: 'asks followers to tag people',
+        });
+      }
+      return hits;
+    },
   },
-};
+});

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import nlp from 'compromise';
 import { checkDraft } from '../rules';
+import { packFor } from '../packs';
 import { SettingsSchema } from '../settings/schema';
 
 const corpus = readFileSync(new URL('../tests/corpus/labelled.jsonl', import.meta.url), 'utf8')
@@ -13,6 +14,7 @@ const corpus = readFileSync(new URL('../tests/corpus/labelled.jsonl', import.met
   .filter(Boolean)
   .map((l) => (JSON.parse(l) as { text: string }).text);
 const settings = SettingsSchema.parse(JSON.parse(readFileSync(new URL('../tests/corpus/settings.json', import.meta.url), 'utf8')));
+const pack = packFor(settings);
 
 function draftOf(length: number, offset: number): string {
   let text = '';
@@ -33,7 +35,7 @@ for (const size of [280, 1000, 5000]) {
   const check: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < 20; i++) {
-    checkDraft({ text: drafts[i % 20]!, platform: 'facebook', account: 'personal' }, settings);
+    checkDraft({ text: drafts[i % 20]!, platform: 'facebook', account: 'personal' }, settings, { pack });
     nlp(drafts[i % 20]!);
   }
   for (let i = 0; i < rounds; i++) {
@@ -42,7 +44,7 @@ for (const size of [280, 1000, 5000]) {
     nlp(text);
     bare.push(performance.now() - t);
     t = performance.now();
-    checkDraft({ text, platform: 'facebook', account: i % 2 ? 'personal' : 'official' }, settings);
+    checkDraft({ text, platform: 'facebook', account: i % 2 ? 'personal' : 'official' }, settings, { pack });
     check.push(performance.now() - t);
   }
   const f = (x: number) => `${x.toFixed(2).padStart(7)} ms`;

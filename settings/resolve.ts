@@ -12,8 +12,10 @@
  *   reported with its JSON path for the popup and the options page to show.
  */
 import { builtInPack, isBuiltInPack } from '../packs';
+import { BUILT_IN_PACK_LIST } from '../packs/ids';
 import { PackSchema, type Pack } from '../packs/schema';
-import type { Platform, RuleId } from '../rules/engine/ids';
+import type { Platform } from '../rules/engine/ids';
+import type { RuleId } from '../rules/engine/facts';
 import { SettingsSchema, type Settings } from './schema';
 import type { z } from 'zod';
 
@@ -207,7 +209,7 @@ export function resolveSettings(stored: StoredSettings): SettingsState {
       problems.push({
         source: managed.pack !== undefined ? 'managed' : 'local',
         path: ['pack'],
-        message: `"${ref}" is not a built-in pack (default, coop, flourish, calcot, coton, aspire) nor an imported pack file`,
+        message: `"${ref}" is not a built-in pack (${BUILT_IN_PACK_LIST}) nor an imported pack file`,
         fallback: 'Checking with the default pack instead.',
       });
       merged.pack = 'default';

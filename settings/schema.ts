@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { PLATFORMS, RULE_IDS, SEVERITIES } from '../rules/engine/ids';
+import { PLATFORMS, SEVERITIES } from '../rules/engine/ids';
+import { RULE_IDS } from '../rules/engine/facts';
+import { BUILT_IN_PACK_LIST } from '../packs/ids';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const handle = z
@@ -27,7 +29,7 @@ export const SettingsSchema = z
     $schema: z.string().optional().describe('JSON Schema reference, for editors'),
     pack: nonEmpty
       .optional()
-      .describe('a built-in pack id (default, coop, flourish, calcot, coton, aspire) or a path to a pack file'),
+      .describe(`a built-in pack id (${BUILT_IN_PACK_LIST}) or a path to a pack file`),
     organisation: z
       .object({
         names: z.array(nonEmpty).optional().describe('names of the trust and its schools, as people write them'),

@@ -1,27 +1,21 @@
 // Shared by the tests: a school's settings (the fictional Halden Learning Trust of the labelled
 // corpus) checked under the `default` pack, which enables every rule.
 import { readFileSync } from 'node:fs';
-import { checkDraft, type Finding } from '../rules';
+import { checkDraft, checkImages, type Draft, type Finding, type ImageAnalysis } from '../rules';
+import { packFor } from '../packs';
 import { SettingsSchema, type Settings } from '../settings/schema';
-import type { Account, Platform, TextRuleId } from '../rules/engine/ids';
 
 export const corpusSettings: Settings = SettingsSchema.parse(
   JSON.parse(readFileSync(new URL('./corpus/settings.json', import.meta.url), 'utf8')),
 );
 export const settings: Settings = { ...corpusSettings, pack: 'default' };
 
-export interface Row {
-  text: string;
-  account?: Account;
-  platform?: Platform;
-  /** The excerpts the rule must mark, in order; [] means the rule must not fire. */
-  marks: string[];
+/** checkDraft under the pack the settings name (the built-in `default` when none). */
+export function check(draft: Draft, s: Settings = {}): Finding[] {
+  return checkDraft(draft, s, { pack: packFor(s) });
 }
 
-export function marksOf(rule: TextRuleId, row: Row): { findings: Finding[]; marks: string[] } {
-  const findings = checkDraft(
-    { text: row.text, account: row.account ?? 'personal', platform: row.platform ?? 'facebook' },
-    settings,
-  ).filter((f) => f.rule === rule);
-  return { findings, marks: findings.map((f) => row.text.slice(f.start, f.end)) };
+/** checkImages under the pack the settings name (the built-in `default` when none). */
+export function checkImagesOf(analyses: readonly ImageAnalysis[], draft: Draft, s: Settings = {}): Finding[] {
+  return checkImages(analyses, draft, s, { pack: packFor(s) });
 }

@@ -12,7 +12,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PackSchema, type Pack } from '../packs/schema';
-import { IMAGE_RULE_IDS, RULE_IDS, TEXT_RULE_IDS, type SourceId } from '../rules/engine/ids';
+import { IMAGE_RULE_IDS, RULE_IDS, TEXT_RULE_IDS } from '../rules/engine/facts';
+import type { SourceId } from '../packs/ids';
 import { normaliseQuote as normalise, normalisedSources, rawSources } from './seeds';
 
 const PACK_IDS = ['default', 'coop', 'flourish', 'calcot', 'coton', 'aspire'] as const;

@@ -2,13 +2,12 @@
 // Its running time grows linearly: compared as ratios within one run, never as absolute times.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDraft } from '../rules';
-import { settings } from './helpers';
+import { check, settings } from './helpers';
 
 const accounts = ['personal', 'official'] as const;
 
 function checkShape(text: string, account: (typeof accounts)[number]) {
-  const findings = checkDraft({ text, platform: 'x', account }, settings);
+  const findings = check({ text, platform: 'x', account }, settings);
   for (const f of findings) {
     expect(f.start).toBeGreaterThanOrEqual(0);
     expect(f.end).toBeGreaterThan(f.start);
@@ -71,7 +70,7 @@ describe('robustness', () => {
   it.each(pathological)('time grows linearly on %s', (_name, make) => {
     const time = (text: string) => {
       const t = performance.now();
-      checkDraft({ text, platform: 'facebook', account: 'personal' }, settings);
+      check({ text, platform: 'facebook', account: 'personal' }, settings);
       return performance.now() - t;
     };
     time(make(2_000)); // warm up

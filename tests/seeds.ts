@@ -1,7 +1,7 @@
 // The five policy documents the packs encode (../shared/seeds/), and the quote comparison of
 // ../shared/tools/score.mjs, shared by the tests that check clause quotes are verbatim.
 import { readFileSync } from 'node:fs';
-import type { SourceId } from '../rules/engine/ids';
+import type { SourceId } from '../packs/ids';
 
 /** Which policy document each pack encodes (../shared/seeds/README.md). */
 export const SOURCE_FILES: Record<SourceId, string> = {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUILT_IN_PACK_IDS, builtInPack, isBuiltInPack } from '../../packs';
-import { RULE_LABELS } from '../../content/labels';
-import { PLATFORMS, TEXT_RULE_IDS, type Platform, type RuleId, type Severity } from '../../rules/engine/ids';
+import { PLATFORMS, type Platform, type Severity } from '../../rules/engine/ids';
+import { ruleLabel, TEXT_RULE_IDS, type RuleId } from '../../rules/engine/facts';
 import { hashPupilNames, parseRoster } from '../../settings/roster';
 import type { Settings } from '../../settings/schema';
 import {
@@ -444,7 +444,7 @@ function RulesTable(props: {
           return (
             <tr key={id} data-field={field} data-rule={id}>
               <th scope="row">
-                {RULE_LABELS[id]}
+                {ruleLabel(id)}
                 {locked && <Locked />}
                 {forced && <span class="muted"> (always on, always blocks)</span>}
                 <FieldErrors id={`rule-${id}-error`} errors={err} />
@@ -457,12 +457,12 @@ function RulesTable(props: {
                     disabled={locked}
                     onChange={(e) => setRule(id, { enabled: (e.currentTarget as HTMLInputElement).checked })}
                   />
-                  On<span class="sr-only">: {RULE_LABELS[id]}</span>
+                  On<span class="sr-only">: {ruleLabel(id)}</span>
                 </label>
               </td>
               <td>
                 <label class="sr-only" for={`rule-${id}-severity`}>
-                  {RULE_LABELS[id]}: when found
+                  {ruleLabel(id)}: when found
                 </label>
                 <select
                   id={`rule-${id}-severity`}

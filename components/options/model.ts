@@ -2,7 +2,8 @@
  * The options form as plain data, and the way between it and a settings object: text boxes hold
  * one entry a line, and each validation issue is placed next to the field it concerns.
  */
-import type { Platform, RuleId, Severity } from '../../rules/engine/ids';
+import type { Platform, Severity } from '../../rules/engine/ids';
+import type { RuleId } from '../../rules/engine/facts';
 import type { PupilNameHashes } from '../../settings/roster';
 import type { Settings } from '../../settings/schema';
 import { jsonPath, type Issue } from '../../settings/resolve';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AttachmentStatus, DraftReport } from '../../content/messages';
-import { RULE_LABELS, policyName } from '../../content/labels';
-import type { RuleId } from '../../rules/engine/ids';
+import { policyName } from '../../packs';
+import { ruleLabel, type RuleId } from '../../rules/engine/facts';
 import type { Finding } from '../../rules/engine/types';
 import type { SettingsState } from '../../settings/resolve';
 import { ProblemList } from '../ProblemList';
@@ -171,7 +171,7 @@ function DraftText({ text, findings }: { text: string; findings: Finding[] }) {
   if (at < text.length) parts.push(text.slice(at));
   return (
     <p class="draft" aria-labelledby="draft-heading" data-testid="draft">
-      {parts.map((p, i) => (typeof p === 'string' ? p : <mark key={i} title={RULE_LABELS[p.rule]}>{p.text}</mark>))}
+      {parts.map((p, i) => (typeof p === 'string' ? p : <mark key={i} title={ruleLabel(p.rule)}>{p.text}</mark>))}
     </p>
   );
 }
@@ -186,7 +186,7 @@ function Findings({ findings, thumbnails }: { findings: Finding[]; thumbnails: (
       {[...groups].map(([rule, list]) => (
         <section key={rule} class="rule" aria-labelledby={`rule-${rule}`} data-rule-group={rule}>
           <h3 id={`rule-${rule}`}>
-            {RULE_LABELS[rule]} <span class="muted">({list.length})</span>
+            {ruleLabel(rule)} <span class="muted">({list.length})</span>
           </h3>
           <ul class="findings">
             {list.map((f, i) => (

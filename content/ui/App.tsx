@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../rules/engine/ids';
 import type { Box, Finding } from '../../rules/engine/types';
 import type { MarkStyle } from '../highlighter';
-import { RULE_LABELS, policyName } from '../labels';
+import { policyName } from '../../packs';
+import { ruleLabel } from '../../rules/engine/facts';
 
 /** Everything Second Look shows on a page, as plain data and callbacks from the controller. */
 export interface UiProps {
@@ -132,7 +133,7 @@ function Card(props: CardView) {
       class="card"
       tabIndex={-1}
       role="dialog"
-      aria-label={`Second Look: ${RULE_LABELS[finding.rule]}`}
+      aria-label={`Second Look: ${ruleLabel(finding.rule)}`}
       style={{ left: `${left}px`, top: `${top}px` }}
       onMouseEnter={() => props.hover(true)}
       onMouseLeave={() => props.hover(false)}
@@ -157,7 +158,7 @@ function Card(props: CardView) {
           ×
         </button>
       </header>
-      <h2>{RULE_LABELS[finding.rule]}</h2>
+      <h2>{ruleLabel(finding.rule)}</h2>
       {props.image && <Thumbnail {...props.image} />}
       <p>{finding.message}</p>
       {finding.why && <p class="why">Why: {finding.why}</p>}
@@ -240,7 +241,7 @@ function Gate({ notes, findings, canPostAnyway, back, postAnyway }: GateView) {
         <ul>
           {findings.map((f, i) => (
             <li key={i}>
-              <strong>{RULE_LABELS[f.rule]}</strong> (“{f.excerpt}”): {f.message}
+              <strong>{ruleLabel(f.rule)}</strong> (“{f.excerpt}”): {f.message}
             </li>
           ))}
         </ul>

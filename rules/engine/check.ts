@@ -1,69 +1,96 @@
 /**
- * The rule engine: checkDraft(draft, settings) -> findings. Pure and synchronous: it never
- * touches the page, storage or the network. One normalisation and one NLP parse per check;
- * each rule reads them through the context.
+ * The rule engine: checkDraft(draft, settings, { pack }) -> findings. Pure and synchronous: it
+ * never touches the page, storage or the network. One normalisation and one NLP parse per
+ * check; each rule reads them through the context. The caller chooses the pack (packs/ holds
+ * the built-in ones), so the engine knows policies only through the shape below.
  */
-import { builtInPack } from '../../packs';
-import type { Pack } from '../../packs/schema';
 import type { Settings } from '../../settings/schema';
-import type { Account, RuleId, Severity } from './ids';
-import type { ClauseRef, Draft, Finding, ImageAnalysis } from './types';
+import type { Account, Severity } from './ids';
+import type { ClauseRef, Draft, Finding, ImageAnalysis, ImageRef, Rule, RuleId } from './types';
 import { buildContext } from './context';
 import { toOriginal } from './normalise';
-import { IMAGE_RULES, RULES } from './registry';
+import { RULES } from './registry';
 
-export type { Draft, Finding, Hit, Rule, ClauseRef, Box, ImageAnalysis, ImageRef, ImageRule } from './types';
+export type * from './types';
 export type { Settings } from '../../settings/schema';
-export { IMAGE_RULES, RULES } from './registry';
+export { RULES } from './registry';
+
+/** What the engine reads from a policy pack (packs/schema.ts validates the files). */
+export interface Policy {
+  readonly id: string;
+  readonly clauses: readonly { id: string; source: string; section: string; quote: string }[];
+  readonly rules: Partial<
+    Record<
+      RuleId,
+      {
+        severity: Severity;
+        clauses: readonly string[];
+        byAccount?: Partial<Record<Account, { severity?: Severity; clauses?: readonly string[] } | undefined>>;
+      }
+    >
+  >;
+}
 
 export interface CheckOptions {
-  /** A pack object to use instead of a built-in one (a pack file the caller has read). */
-  pack?: Pack;
+  /** The policy pack to check against: a built-in one (packs/) or a pack file the caller has read. */
+  pack: Policy;
 }
 
 /** The rules the pack enables, settings leave on, and that apply to the account. */
-function activeRules<R extends { id: RuleId; accounts?: readonly Account[] }>(rules: readonly R[], pack: Pack, settings: Settings, account: Account): R[] {
-  return rules.filter(
+function activeRules(pack: Policy, settings: Settings, account: Account): Rule<RuleId>[] {
+  return RULES.filter(
     (rule) => pack.rules[rule.id] !== undefined && settings.rules?.[rule.id]?.enabled !== false && (!rule.accounts || rule.accounts.includes(account)),
   );
 }
 
+type Citation = { rule: RuleId; severity: Severity; clause: ClauseRef };
+
 /** The severity and the clause a rule's findings carry, for this account, under this pack. */
-function citation(pack: Pack, settings: Settings, id: RuleId, account: Account): { severity: Severity; clause: ClauseRef } {
+function citation(pack: Policy, settings: Settings, id: RuleId, account: Account): Citation {
   const packRule = pack.rules[id]!;
   const override = packRule.byAccount?.[account];
   const clauseId = override?.clauses?.[0] ?? packRule.clauses[0];
   const clause = pack.clauses.find((c) => c.id === clauseId);
   if (!clause) throw new Error(`pack "${pack.id}": rule ${id} cites unknown clause "${clauseId}"`);
   const severity = settings.rules?.[id]?.severity ?? override?.severity ?? packRule.severity;
-  return { severity, clause: { pack: clause.source, section: clause.section, quote: clause.quote } };
+  return { rule: id, severity, clause: { pack: clause.source, section: clause.section, quote: clause.quote } };
 }
 
-export function checkDraft(draft: Draft, settings: Settings = {}, options: CheckOptions = {}): Finding[] {
-  const pack = options.pack ?? builtInPack(settings.pack ?? 'default');
-  const active = activeRules(RULES, pack, settings, draft.account);
+/** The one place a finding is made, from a rule's hit and where it is. */
+function finding(
+  cited: Citation,
+  at: { start: number; end: number; excerpt: string },
+  hit: { message: string; suggestion?: string; why: string },
+  image?: ImageRef,
+): Finding {
+  return {
+    rule: cited.rule,
+    severity: cited.severity,
+    start: at.start,
+    end: at.end,
+    excerpt: at.excerpt,
+    message: hit.message,
+    ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
+    clause: cited.clause,
+    why: hit.why,
+    ...(image ? { image } : {}),
+  };
+}
+
+export function checkDraft(draft: Draft, settings: Settings, options: CheckOptions): Finding[] {
+  const active = activeRules(options.pack, settings, draft.account).filter((rule) => rule.text);
   if (active.length === 0 || draft.text.trim() === '') return [];
   const ctx = buildContext(draft, settings);
   const findings: Finding[] = [];
   for (const rule of active) {
-    const { severity, clause } = citation(pack, settings, rule.id, draft.account);
+    const cited = citation(options.pack, settings, rule.id, draft.account);
     const seen = new Set<string>();
-    for (const hit of rule.check(ctx)) {
+    for (const hit of rule.text!.check(ctx)) {
       const [start, end] = toOriginal(ctx.norm, hit.start, hit.end);
       const key = `${start}:${end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      findings.push({
-        rule: rule.id,
-        severity,
-        start,
-        end,
-        excerpt: draft.text.slice(start, end),
-        message: hit.message,
-        ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
-        clause,
-        why: hit.why,
-      });
+      findings.push(finding(cited, { start, end, excerpt: draft.text.slice(start, end) }, hit));
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
@@ -74,26 +101,14 @@ export function checkDraft(draft: Draft, settings: Settings = {}, options: Check
  * the page). Pure and synchronous like checkDraft: a finding's start and end are the image's
  * index, and `image` says which image and where in it.
  */
-export function checkImages(analyses: readonly ImageAnalysis[], draft: Draft, settings: Settings = {}, options: CheckOptions = {}): Finding[] {
-  const pack = options.pack ?? builtInPack(settings.pack ?? 'default');
-  const active = activeRules(IMAGE_RULES, pack, settings, draft.account);
+export function checkImages(analyses: readonly ImageAnalysis[], draft: Draft, settings: Settings, options: CheckOptions): Finding[] {
+  const active = activeRules(options.pack, settings, draft.account).filter((rule) => rule.image);
   const findings: Finding[] = [];
   analyses.forEach((image, index) => {
     for (const rule of active) {
-      const { severity, clause } = citation(pack, settings, rule.id, draft.account);
-      for (const hit of rule.check(image, { draft, settings })) {
-        findings.push({
-          rule: rule.id,
-          severity,
-          start: index,
-          end: index,
-          excerpt: hit.excerpt,
-          message: hit.message,
-          ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
-          clause,
-          why: hit.why,
-          image: { index, name: image.name, boxes: hit.boxes },
-        });
+      const cited = citation(options.pack, settings, rule.id, draft.account);
+      for (const hit of rule.image!.check(image, { draft, settings })) {
+        findings.push(finding(cited, { start: index, end: index, excerpt: hit.excerpt }, hit, { index, name: image.name, boxes: hit.boxes }));
       }
     }
   });

@@ -1,5 +1,8 @@
-/** Every rule, one file each, in sorted lists (a test keeps them complete and sorted). */
-import type { ImageRule, Rule } from './types';
+/**
+ * Every rule, one file each, in one list sorted by id (a test keeps it sorted). The rule ids,
+ * RuleId and the facts the UI reads (facts.json, `npm run schemas`) all derive from it.
+ */
+import type { Rule } from './types';
 import { branding } from '../branding';
 import { childName } from '../child-name';
 import { complaint } from '../complaint';
@@ -7,14 +10,14 @@ import { confidential } from '../confidential';
 import { contact } from '../contact';
 import { derogatory } from '../derogatory';
 import { disclaimer } from '../disclaimer';
-import { location, locationInImage } from '../location';
+import { location } from '../location';
 import { logoInImage } from '../logo-in-image';
 import { nameInImage } from '../name-in-image';
 import { political } from '../political';
 import { pupilPhoto } from '../pupil-photo';
 import { tagging } from '../tagging';
 
-export const RULES: readonly Rule[] = [
+const REGISTERED = [
   branding,
   childName,
   complaint,
@@ -23,9 +26,13 @@ export const RULES: readonly Rule[] = [
   derogatory,
   disclaimer,
   location,
+  logoInImage,
+  nameInImage,
   political,
+  pupilPhoto,
   tagging,
-];
+] as const;
 
-/** Rules over attached images (`location` also has a text part above). */
-export const IMAGE_RULES: readonly ImageRule[] = [locationInImage, logoInImage, nameInImage, pupilPhoto];
+export type RuleId = (typeof REGISTERED)[number]['id'];
+
+export const RULES: readonly Rule<RuleId>[] = REGISTERED;

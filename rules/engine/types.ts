@@ -1,6 +1,9 @@
-import type { Account, ImageRuleId, Platform, RuleId, Severity, TextRuleId } from './ids';
+import type { Account, Platform, Severity } from './ids';
 import type { Settings } from '../../settings/schema';
 import type { RuleContext } from './context';
+import type { RuleId } from './registry';
+
+export type { RuleId };
 
 export interface Draft {
   text: string;
@@ -94,14 +97,6 @@ export interface ImageRuleContext {
   settings: Settings;
 }
 
-export interface ImageRule {
-  readonly id: ImageRuleId;
-  readonly description: string;
-  /** Account types the rule applies to; all when absent. */
-  readonly accounts?: readonly Account[];
-  check(image: ImageAnalysis, ctx: ImageRuleContext): ImageHit[];
-}
-
 /** What a rule returns: offsets into the clean text; the engine maps them back. */
 export interface Hit {
   start: number;
@@ -111,11 +106,54 @@ export interface Hit {
   why: string;
 }
 
-export interface Rule {
-  readonly id: TextRuleId;
+/** The text part of a rule: what it finds in the draft's words. */
+export interface TextPart {
+  check(ctx: RuleContext): Hit[];
+  /**
+   * The rule asks about the whole draft (is a disclaimer anywhere?), so a chunk of a long draft
+   * cannot answer it; the incremental checker carries its findings over until a whole check.
+   */
+  readonly wholeDraft?: boolean;
+  /** What Apply does with a suggestion: replace the marked words (the default), or append it to the draft. */
+  readonly apply?: 'replace' | 'append';
+}
+
+/** The image part of a rule: what it finds in an attached image's analysis. */
+export interface ImagePart {
+  check(image: ImageAnalysis, ctx: ImageRuleContext): ImageHit[];
+  /** The safe copy of the image blurs this rule's boxes (faces, names). */
+  readonly blurs?: boolean;
+}
+
+/**
+ * A rule and everything about it, as ESLint keeps a rule's `meta` beside its code: the registry
+ * and the UI read these facts from here, never from lists of ids kept elsewhere.
+ */
+export interface Rule<Id extends string = string> {
+  /** The stable id of ../shared/spec/rules.md; never rename one. */
+  readonly id: Id;
+  /** What cards, the popup and the options page call it: a short plain-English heading. */
+  readonly label: string;
   /** One sentence: what the rule catches. */
   readonly description: string;
   /** Account types the rule applies to; all when absent. */
   readonly accounts?: readonly Account[];
-  check(ctx: RuleContext): Hit[];
+  /** A rule looks at the draft's text, its attached images, or both (`location`). */
+  readonly text?: TextPart;
+  readonly image?: ImagePart;
+}
+
+/** A rule's facts without its code: what the page, popup and options page need (rules/engine/facts.json). */
+export interface RuleFacts {
+  readonly id: RuleId;
+  readonly label: string;
+  readonly description: string;
+  readonly accounts?: readonly Account[];
+  readonly text?: Omit<TextPart, 'check'>;
+  readonly image?: Omit<ImagePart, 'check'>;
+}
+
+/** Declares a rule, keeping its id's literal type so the registry can derive RuleId. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }

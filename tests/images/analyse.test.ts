@@ -4,7 +4,8 @@
 // with GPS written into it, a logo put into a photo, and pictures with nothing in them.
 import { afterAll, describe, expect, it } from 'vitest';
 import exifr from 'exifr';
-import { checkImages, type Finding } from '../../rules';
+import type { Finding } from '../../rules';
+import { checkImagesOf } from '../helpers';
 import type { Account } from '../../rules/engine/ids';
 import type { Settings } from '../../settings/schema';
 import { nodeAnalyser } from '../../images/node';
@@ -25,7 +26,7 @@ async function check(bytes: Uint8Array, account: Account = 'personal', name = 'i
   const settings = await school();
   const { analysis } = await analyser.analyse(bytes, { name, logo: settings.logo! });
   expect(analysis.errors).toEqual([]);
-  return checkImages([analysis], { text: '', platform: 'facebook', account }, settings);
+  return checkImagesOf([analysis], { text: '', platform: 'facebook', account }, settings);
 }
 const rules = (findings: Finding[]) => findings.map((f) => f.rule).sort();
 /**

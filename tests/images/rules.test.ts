@@ -2,11 +2,12 @@
 // rules must fire on an image, under which account, and which must not (as the text rules'
 // tables do). The analyser itself is tested on real images in analyse.test.ts.
 import { describe, expect, it } from 'vitest';
-import { checkImages, type ImageAnalysis } from '../../rules';
-import type { Account, RuleId } from '../../rules/engine/ids';
+import type { ImageAnalysis } from '../../rules';
+import type { Account } from '../../rules/engine/ids';
+import type { RuleId } from '../../rules/engine/facts';
 import type { Box, ImageWord } from '../../rules/engine/types';
 import { hashPupilNames } from '../../settings/roster';
-import { settings } from '../helpers';
+import { checkImagesOf, settings } from '../helpers';
 
 const box = (x: number, y = 0.1): Box => ({ x, y, w: 0.1, h: 0.1 });
 const line = (text: string, y: number): ImageWord[] =>
@@ -55,7 +56,7 @@ const rows: Row[] = [
 describe('image rules', () => {
   it.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
     const draft = { text: '', platform: 'facebook' as const, account: row.account ?? 'personal' };
-    const findings = checkImages([row.image], draft, school);
+    const findings = checkImagesOf([row.image], draft, school);
     expect(findings.map((f) => f.rule).sort()).toEqual([...row.fires].sort());
     for (const f of findings) {
       expect(f.start).toBe(0);
@@ -71,8 +72,8 @@ describe('image rules', () => {
       { box: box(0.2), score: 0.9, age: 9 },
       { box: box(0.6), score: 0.8, age: 10 },
     ];
-    const personal = checkImages([image({ faces })], { text: '', platform: 'x', account: 'personal' }, { pack: 'aspire' });
-    const official = checkImages([image({ faces })], { text: '', platform: 'x', account: 'official' }, { pack: 'aspire' });
+    const personal = checkImagesOf([image({ faces })], { text: '', platform: 'x', account: 'personal' }, { pack: 'aspire' });
+    const official = checkImagesOf([image({ faces })], { text: '', platform: 'x', account: 'official' }, { pack: 'aspire' });
     expect(personal[0]).toMatchObject({ rule: 'pupil-photo', severity: 'block', clause: { pack: 'aspire' } });
     expect(personal[0]!.clause.quote).toMatch(/Under no circumstances should staff share or upload student pictures/);
     expect(official[0]).toMatchObject({ rule: 'pupil-photo', severity: 'warn' });
@@ -86,7 +87,7 @@ describe('image rules', () => {
     ];
     const lines = text('awarded to', 'Olivia Smith', 'for reading');
     const [photo, cert] = [image({ faces }), image({ name: 'cert.png', lines })];
-    const findings = checkImages([photo, cert], { text: '', platform: 'facebook', account: 'personal' }, school);
+    const findings = checkImagesOf([photo, cert], { text: '', platform: 'facebook', account: 'personal' }, school);
     const pupil = findings.find((f) => f.rule === 'pupil-photo')!;
     expect(pupil.image).toEqual({ index: 0, name: 'photo.jpg', boxes: faces.map((f) => f.box) });
     const name = findings.find((f) => f.rule === 'name-in-image')!;
@@ -96,16 +97,16 @@ describe('image rules', () => {
 
   it('finds a pupil on a hashed list, misspelt by one letter, without the names in the settings', () => {
     const hashed = { pack: 'default', pupilNameHashes: hashPupilNames(['Demelza Trewin'], '00'.repeat(32)) };
-    const findings = checkImages([image({ lines: text('Well done', 'Demelsa') })], { text: '', platform: 'facebook', account: 'official' }, hashed);
+    const findings = checkImagesOf([image({ lines: text('Well done', 'Demelsa') })], { text: '', platform: 'facebook', account: 'official' }, hashed);
     expect(findings.map((f) => [f.rule, f.excerpt])).toEqual([['name-in-image', 'Demelsa']]);
   });
 
   it('honours the rule switches and the pack', () => {
     const gps = image({ gps: { latitude: 1, longitude: 2 } });
     const draft = { text: '', platform: 'facebook' as const, account: 'personal' as const };
-    expect(checkImages([gps], draft, { rules: { location: { enabled: false } } })).toEqual([]);
+    expect(checkImagesOf([gps], draft, { rules: { location: { enabled: false } } })).toEqual([]);
     // Aspire's policy has no clause about location: its pack leaves the rule off.
-    expect(checkImages([gps], draft, { pack: 'aspire' })).toEqual([]);
-    expect(checkImages([gps], draft, { rules: { location: { severity: 'warn' } } })[0]?.severity).toBe('warn');
+    expect(checkImagesOf([gps], draft, { pack: 'aspire' })).toEqual([]);
+    expect(checkImagesOf([gps], draft, { rules: { location: { severity: 'warn' } } })[0]?.severity).toBe('warn');
   });
 });

@@ -1,19 +1,10 @@
-// confidential: table of drafts with the exact words the rule must mark ([] = must not fire).
-import { describe, expect, it } from 'vitest';
-import { marksOf, type Row } from '../helpers';
+// confidential: table of drafts and every mark the rule must make ([] = must not fire).
+import { ruleTable } from './table';
 
-const rows: Row[] = [
-    { text: "Hush hush, but the trust is about to sell off our playing field. Views my own.", account: 'personal', marks: ["Hush hush", "about to sell"] },
-    { text: "Our business manager has been suspended, so send queries to the trust office.", account: 'official', marks: ["suspended"] },
-    { text: "Reece's statement for his ADHD finally came through. Views my own.", account: 'personal', marks: ["statement for his", "ADHD"] },
-    { text: "It's Autism Awareness Week: here's how we support our pupils.", account: 'official', marks: [] },
-    { text: "Mum is recovering well after her hip operation.", account: 'personal', marks: [] },
-];
-
-describe('confidential', () => {
-  it.each(rows)('$text', (row) => {
-    const { findings, marks } = marksOf('confidential', row);
-    expect(marks).toEqual(row.marks);
-    for (const f of findings) expect(f.excerpt).toBe(row.text.slice(f.start, f.end));
-  });
-});
+ruleTable('confidential', [
+  { text: "Hush hush, but the trust is about to sell off our playing field. Views my own.", account: 'personal', marks: [[0, 9, "Hush hush"], [28, 41, "about to sell"]] },
+  { text: "Our business manager has been suspended, so send queries to the trust office.", account: 'official', marks: [[30, 39, "suspended"]] },
+  { text: "Reece's statement for his ADHD finally came through. Views my own.", account: 'personal', marks: [[8, 25, "statement for his"], [26, 30, "ADHD"]] },
+  { text: "It's Autism Awareness Week: here's how we support our pupils.", account: 'official', marks: [] },
+  { text: "Mum is recovering well after her hip operation.", account: 'personal', marks: [] },
+]);
