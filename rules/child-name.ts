@@ -11,6 +11,7 @@ import type { Token } from './engine/tokens';
 import { Marks, perSentence } from './engine/match';
 import { WORD_NAMES, type NameMatch } from './engine/pupils';
 import { isOrdinaryWord } from './engine/lexicon';
+import { alt } from './engine/patterns';
 import names from './data/names.json';
 
 const TITLES = new Set(names.titles);
@@ -20,11 +21,20 @@ const ROLES = names.adultRoles.join('|');
 const ADULT_ROLE = new RegExp(`^(?:\\s*,\\s*(?:our|the|my|a|your)\\s+(?:[\\p{L}'-]+\\s+){0,2}|\\s+(?:the|our)\\s+(?:[\\p{L}'-]+\\s+){0,1}|\\s*\\(\\s*|\\s+from\\s+(?:the\\s+)?)(?:${ROLES})\\b`, 'iu');
 // "our visiting author, Joanna Reid", "Chef Sandra".
 const ADULT_ROLE_BEFORE = new RegExp(`\\b(?:${ROLES})\\s*,?\\s*$`, 'i');
-const OWN_CHILD = new RegExp(`\\bmy\\s+(?:(?:little|big|eldest|youngest|oldest|lovely|gorgeous|beautiful|clever|baby|two|three|\\w+-year-old)\\s+){0,2}(?:${names.ownChild.join('|')})s?[\\s,:]*$`, 'i');
-const YEAR_GROUP = /^[\s,(-]*(?:(?:from|in|of)\s+)?(?:year|yr|y)\s?(\d{1,2})\b|^[\s,(-]*(?:(?:from|in|of)\s+)?(?:reception|nursery|class\s+(?:\d|[A-Z][a-z]+)|[1-6][A-Z]\b|ks[12]\b|eyfs)|^\s+(?:from|in)\s+(?:my|our)\s+(?:[\p{L}\d]+\s+)?(?:class|form|tutor group)\b/iu;
+const OWN_CHILD = new RegExp(`\\bmy\\s+(?:(?:${alt(names.ownChildAdjectives)}|\\w+-year-old)\\s+){0,2}(?:${alt(names.ownChild)})s?[\\s,:]*$`, 'i');
+// "Ava, Year 2", "Ava (from Reception)", "Ava in 4B", "Ava from my class".
+const GROUP_LEAD = '^[\\s,(-]*(?:(?:from|in|of)\\s+)?';
+const YEAR_GROUP = new RegExp(
+  [
+    `${GROUP_LEAD}(?:year|yr|y)\\s?(\\d{1,2})\\b`,
+    `${GROUP_LEAD}(?:reception|nursery|class\\s+(?:\\d|[A-Z][a-z]+)|[1-6][A-Z]\\b|ks[12]\\b|eyfs)`,
+    '^\\s+(?:from|in)\\s+(?:my|our)\\s+(?:[\\p{L}\\d]+\\s+)?(?:class|form|tutor group)\\b',
+  ].join('|'),
+  'iu',
+);
 // "One of my Year 3s, Lily-Mae, ..." and "our Year 2 star Ava".
 const YEAR_GROUP_BEFORE = /\b(?:year|yr|y)\s?\d{1,2}s?\s*[,:(-]\s*$/i;
-const PLACE_NEXT = /^\s+(?:street|st|road|rd|lane|avenue|ave|close|drive|way|hill|square|park|gardens?|crescent|grove|terrace|court|place|fc|united|city|town|rovers|athletic|wanderers|almonds?|river|valley|bay|island|house|hall|centre|center|school|academy|primary|college|university|hospital|church|chapel|road|airport|station|market|street)\b/i;
+const PLACE_NEXT = new RegExp(`^\\s+(?:${alt(names.placeWords)})\\b`, 'i');
 const AWARD = new RegExp(
   `(?:\\b(?:${names.awardHeads.join('|')})\\s+of\\s+the\\s+(?:${names.awardPeriods.join('|')})|\\b(?:${names.prizes.join('|')})s?\\s+(?:goes|go|went|going)\\s+to|\\bwinners?\\s+(?:is|are|was|were))\\s*[:!,\\-]*\\s*(?:(?:is|was|goes to|went to)\\s+)?$`,
   'i',
@@ -36,9 +46,9 @@ const SCHOOL_CONTEXT = /\b(?:year\s?\d{1,2}|reception|nursery|class|pupils?|stud
 // "Chelsea's mum": a possessive name followed by family is a child's name.
 // "Chelsea's mum", "Skye's painting": a possessive name followed by family, or by something a
 // child made, is a child's name.
-const FAMILY_AFTER = /^\s+(?:mum|mam|mom|dad|mummy|daddy|parents?|nan|nana|nanny|grandma|grandad|gran|carer|family|brother|sister|little brother|little sister|teacher|class|friends?|painting|drawing|poem|story|model|picture|writing|project|artwork|recipe|design|handwriting|homework|work|poster|sculpture|invention)\b/i;
+const FAMILY_AFTER = new RegExp(`^\\s+(?:${alt(names.familyAfter)})\\b`, 'i');
 // "the story of Yusuf (Joseph)", "the life of Florence Nightingale": a character or a figure.
-const STORY_BEFORE = /\b(?:story|stories|tale|tales|legend|life|parable|book|film|play|poem|song|adventures|diary|musical)\s+of\s+$/i;
+const STORY_BEFORE = new RegExp(`\\b(?:${alt(names.storyWords)})\\s+of\\s+$`, 'i');
 const PLACE_BEFORE = /\b(?:in|at|to|from|visiting|visited|visit|near|around|across|through|of)\s+$/i;
 const INITIAL_AFTER = /^\s+(\p{Lu})\.(?!\p{L})/u;
 

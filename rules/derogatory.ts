@@ -10,6 +10,7 @@ import { defineRule, type Hit } from './engine/types';
 import type { RuleContext } from './engine/context';
 import type { Token } from './engine/tokens';
 import { escapeRegExp, Marks, perSentence } from './engine/match';
+import { alt } from './engine/patterns';
 import data from './data/derogatory.json';
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
@@ -47,24 +48,30 @@ const MOCKERY_WORDS = new Set(data.mockeryNouns.flatMap((w) => w.split(/\s+/)));
 const PEOPLE = `(?:${any(data.people)}|(?:year|yr)\\s?\\d{1,2}s?)`;
 // An adjective applied to people: "thick, nasty people", "lazy parents", "Hopeless, the lot of
 // them"; or people described by one: "the head is useless", "parents are so entitled".
+const ADJECTIVES = `${STRONG_ADJ}(?:[\\s,]+(?:and\\s+)?${STRONG_ADJ}){0,3}`;
+const DETERMINERS = `(?:(?:${alt(data.peopleDeterminers)})\\s+){0,4}`;
+const INTENSIFIERS = `(?:(?:${alt(data.intensifiers)})\\s+){0,2}`;
+// ...and the adjective ends the clause: "parents are so entitled", not "parents are lazy about it".
+const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b)\\p{L})`;
 const ADJ_PEOPLE = new RegExp(
-  `(?<![\\p{L}])(${STRONG_ADJ}(?:[\\s,]+(?:and\\s+)?${STRONG_ADJ}){0,3})[\\s,]+(?:(?:the|these|those|some|our|my|all|of|a|an|such|lot|bunch|excuse|excuses|for|example|specimen|little|old|young|silly)\\s+){0,4}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+(?:(?:so|such|really|totally|completely|utterly|just|a|an|bloody|absolutely)\\s+){0,2}(${STRONG_ADJ})(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b)\\p{L})`,
+  `(?<![\\p{L}])(${ADJECTIVES})[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ})${CLAUSE_END}`,
   'giu',
 );
 // What aims an ambiguous insult ("cow", "clown") at someone: "you", an insulting adjective, or
 // a person described with it ("is a money-grabbing clown", "are lazy, gossiping parasites").
-const AIMED_BEFORE = new RegExp(
-  `(?:\\byou(?:'re|\\s+are|\\s+r)?|\\bya|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bunch\\s+of|(?:run|led|managed|staffed)\\s+by))*)[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`,
-  'iu',
-);
+const YOU = `\\byou(?:'re|\\s+are|\\s+r)?|\\bya`;
+const AIMING = `(?:${alt(data.aimingWords)}|bunch\\s+of|(?:run|led|managed|staffed)\\s+by)`;
+// Up to three words between the aiming words and the noun.
+const WORDS_TO_NOUN = `[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`;
+const AIMED_BEFORE = new RegExp(`(?:${YOU}|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+${AIMING})*)${WORDS_TO_NOUN}`, 'iu');
 // A noun that names an animal or creature insults only with "you" or an insulting adjective, not
 // through "is a" ("Daisy is a cow" on a farm visit).
-const ANIMAL = new Set(['cow', 'cows', 'pig', 'pigs', 'witch', 'witches', 'snake', 'snakes', 'rat', 'rats', 'dog', 'dogs', 'donkey', 'donkeys', 'sheep', 'monkey', 'monkeys', 'ape', 'apes', 'hen', 'hens', 'bat', 'dinosaur', 'dinosaurs', 'animal', 'animals', 'slug', 'slugs', 'weasel', 'weasels', 'hyena', 'hyenas', 'penguins', 'goblin', 'goblins', 'gremlin', 'gremlins', 'maggot', 'maggots', 'cockroach', 'cockroaches', 'leech', 'leeches', 'troll', 'trolls']);
+const ANIMAL = new Set(data.animals);
 // "you smug cow", but not "what do you call a sleeping dinosaur?".
-const AIMED_STRONG = new RegExp(`(?:(?<!\\b(?:do|did|would|could|can|will|if|when)\\s)\\byou(?:'re|\\s+are|\\s+r)?|\\bya|(?<![\\p{L}])${STRONG_ADJ})[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`, 'iu');
+const AIMED_STRONG = new RegExp(`(?:(?<!\\b(?:do|did|would|could|can|will|if|when)\\s)${YOU}|(?<![\\p{L}])${STRONG_ADJ})${WORDS_TO_NOUN}`, 'iu');
 // Masked profanity: letters replaced by symbols ("f**k", "tw*t", "sh!t").
 const MASKED = /(?<![\p{L}\p{N}])\p{L}(?:[\p{L}]|[*#@$%!.]){1,10}(?![\p{L}\p{N}*#@$%!])/gu;
-const MASKABLE = ['fuck', 'fucking', 'fucked', 'fucker', 'shit', 'shite', 'shitty', 'cunt', 'twat', 'twats', 'wank', 'wanker', 'bitch', 'bastard', 'prick', 'dick', 'dickhead', 'arse', 'arsehole', 'asshole', 'bollocks', 'piss', 'pissed', 'slut', 'whore', 'moron', 'idiot', 'tosser', 'bellend', 'knobhead'];
+const MASKABLE = data.maskable;
 function unmask(word: string): string | undefined {
   if (!/[*#@$%!.]/.test(word) || !/\p{L}.*\p{L}/u.test(word)) return undefined;
   const w = word.toLowerCase();

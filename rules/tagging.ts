@@ -4,6 +4,7 @@
  * are not mentions.
  */
 import { defineRule, type Hit } from './engine/types';
+import { alt } from './engine/patterns';
 import data from './data/handles.json';
 
 const KNOWN = new Set(data.handles);
@@ -14,12 +15,17 @@ const PERSON_WORDS = new Set(data.personWords);
 const MENTION = /(?<![\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,48}[A-Za-z0-9_])?)/gu;
 // "tag them below", "tag yourself", "tag the parents", "tag a friend who ..."; not "name tag",
 // "price tag", "tag rugby" or "playing tag".
-const TAGGABLE =
-  "leavers|alumni|staff|old\\s+pupils|pupils|students|friends?|mates?|bestie|besties|classmates?|old\\s+classmates|teachers?|grandparents|grandma|grandad|nan|nanna|parents?|mums?|dads?|family|families|kids?|child|children|people|person|pupils|class|team|squad|colleagues?|someone|somebody|anyone|anybody|everyone|everybody|grown-ups|them|him|her";
-const ASK_TO_TAG = new RegExp(
-  `(?<!\\b(?:name|price|luggage|bag|gift|play|playing|played|of|dog|tag|laser)[\\s-])\\b(?:tag|tagging)\\s+(?:them|yourself|yourselves|us|him|her|who|(?:(?:your|a|the|any|all|some|every|all\\s+the)\\s+)(?:[\\p{L}\\p{N}'-]+\\s+){0,2}?(?:${TAGGABLE})|(?:${TAGGABLE})|\\p{Lu}\\p{Ll}+'s\\s+(?:mum|dad|mam|mummy|daddy|parents|nan|grandma|grandad|family|carer))\\b`,
-  'giu',
-);
+const TAGGABLE = alt(data.taggable);
+const NOT_TAGGING = `(?<!\\b(?:${alt(data.notTagging)})[\\s-])`;
+const WHOM = [
+  'them|yourself|yourselves|us|him|her|who',
+  // "tag your friends", "tag all the Year 6 parents"
+  `(?:(?:your|a|the|any|all|some|every|all\\s+the)\\s+)(?:[\\p{L}\\p{N}'-]+\\s+){0,2}?(?:${TAGGABLE})`,
+  `(?:${TAGGABLE})`,
+  // "tag Ava's mum"
+  "\\p{Lu}\\p{Ll}+'s\\s+(?:mum|dad|mam|mummy|daddy|parents|nan|grandma|grandad|family|carer)",
+].join('|');
+const ASK_TO_TAG = new RegExp(`${NOT_TAGGING}\\b(?:tag|tagging)\\s+(?:${WHOM})\\b`, 'giu');
 
 /** Split a handle into its words: "OakdenePrimary" -> oakdene, primary; "mrs_ward_teaches". */
 function handleWords(handle: string): string[] {

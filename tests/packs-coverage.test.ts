@@ -13,10 +13,10 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PackSchema, type Pack } from '../packs/schema';
 import { IMAGE_RULE_IDS, RULE_IDS, TEXT_RULE_IDS } from '../rules/engine/facts';
-import type { SourceId } from '../packs/ids';
+import { BUILT_IN_PACK_IDS, type SourceId } from '../packs/ids';
 import { normaliseQuote as normalise, normalisedSources, rawSources } from './seeds';
 
-const PACK_IDS = ['default', 'coop', 'flourish', 'calcot', 'coton', 'aspire'] as const;
+const PACK_IDS = BUILT_IN_PACK_IDS;
 type PackId = (typeof PACK_IDS)[number];
 type SourcePackId = Exclude<PackId, 'default'>;
 

@@ -12,6 +12,9 @@ export const SCHOOL_POINTERS = anyOf(school.pointers);
 export const DISCLAIMERS = anyOf(school.disclaimers, 'iu');
 export const SPEAKING_AS = anyOf(school.speakingAs);
 
+/** A word list as the alternatives of a pattern (the words may hold pattern syntax: "parents?"). */
+export const alt = (words: readonly string[]): string => words.join('|');
+
 /** The "speaking as <organisation>" patterns, with the organisation's names put in. */
 export function speakingAsOrg(names: RegExp | null): RegExp | null {
   if (!names) return null;
