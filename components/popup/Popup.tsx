@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AttachmentStatus, DraftReport } from '../../content/messages';
+import type { AttachmentStatus, DraftReport } from '../../protocol/messages';
 import { RULE_LABELS, policyName } from '../../content/labels';
 import type { RuleId } from '../../rules/ids';
 import type { Finding } from '../../rules/types';

@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import type { Settings } from '../../../rules/settings';
-import type { DraftReport } from '../../../content/messages';
+import type { DraftReport } from '../../../protocol/messages';
 
 /** What the tests read from pages and from the extension, the way a user or the popup would. */
 
