@@ -9,9 +9,9 @@ import { checkDraft, checkImages, type Draft, type Finding, type ImageAnalysis, 
 import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/ids';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 import type { Pack } from '../packs/schema';
-import { InputError, parseJson } from './errors';
+import { InputError, parseInputJson } from './errors';
 import { hashPupilNames, parseRoster } from '../rules/roster';
-import { dirOf, loadSettings, readJson, readText, resolvePack, validatePack, validateSettings } from './load';
+import { dirOf, loadSettings, readJson, readText, requirePack, requireSettings, resolvePack } from './load';
 
 const USAGE = `usage:
   second-look check [--settings FILE] [--pack ID|FILE] [--account personal|official]
@@ -166,7 +166,7 @@ function checkJsonl(file: string, settingsFile: string | undefined, io: Io): num
     if (!line.trim()) return;
     let id: unknown = null;
     try {
-      const value = parseJson(line);
+      const value = parseInputJson(line);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('a line must be a JSON object');
       const o = value as Record<string, unknown>;
       id = o.id ?? null;
@@ -220,10 +220,10 @@ function validate(args: string[], io: Io): number {
   const value = readJson(file);
   const isPack = typeof value === 'object' && value !== null && 'clauses' in value;
   if (isPack) {
-    const pack = validatePack(value, file);
+    const pack = requirePack(value, file);
     io.out(`${file}: a valid pack ("${pack.id}", ${pack.clauses.length} clauses, ${Object.keys(pack.rules).length} rules)`);
   } else {
-    const settings = validateSettings(value, file);
+    const settings = requireSettings(value, file);
     if (settings.pack) resolvePack(settings.pack, dirOf(file));
     io.out(`${file}: valid settings (pack ${settings.pack ?? 'default'})`);
   }

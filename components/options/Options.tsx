@@ -4,16 +4,8 @@ import { RULE_LABELS } from '../../content/labels';
 import { PLATFORMS, TEXT_RULE_IDS, type Platform, type RuleId, type Severity } from '../../rules/ids';
 import { hashPupilNames, parseRoster } from '../../rules/roster';
 import type { Settings } from '../../rules/settings';
-import {
-  isLockedField,
-  jsonPath,
-  mergeSettings,
-  validatePack,
-  validateSettings,
-  type Issue,
-  type PackFile,
-  type SettingsState,
-} from '../../settings/resolve';
+import { isLockedField, mergeSettings, type PackFile, type SettingsState } from '../../settings/resolve';
+import { formatIssue, validatePack, validateSettings, type Issue } from '../../settings/validate';
 import { ProblemList } from '../ProblemList';
 import { Field, FieldErrors, Locked, describedBy } from './Field';
 import { LIST_FIELDS, formFromSettings, groupIssues, settingsFromForm, type FormState, type ListField } from './model';
@@ -298,7 +290,7 @@ export function Options({ store }: { store: OptionsStore }) {
 }
 
 function packIssueText(issues: Issue[], fileName: string): string[] {
-  return issues.map((i) => `${fileName}: ${jsonPath(i.path)}: ${i.message}`);
+  return issues.map((i) => `${fileName}: ${formatIssue(i)}`);
 }
 
 /** Plain pupil names (from an imported file) become hashes before anything is kept. */

@@ -5,7 +5,7 @@
 import type { Platform, RuleId, Severity } from '../../rules/ids';
 import type { PupilNameHashes } from '../../rules/roster';
 import type { Settings } from '../../rules/settings';
-import { jsonPath, type Issue } from '../../settings/resolve';
+import { jsonPath, type Issue } from '../../settings/validate';
 
 export const LIST_FIELDS = ['organisation.names', 'organisation.hashtags', 'organisation.straplines', 'organisation.handles', 'allowedHandles'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
