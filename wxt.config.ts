@@ -31,7 +31,7 @@ export default defineConfig({
       "A second look at a post before you share it: checks drafts against your school's social media policy, on your machine.",
     // storage: settings. The toolbar badge needs no permission (the action API is always there),
     // nor does the popup's message to the tab's content script.
-    // offscreen (Chrome): the document where attached images are checked (images/host.ts).
+    // offscreen (Chrome): the document where attached images are checked (background/image-host.ts).
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     // Host permissions stay limited to the sites whose composers are checked.
     host_permissions: SITE_MATCHES,

@@ -1,11 +1,12 @@
 /** Reading settings and pack files for the command line. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SettingsSchema, type Settings } from '../settings/schema';
-import { PackSchema, type Pack } from '../packs/schema';
+import type { Settings } from '../settings/schema';
+import type { Pack } from '../packs/schema';
 import { builtInPack, isBuiltInPack } from '../packs';
 import { BUILT_IN_PACK_LIST } from '../packs/ids';
-import { formatIssues, InputError, parseJson } from './errors';
+import { formatIssue, validatePack, validateSettings, type Issue } from '../settings/validate';
+import { InputError, parseInputJson } from './errors';
 
 export function readText(file: string): string {
   try {
@@ -19,26 +20,32 @@ export function readText(file: string): string {
 export function readJson(file: string): unknown {
   const text = readText(file);
   try {
-    return parseJson(text);
+    return parseInputJson(text);
   } catch (err) {
     throw new InputError(`${file}: ${(err as Error).message}`);
   }
 }
 
-export function validateSettings(value: unknown, file: string): Settings {
-  const result = SettingsSchema.safeParse(value);
-  if (!result.success) throw new InputError(`${file}: invalid settings\n  ${formatIssues(result.error).join('\n  ')}`);
-  return result.data;
+function invalid(file: string, what: string, issues: Issue[]): InputError {
+  return new InputError(`${file}: invalid ${what}\n  ${issues.map(formatIssue).join('\n  ')}`);
 }
 
-export function validatePack(value: unknown, file: string): Pack {
-  const result = PackSchema.safeParse(value);
-  if (!result.success) throw new InputError(`${file}: invalid pack\n  ${formatIssues(result.error).join('\n  ')}`);
-  return result.data;
+/** The settings in `value` (read from `file`); an InputError listing every issue if they are not valid. */
+export function requireSettings(value: unknown, file: string): Settings {
+  const checked = validateSettings(value);
+  if (!checked.settings) throw invalid(file, 'settings', checked.issues);
+  return checked.settings;
+}
+
+/** The pack in `value` (read from `file`); an InputError listing every issue if it is not valid. */
+export function requirePack(value: unknown, file: string): Pack {
+  const checked = validatePack(value);
+  if (!checked.pack) throw invalid(file, 'pack', checked.issues);
+  return checked.pack;
 }
 
 export function loadSettings(file: string): Settings {
-  return validateSettings(readJson(file), file);
+  return requireSettings(readJson(file), file);
 }
 
 const packCache = new Map<string, Pack>();
@@ -51,7 +58,7 @@ export function resolvePack(ref: string, baseDir: string): Pack {
   const file = resolve(baseDir, ref);
   let pack = packCache.get(file);
   if (!pack) {
-    pack = validatePack(readJson(file), file);
+    pack = requirePack(readJson(file), file);
     packCache.set(file, pack);
   }
   return pack;

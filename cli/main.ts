@@ -9,9 +9,9 @@ import { checkDraft, checkImages, type Draft, type Finding, type ImageAnalysis, 
 import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/engine/ids';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 import type { Pack } from '../packs/schema';
-import { InputError, parseJson } from './errors';
+import { InputError, parseInputJson } from './errors';
 import { hashPupilNames, parseRoster } from '../settings/roster';
-import { dirOf, loadSettings, readJson, readText, resolvePack, validatePack, validateSettings } from './load';
+import { dirOf, loadSettings, readJson, readText, requirePack, requireSettings, resolvePack } from './load';
 
 const USAGE = `usage:
   second-look check [--settings FILE] [--pack ID|FILE] [--account personal|official]
@@ -110,7 +110,7 @@ async function checkWithImages(draft: Draft, settings: Settings, pack: Pack, fil
   return [...checkDraft(draft, settings, { pack }), ...checkImages(analyses, draft, settings, { pack })];
 }
 
-function checkOne(args: string[], io: Io): number | Promise<number> {
+async function checkOne(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -145,28 +145,21 @@ function checkOne(args: string[], io: Io): number | Promise<number> {
   };
   if (images.length === 0) return report(checkDraft(draft, settings, { pack }));
   const logo = logoUrl(settings, values.settings ? dirOf(values.settings) : process.cwd());
-  return checkWithImages(draft, settings, pack, images, logo).then(report);
+  return report(await checkWithImages(draft, settings, pack, images, logo));
 }
 
-/** Lines with images wait for their analysis, so the run becomes asynchronous only when some line has images. */
-function checkJsonl(file: string, settingsFile: string | undefined, io: Io): number | Promise<number> {
+/** Each line is checked in turn, so the output keeps the input's order; lines with images wait for their analysis. */
+async function checkJsonl(file: string, settingsFile: string | undefined, io: Io): Promise<number> {
   const { settings, pack: settingsPack } = settingsAndPack(settingsFile, undefined);
   const base = dirOf(file);
   const lines = readText(file).split('\n');
   let failed = false;
   let logo: string | undefined | null = null;
-  // Output stays in input order: each line's result is chained after the one before it.
-  let chain: Promise<void> | null = null;
-  const fail = (id: unknown, i: number, err: unknown) => {
-    if (!(err instanceof InputError || err instanceof UsageError)) throw err;
-    failed = true;
-    io.out(JSON.stringify({ id, error: `${file}:${i + 1}: ${err.message}` }));
-  };
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim()) continue;
     let id: unknown = null;
     try {
-      const value = parseJson(line);
+      const value = parseInputJson(line);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('a line must be a JSON object');
       const o = value as Record<string, unknown>;
       id = o.id ?? null;
@@ -179,34 +172,24 @@ function checkJsonl(file: string, settingsFile: string | undefined, io: Io): num
         throw new InputError('"images" must be a list of paths');
       const draft = { text: o.text, platform, account };
       const images = ((o.images as string[] | undefined) ?? []).map((image) => resolve(base, image));
-      if (images.length === 0 && !chain) {
-        io.out(JSON.stringify({ id, findings: checkDraft(draft, settings, { pack }) }));
-        return;
-      }
       for (const image of images) if (!existsSync(image)) throw new InputError(`${image}: no such image`);
-      if (logo === null) logo = logoUrl(settings, settingsFile ? dirOf(settingsFile) : process.cwd());
-      const lineLogo = logo;
-      const lineId = id;
-      const result = images.length ? checkWithImages(draft, settings, pack, images, lineLogo) : Promise.resolve(checkDraft(draft, settings, { pack }));
-      chain = (chain ?? Promise.resolve()).then(() =>
-        result.then(
-          (findings) => io.out(JSON.stringify({ id: lineId, findings })),
-          (err: unknown) => fail(lineId, i, err),
-        ),
-      );
-    } catch (err) {
-      if (!chain) fail(id, i, err);
+      let findings: Finding[];
+      if (images.length === 0) findings = checkDraft(draft, settings, { pack });
       else {
-        const lineId = id;
-        chain = chain.then(() => fail(lineId, i, err));
+        if (logo === null) logo = logoUrl(settings, settingsFile ? dirOf(settingsFile) : process.cwd());
+        findings = await checkWithImages(draft, settings, pack, images, logo);
       }
+      io.out(JSON.stringify({ id, findings }));
+    } catch (err) {
+      if (!(err instanceof InputError || err instanceof UsageError)) throw err;
+      failed = true;
+      io.out(JSON.stringify({ id, error: `${file}:${i + 1}: ${err.message}` }));
     }
-  });
-  const done = () => (failed ? 1 : 0);
-  return chain ? (chain as Promise<void>).then(done) : done();
+  }
+  return failed ? 1 : 0;
 }
 
-function listPacks(io: Io): number {
+async function listPacks(io: Io): Promise<number> {
   for (const id of BUILT_IN_PACK_IDS) {
     const pack = builtInPack(id);
     io.out(`${id.padEnd(9)} ${pack.name}\n          rules: ${Object.keys(pack.rules).sort().join(', ')}`);
@@ -214,23 +197,23 @@ function listPacks(io: Io): number {
   return 0;
 }
 
-function validate(args: string[], io: Io): number {
+async function validate(args: string[], io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('validate takes one FILE');
   const file = args[0]!;
   const value = readJson(file);
   const isPack = typeof value === 'object' && value !== null && 'clauses' in value;
   if (isPack) {
-    const pack = validatePack(value, file);
+    const pack = requirePack(value, file);
     io.out(`${file}: a valid pack ("${pack.id}", ${pack.clauses.length} clauses, ${Object.keys(pack.rules).length} rules)`);
   } else {
-    const settings = validateSettings(value, file);
+    const settings = requireSettings(value, file);
     if (settings.pack) resolvePack(settings.pack, dirOf(file));
     io.out(`${file}: valid settings (pack ${settings.pack ?? 'default'})`);
   }
   return 0;
 }
 
-function roster(args: string[], io: Io): number {
+async function roster(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('roster takes one FILE (a CSV export or a list of names), or - for standard input');
   const source = positionals[0]!;
@@ -245,11 +228,8 @@ function roster(args: string[], io: Io): number {
   return errors.length ? 1 : 0;
 }
 
-/**
- * Runs a command. Synchronous for text-only checks (as the tests call it); a check with images
- * returns a promise, since the image analysis is asynchronous.
- */
-export function main(argv: string[], io: Io): number | Promise<number> {
+/** Runs a command; resolves to its exit code. Bad input and bad usage are messages, not exceptions. */
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   const failed = (err: unknown): number => {
     if (err instanceof InputError) {
@@ -267,14 +247,13 @@ export function main(argv: string[], io: Io): number | Promise<number> {
     throw err;
   };
   try {
-    const code = run(command, rest, io);
-    return typeof code === 'number' ? code : code.catch(failed);
+    return await run(command, rest, io);
   } catch (err) {
     return failed(err);
   }
 }
 
-function run(command: string | undefined, rest: string[], io: Io): number | Promise<number> {
+async function run(command: string | undefined, rest: string[], io: Io): Promise<number> {
   switch (command) {
     case 'check':
       return checkOne(rest, io);

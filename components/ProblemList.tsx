@@ -1,4 +1,5 @@
-import { jsonPath, type SettingsProblem } from '../settings/resolve';
+import type { SettingsProblem } from '../settings/resolve';
+import { jsonPath } from '../settings/validate';
 
 const SOURCE = {
   local: 'The settings saved on this computer',

@@ -1,3 +1,60 @@
+import type { Finding } from '../rules/engine/types';
+import { ruleFacts } from '../rules/engine/facts';
+import type { ComposerSession } from './session';
+
+/**
+ * Applies a finding's suggestion to the composer's text, through the editor's own input path
+ * (replaceInEditor, replaceInField below). False when the editor did not take the change, so
+ * the card can say so; true when it did, or when the finding has nothing to apply.
+ */
+export async function applySuggestion(session: ComposerSession, finding: Finding): Promise<boolean> {
+  const snapshot = session.checked;
+  const edit = snapshot && editFor(finding, snapshot.text);
+  if (!snapshot || !edit) return true;
+  const { element } = session;
+  if (element instanceof HTMLTextAreaElement) {
+    replaceInField(element, edit.start, edit.end, edit.insert);
+  } else {
+    const range = edit.start === edit.end ? caretRangeAt(snapshot, edit.start) : snapshot.range(edit.start, edit.end);
+    if (range) await replaceInEditor(element, range, edit.insert);
+  }
+  const expected = snapshot.text.slice(0, edit.start) + edit.insert + snapshot.text.slice(edit.end);
+  return textBecomes(session, expected);
+}
+
+/**
+ * The change Apply makes. A suggestion replaces the flagged words, unless the rule says it is a
+ * sentence to append at the end of the draft (as the disclaimer is).
+ */
+export function editFor(finding: Finding, text: string): { start: number; end: number; insert: string } | null {
+  // An image finding's suggestion is the safe copy, which the card offers instead.
+  if (finding.suggestion === undefined || finding.image) return null;
+  if (ruleFacts(finding.rule).text?.apply === 'append') {
+    const end = text.trimEnd().length;
+    return { start: end, end, insert: ` ${finding.suggestion}` };
+  }
+  return { start: finding.start, end: finding.end, insert: finding.suggestion };
+}
+
+/**
+ * Whether the composer's text becomes `expected` within a few frames: editors may commit an
+ * input a task or two later (Draft.js from setImmediate, React from its scheduler).
+ */
+async function textBecomes(session: ComposerSession, expected: string): Promise<boolean> {
+  for (let frame = 0; frame < 20; frame++) {
+    if (session.surface.read().text === expected) return true;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return false;
+}
+
+/** A caret just after text[offset - 1], where an insertion at `offset` goes. */
+function caretRangeAt(snapshot: { range(start: number, end: number): Range | null }, offset: number): Range | null {
+  const range = snapshot.range(Math.max(0, offset - 1), offset);
+  range?.collapse(offset === 0);
+  return range;
+}
+
 /**
  * Replaces a span of a composer's text the way typing would, so the editor's own model (Lexical,
  * Draft.js, React state behind a textarea) makes the change and stays in step with the page.

@@ -1,7 +1,7 @@
 /**
  * Images attached to a post: picked in the site's file input, dropped on the composer, or
  * pasted into it. Each is read here (FileReader, off the main thread) and sent to the image
- * service (images/host.ts) to be analysed off the page; the analyses join the composer's
+ * service (background/image-host.ts) to be analysed off the page; the analyses join the composer's
  * check, so the image rules' findings come back with the text's. This module also makes the
  * safe copy (faces and names blurred, no metadata) for the card's Download and Swap buttons.
  */
@@ -10,8 +10,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Box, Finding, ImageAnalysis } from '../rules/engine/types';
 import { ruleFacts } from '../rules/engine/facts';
 import { dataUrlBytes } from '../images/data-url';
-import { IMAGE_PART, isAnalyseImageResult, isSafeCopyResult, type AnalyseImageRequest, type ImagePart, type ImageRequest, type SafeCopyRequest } from '../images/messages';
-import type { AttachmentStatus } from './messages';
+import {
+  IMAGE_PART,
+  isAnalyseImageResult,
+  isSafeCopyResult,
+  type AnalyseImageRequest,
+  type AttachmentStatus,
+  type ImagePart,
+  type ImageRequest,
+  type SafeCopyRequest,
+} from '../protocol/messages';
 import type { ComposerSession } from './session';
 
 export interface Attachment {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isCheckResult, type CheckRequest, type CheckResult } from './messages';
+import { isCheckResult, type CheckRequest, type CheckResult } from '../protocol/messages';
 
 /** Sends a draft to the background worker to be checked (runs in the content script). */
 export async function requestCheck(request: CheckRequest): Promise<CheckResult> {

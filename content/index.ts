@@ -3,7 +3,7 @@ import type { SettingsState } from '../settings/resolve';
 import { followSettings } from '../settings/store';
 import { requestCheck } from './check-client';
 import { SecondLook } from './controller';
-import type { CheckConfig } from './messages';
+import type { CheckConfig } from './session';
 import { adaptersFor } from './sites';
 
 export { SITE_MATCHES } from './sites/matches';

@@ -1,9 +1,17 @@
 import type { Account } from '../rules/engine/ids';
 import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
-import type { CheckConfig, CheckRequest, CheckResult } from './messages';
+import type { Pack } from '../packs/schema';
+import type { Settings } from '../settings/schema';
+import type { CheckRequest, CheckResult } from '../protocol/messages';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
+
+/** What a composer is checked with: the settings in force and, if not built in, their pack. */
+export interface CheckConfig {
+  settings: Settings;
+  pack: Pack | null;
+}
 
 export type RequestCheck = (request: CheckRequest) => Promise<CheckResult>;
 
@@ -19,7 +27,7 @@ const SETTLE_ROUNDS = 4;
  * what the user decided for this draft (findings ignored, the account switched). Decisions last
  * as long as the draft: emptying the composer starts a new one.
  *
- * Every change is sent to the background worker to be checked (check-service.ts), one request
+ * Every change is sent to the background worker to be checked (background/check-service.ts), one request
  * at a time: edits made while one is out are coalesced into the next. Long drafts come back
  * checked chunk by chunk, and are checked whole once typing pauses.
  */

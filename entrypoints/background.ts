@@ -1,31 +1,4 @@
-import { answerCheck } from '../content/check-service';
-import { isCheckRequest, isFindingsCountMessage } from '../content/messages';
-import { answerImageRequest, receiveImagePart } from '../images/host';
-import { isImagePart, isImageRequest } from '../images/messages';
+import { startBackground } from '../background';
 
-// Badge colours: red when a finding blocks posting, amber when all can be posted anyway.
-const BLOCKING = '#b91c1c';
-const WARNING = '#b45309';
-
-// The worker checks the drafts the content script sends (off the page's main thread), and shows
-// per tab how many findings the draft being edited there has. Chrome clears per-tab badge state
-// when the tab navigates, so a new page starts empty.
-export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return undefined;
-    if (isCheckRequest(message)) return Promise.resolve(answerCheck(message, tabId));
-    // Attached images go to where the image models run (the offscreen document in Chrome).
-    if (isImagePart(message)) {
-      receiveImagePart(message);
-      return Promise.resolve(true);
-    }
-    if (isImageRequest(message)) return answerImageRequest(message);
-    if (!isFindingsCountMessage(message)) return undefined;
-    const text = message.count > 0 ? String(message.count) : '';
-    return Promise.all([
-      browser.action.setBadgeText({ tabId, text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: message.blocking ? BLOCKING : WARNING }),
-    ]).then(() => undefined);
-  });
-});
+// The background worker; everything it does lives in background/.
+export default defineBackground(() => startBackground());

@@ -12,6 +12,7 @@ import type { FaceApiModule, ImageRuntime, Pixels, Raster, TfBackends } from './
 import { ImageAnalyser } from './analyse';
 import { quiet } from './ocr';
 import { dataUrlBytes } from './data-url';
+import { CanvasRaster, fitWithin } from './raster';
 
 /** Where modules/image-models.ts puts the model files in the build. */
 export const MODELS = { face: 'models/face', tfjs: 'models/tfjs', ocr: 'models/ocr' } as const;
@@ -33,35 +34,21 @@ function viaCanvasElement(source: OffscreenCanvas, type: string, quality: number
   return Promise.resolve(new Blob([dataUrlBytes(url) as Uint8Array<ArrayBuffer>], { type }));
 }
 
-class CanvasRaster implements Raster {
-  private readonly ctx: OffscreenCanvasRenderingContext2D;
-  constructor(
-    private readonly canvas: OffscreenCanvas,
-    readonly original: { width: number; height: number },
-  ) {
+class BrowserRaster extends CanvasRaster<OffscreenCanvas> {
+  protected readonly ctx: OffscreenCanvasRenderingContext2D;
+  constructor(canvas: OffscreenCanvas, original: { width: number; height: number }) {
+    super(canvas, original);
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new Error('no 2D canvas');
     this.ctx = ctx;
   }
-  get width() {
-    return this.canvas.width;
-  }
-  get height() {
-    return this.canvas.height;
-  }
-  pixels(x = 0, y = 0, width = this.width, height = this.height): Pixels {
-    const image = this.ctx.getImageData(x, y, width, height);
-    return { width: image.width, height: image.height, data: image.data };
-  }
   put(pixels: Pixels, x: number, y: number): void {
     this.ctx.putImageData(new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height), x, y);
   }
-  scaled(maxSide: number): Raster {
-    const factor = maxSide / Math.max(this.width, this.height);
-    if (factor >= 1) return this;
-    const canvas = new OffscreenCanvas(Math.max(1, Math.round(this.width * factor)), Math.max(1, Math.round(this.height * factor)));
+  protected resized(width: number, height: number): Raster {
+    const canvas = new OffscreenCanvas(width, height);
     canvas.getContext('2d')!.drawImage(this.canvas, 0, 0, canvas.width, canvas.height);
-    return new CanvasRaster(canvas, this.original);
+    return new BrowserRaster(canvas, this.original);
   }
   async encode(type: 'image/jpeg' | 'image/png', quality = 0.92): Promise<Uint8Array> {
     const blob = typeof document === 'undefined' ? await this.canvas.convertToBlob({ type, quality }) : await viaCanvasElement(this.canvas, type, quality);
@@ -88,10 +75,10 @@ export const browserRuntime: ImageRuntime = {
     // createImageBitmap decodes off the main thread and applies the EXIF orientation.
     const bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]), { imageOrientation: 'from-image' });
     try {
-      const factor = maxSide ? Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height)) : 1;
-      const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * factor)), Math.max(1, Math.round(bitmap.height * factor)));
+      const size = fitWithin(bitmap.width, bitmap.height, maxSide);
+      const canvas = new OffscreenCanvas(size.width, size.height);
       canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      return new CanvasRaster(canvas, { width: bitmap.width, height: bitmap.height });
+      return new BrowserRaster(canvas, { width: bitmap.width, height: bitmap.height });
     } finally {
       bitmap.close();
     }

@@ -12,6 +12,7 @@ import { createWorker, OEM } from 'tesseract.js';
 import type { FaceApiModule, ImageRuntime, Pixels, Raster, TfBackends } from './types';
 import { ImageAnalyser } from './analyse';
 import { quiet } from './ocr';
+import { CanvasRaster, fitWithin } from './raster';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -20,33 +21,19 @@ const WASM_DIR = `${join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist')}/`
 /** The integer-quantised "best" English model: as accurate as the full one, a quarter of the size. */
 export const LANG_DIR = join(packageDir('@tesseract.js-data/eng'), '4.0.0_best_int');
 
-class NodeRaster implements Raster {
-  private readonly ctx: SKRSContext2D;
-  constructor(
-    private readonly canvas: Canvas,
-    readonly original: { width: number; height: number },
-  ) {
+class NodeRaster extends CanvasRaster<Canvas> {
+  protected readonly ctx: SKRSContext2D;
+  constructor(canvas: Canvas, original: { width: number; height: number }) {
+    super(canvas, original);
     this.ctx = canvas.getContext('2d');
-  }
-  get width() {
-    return this.canvas.width;
-  }
-  get height() {
-    return this.canvas.height;
-  }
-  pixels(x = 0, y = 0, width = this.width, height = this.height): Pixels {
-    const image = this.ctx.getImageData(x, y, width, height);
-    return { width: image.width, height: image.height, data: image.data };
   }
   put(pixels: Pixels, x: number, y: number): void {
     const image = this.ctx.createImageData(pixels.width, pixels.height);
     image.data.set(pixels.data);
     this.ctx.putImageData(image, x, y);
   }
-  scaled(maxSide: number): Raster {
-    const factor = maxSide / Math.max(this.width, this.height);
-    if (factor >= 1) return this;
-    const canvas = createCanvas(Math.max(1, Math.round(this.width * factor)), Math.max(1, Math.round(this.height * factor)));
+  protected resized(width: number, height: number): Raster {
+    const canvas = createCanvas(width, height);
     canvas.getContext('2d').drawImage(this.canvas, 0, 0, canvas.width, canvas.height);
     return new NodeRaster(canvas, this.original);
   }
@@ -64,8 +51,8 @@ let faceApi: Promise<FaceApiModule> | null = null;
 export const nodeRuntime: ImageRuntime = {
   async decode(bytes, maxSide) {
     const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    const factor = maxSide ? Math.min(1, maxSide / Math.max(image.width, image.height)) : 1;
-    const canvas = createCanvas(Math.max(1, Math.round(image.width * factor)), Math.max(1, Math.round(image.height * factor)));
+    const size = fitWithin(image.width, image.height, maxSide);
+    const canvas = createCanvas(size.width, size.height);
     canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
     return new NodeRaster(canvas, { width: image.width, height: image.height });
   },

@@ -5,7 +5,7 @@
  */
 import type { ImageAnalyser } from './analyse';
 import { dataUrlBytes, dataUrlType } from './data-url';
-import type { AnalyseImageResult, ImageRequest, SafeCopyResult } from './messages';
+import type { AnalyseImageResult, ImageRequest, SafeCopyResult } from '../protocol/messages';
 
 const toDataUrl = (bytes: Uint8Array, type: string) =>
   new Promise<string>((resolve, reject) => {

@@ -12,21 +12,14 @@
  *   reported with its JSON path for the popup and the options page to show.
  */
 import { builtInPack, isBuiltInPack } from '../packs';
+import type { Pack } from '../packs/schema';
 import { BUILT_IN_PACK_LIST } from '../packs/ids';
-import { PackSchema, type Pack } from '../packs/schema';
 import type { Platform } from '../rules/engine/ids';
 import type { RuleId } from '../rules/engine/facts';
-import { SettingsSchema, type Settings } from './schema';
-import type { z } from 'zod';
+import type { Settings } from './schema';
+import { validatePack, validateSettings, type Issue } from './validate';
 
 export type SettingsSource = 'local' | 'managed';
-export type IssuePath = (string | number)[];
-
-/** One validation problem, at a JSON path inside the object it was found in. */
-export interface Issue {
-  path: IssuePath;
-  message: string;
-}
 
 export interface SettingsProblem extends Issue {
   /** Which stored object has the problem: the options page's, the organisation's, or the pack file. */
@@ -77,37 +70,6 @@ export interface SettingsState {
   problems: SettingsProblem[];
   /** Valid settings to remember as the last good ones (store.ts writes them). */
   remember: { local?: Settings; managed?: Settings };
-}
-
-/** Zod issues as JSON paths and messages; an unknown key is reported at its own path. */
-export function issuesOf(error: z.ZodError): Issue[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((k) => ({ path: [...issue.path.map(pathPart), k], message: `unknown key "${k}"` }))
-      : [{ path: issue.path.map(pathPart), message: issue.message }],
-  );
-}
-
-function pathPart(p: PropertyKey): string | number {
-  return typeof p === 'number' ? p : String(p);
-}
-
-/** "$.organisation.names[0]" for a path. */
-export function jsonPath(path: readonly (string | number)[]): string {
-  return (
-    '$' +
-    path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join('')
-  );
-}
-
-export function validateSettings(value: unknown): { settings: Settings; issues: [] } | { settings: null; issues: Issue[] } {
-  const parsed = SettingsSchema.safeParse(value);
-  return parsed.success ? { settings: parsed.data, issues: [] } : { settings: null, issues: issuesOf(parsed.error) };
-}
-
-export function validatePack(value: unknown): { pack: Pack; issues: [] } | { pack: null; issues: Issue[] } {
-  const parsed = PackSchema.safeParse(value);
-  return parsed.success ? { pack: parsed.data, issues: [] } : { pack: null, issues: issuesOf(parsed.error) };
 }
 
 function isEmptyObject(value: unknown): boolean {

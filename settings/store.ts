@@ -8,7 +8,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { Settings } from './schema';
-import { resolveSettings, validateSettings, type Issue, type PackFile, type SettingsState } from './resolve';
+import { resolveSettings, type PackFile, type SettingsState } from './resolve';
+import { validateSettings, type Issue } from './validate';
 
 export const LOCAL_KEY = 'settings';
 export const PACK_FILE_KEY = 'packFile';

@@ -73,10 +73,10 @@ describe('hashed pupil names', () => {
 });
 
 describe('second-look roster', () => {
-  it('prints the settings value for a CSV, and nothing of the names', () => {
+  it('prints the settings value for a CSV, and nothing of the names', async () => {
     let out = '';
     let err = '';
-    const code = main(['roster', '--key', KEY, '-'], {
+    const code = await main(['roster', '--key', KEY, '-'], {
       out: (s) => (out += s),
       err: (s) => (err += s),
       stdin: () => 'First Name,Surname\nOlivia,Smith\nJack,Brown\n',
@@ -87,9 +87,9 @@ describe('second-look roster', () => {
     expect(JSON.parse(out)).toEqual({ pupilNameHashes: hashPupilNames(['Olivia Smith', 'Jack Brown'], KEY) });
     expect(err).toMatch(/2 names hashed/);
   });
-  it('rejects a key that is not hexadecimal', () => {
+  it('rejects a key that is not hexadecimal', async () => {
     let err = '';
-    const code = main(['roster', '--key', 'secret', '-'], { out: () => undefined, err: (s) => (err += s), stdin: () => 'Olivia', stdinIsTty: false });
+    const code = await main(['roster', '--key', 'secret', '-'], { out: () => undefined, err: (s) => (err += s), stdin: () => 'Olivia', stdinIsTty: false });
     expect(code).toBe(2);
     expect(err).toMatch(/--key must be/);
   });

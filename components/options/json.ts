@@ -1,4 +1,4 @@
-import { parseJson } from '../../cli/errors';
+import { parseJson } from '../../settings/json';
 
 /** JSON from an imported file, or where it breaks ("line 3, column 17: value expected"). */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

@@ -1,12 +1,16 @@
 /**
  * The options form as plain data, and the way between it and a settings object: text boxes hold
- * one entry a line, and each validation issue is placed next to the field it concerns.
+ * one entry a line, the organisation's settings merge over the page's own, pupil names are
+ * hashed before anything is kept, and each validation issue is placed next to the field it
+ * concerns. No Preact here: the components (Options.tsx and the field components) render it.
  */
+import { isBuiltInPack } from '../../packs';
 import type { Platform, Severity } from '../../rules/engine/ids';
 import type { RuleId } from '../../rules/engine/facts';
-import type { PupilNameHashes } from '../../settings/roster';
+import { hashPupilNames, type PupilNameHashes } from '../../settings/roster';
 import type { Settings } from '../../settings/schema';
-import { jsonPath, type Issue } from '../../settings/resolve';
+import { mergeSettings, type SettingsState } from '../../settings/resolve';
+import { jsonPath, validateSettings, type Issue } from '../../settings/validate';
 
 export const LIST_FIELDS = ['organisation.names', 'organisation.hashtags', 'organisation.straplines', 'organisation.handles', 'allowedHandles'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
@@ -21,6 +25,12 @@ export interface FormState {
   /** Kept as they are (set elsewhere, e.g. in an imported file): plain names for trying things out, locks. */
   rest: Pick<Settings, 'pupilNames' | 'lockedRules'>;
 }
+
+/** A change to the form, as the field components make it. */
+export type Update = (change: (form: FormState) => FormState) => void;
+
+/** The line under the Save button. */
+export type Status = { kind: 'ok' | 'bad' | 'info'; text: string } | null;
 
 function lines(text: string): string[] {
   return text
@@ -109,4 +119,69 @@ export function groupIssues(issues: Issue[]): Map<string, string[]> {
     byField.set(field, [...(byField.get(field) ?? []), describeIssue(issue)]);
   }
   return byField;
+}
+
+/** The form for the settings in force: the organisation's over the page's own. */
+export function formFromState(state: SettingsState): FormState {
+  const form = formFromSettings(mergeSettings(state.local, state.managed));
+  // Plain names and locks in the form are only ever the page's own (never the organisation's).
+  form.rest = formFromSettings(state.local).rest;
+  return form;
+}
+
+/** Plain pupil names (from an imported file) become hashes before anything is kept. */
+export function hashPlainNames(form: FormState): FormState {
+  const names = form.rest.pupilNames;
+  if (!names?.length) return form;
+  const existing = form.pupilNameHashes;
+  const added = hashPupilNames(names, existing?.key);
+  const hashes = existing ? [...new Set([...existing.hashes, ...added.hashes])].sort() : added.hashes;
+  const { pupilNames: _plain, ...rest } = form.rest;
+  return { ...form, rest, pupilNameHashes: { key: added.key, hashes, count: (existing?.count ?? 0) + added.count } };
+}
+
+/** What Save stores for the form: pupil names hashed, the organisation's fields left as they were. */
+export function settingsToSave(form: FormState, state: SettingsState): Record<string, unknown> {
+  return keepOrganisationFields(settingsFromForm(hashPlainNames(form)), state);
+}
+
+/** What stops Save: the settings' own issues, and a pack that is neither built in nor the imported file. */
+export function candidateIssues(candidate: Record<string, unknown>, packFileName: string | undefined): Issue[] {
+  const issues: Issue[] = [];
+  const checked = validateSettings(candidate);
+  if (!checked.settings) issues.push(...checked.issues);
+  const pack = candidate.pack;
+  if (typeof pack === 'string' && !isBuiltInPack(pack) && packFileName !== pack)
+    issues.push({ path: ['pack'], message: `"${pack}" is not a built-in pack: import the pack file of that name` });
+  return issues;
+}
+
+/** The settings in force as a settings file (pupil names only as hashes). */
+export function exportedSettings(state: SettingsState): string {
+  const settings = validateSettings(settingsFromForm(hashPlainNames(formFromSettings(mergeSettings(state.local, state.managed)))));
+  return JSON.stringify(settings.settings ?? {}, null, 2) + '\n';
+}
+
+/**
+ * The organisation's fields stay as the page's own saved values: what the organisation set is
+ * in force anyway, and must not be copied into the page's settings.
+ */
+function keepOrganisationFields(candidate: Record<string, unknown>, state: SettingsState): Record<string, unknown> {
+  const out: Record<string, unknown> = structuredClone(candidate);
+  const local = state.local as Record<string, unknown>;
+  for (const field of state.lockedFields) {
+    const [key, sub] = field.split('.') as [string, string | undefined];
+    if (!sub) {
+      if (local[key] === undefined) delete out[key];
+      else out[key] = local[key];
+      continue;
+    }
+    const mine = (local[key] as Record<string, unknown> | undefined)?.[sub];
+    const target = { ...(out[key] as Record<string, unknown> | undefined) };
+    if (mine === undefined) delete target[sub];
+    else target[sub] = mine;
+    if (Object.keys(target).length) out[key] = target;
+    else delete out[key];
+  }
+  return out;
 }

@@ -1,6 +1,15 @@
-import type { PackFile } from '../../settings/resolve';
+import type { PackFile, SettingsState } from '../../settings/resolve';
 import { loadPackFile, loadSettingsState, saveLocalSettings, savePackFile, watchSettingsState } from '../../settings/store';
-import type { OptionsStore } from './Options';
+import type { Issue } from '../../settings/validate';
+
+/** What the options page needs from storage (settings/store.ts), passed in by the entrypoint. */
+export interface OptionsStore {
+  load(): Promise<{ state: SettingsState; packFile: PackFile | null }>;
+  /** Saves the pack file (undefined: leave it as it is) and then the settings; returns the settings' problems. */
+  save(settings: Record<string, unknown>, packFile: PackFile | null | undefined): Promise<Issue[]>;
+  watch(onChange: () => void): () => void;
+  download(fileName: string, json: string): void;
+}
 
 /** The options page's storage, through the one settings module. */
 export const optionsStore: OptionsStore = {

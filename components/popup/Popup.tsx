@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AttachmentStatus, DraftReport } from '../../content/messages';
+import type { AttachmentStatus, DraftReport } from '../../protocol/messages';
 import { policyName } from '../../packs';
 import { ruleLabel, type RuleId } from '../../rules/engine/facts';
 import type { Finding } from '../../rules/engine/types';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isDraftReport, type DraftReport, type GetFindingsMessage } from '../../content/messages';
+import { isDraftReport, type DraftReport, type GetFindingsMessage } from '../../protocol/messages';
 import { loadSettingsState } from '../../settings/store';
 import type { PopupData } from './Popup';
 

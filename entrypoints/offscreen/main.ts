@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { browserAnalyser } from '../../images/browser';
-import { isImageRequest } from '../../images/messages';
+import { isImageRequest } from '../../protocol/messages';
 import { handleImageRequest } from '../../images/service';
 
 // Chrome's offscreen document: where the image models run (images/). The background forwards

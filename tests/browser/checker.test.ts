@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IncrementalChecker, LONG_DRAFT, chunk } from '../../content/checker';
+import { IncrementalChecker, LONG_DRAFT, chunk } from '../../background/checker';
 import type { Finding } from '../../rules/engine/types';
 
-// The background worker's incremental checking (content/checker.ts), with a stand-in engine that
+// The background worker's incremental checking (background/checker.ts), with a stand-in engine that
 // flags every "Olivia" (child-name) and, for the whole draft only, a missing disclaimer.
 function finding(rule: Finding['rule'], text: string, start: number, end: number): Finding {
   return {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
-import { markedText, posts, report, setSettings } from './support/page';
+import { FACEBOOK_COMPOSER, composeOnFacebook, markedText, posts, report, setSettings } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // Behaviour that is the extension's, not one site's: settings, and staying off the network.
 let browser: Browser;
 let page: Page;
 
-const COMPOSER = '[role="dialog"] [role="textbox"]';
+const COMPOSER = FACEBOOK_COMPOSER;
 
 beforeAll(async () => {
   browser = await launch({ extension: true });
@@ -20,23 +20,16 @@ beforeEach(async () => {
   page = await browser.context.newPage();
 });
 
-async function composeOnFacebook(text: string): Promise<void> {
-  await page.goto(SITES.facebook.url);
-  await page.click('#open-composer');
-  await page.locator(COMPOSER).click();
-  await page.keyboard.type(text);
-}
-
 describe('the extension', () => {
   it('checks with the default pack when the stored settings are invalid, rather than not at all', async () => {
     await setSettings(browser.worker!, { pack: 42, pupilNamez: ['Olivia Smith'] });
-    await composeOnFacebook('Well done to Olivia in Year 3 for her reading award!');
+    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award!');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
   });
 
   it("applies trust IT's settings to an open composer as soon as they change", async () => {
     await setSettings(browser.worker!, SCHOOL);
-    await composeOnFacebook('Great trip today with @jenny_b and the team.');
+    await composeOnFacebook(page, 'Great trip today with @jenny_b and the team.');
     await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
     expect((await report(browser.worker!, page))!.findings[0]!.severity).toBe('warn');
     await setSettings(browser.worker!, { ...SCHOOL, rules: { tagging: { severity: 'block' } } });
@@ -50,7 +43,7 @@ describe('the extension', () => {
   it('makes no network requests: everything the browser fetched was the fixture sites themselves', async () => {
     await setSettings(browser.worker!, SCHOOL);
     browser.requests.length = 0;
-    await composeOnFacebook('Well done to Olivia in Year 3 for her reading award!');
+    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award!');
     await page.goto(SITES.x.url);
     await page.locator('[data-testid="tweetTextarea_0"]').click();
     await page.keyboard.type('Great trip with @jenny_b today');

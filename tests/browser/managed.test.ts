@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SITES, launch, type Browser } from './support/chromium';
+import { launch, type Browser } from './support/chromium';
 import { axeViolations, openOptions, openPopup } from './support/extension';
-import { markedText, report, setSettings } from './support/page';
+import { composeOnFacebook, markedText, report, setSettings } from './support/page';
 import { removePolicy, writePolicy } from './support/policy';
 
 // The organisation's settings, deployed for real: a Chromium policy file naming the extension's
 // fixed id, read by Chromium at start and handed to the extension through storage.managed.
-const COMPOSER = '[role="dialog"] [role="textbox"]';
 const POLICY = {
   pack: 'aspire',
   organisation: { names: ['Penrice Primary Academy'], hashtags: ['#PenricePride'] },
@@ -35,13 +34,10 @@ async function stop(): Promise<void> {
   browser = undefined;
 }
 
-async function composeOnFacebook(b: Browser, text: string): Promise<Page> {
+async function composeIn(b: Browser, text: string): Promise<Page> {
   const page = await b.context.newPage();
   pages.push(page);
-  await page.goto(SITES.facebook.url);
-  await page.click('#open-composer');
-  await page.locator(COMPOSER).click();
-  await page.keyboard.type(text);
+  await composeOnFacebook(page, text);
   return page;
 }
 
@@ -62,7 +58,7 @@ describe('managed settings from a Chromium policy', () => {
     const b = await start(POLICY);
     // The member of staff's own choices, which the organisation's override where both set one.
     await setSettings(b.worker!, { pack: 'coop', disclaimer: 'Mine.', organisation: { handles: ['@PenricePrimary'] } });
-    const page = await composeOnFacebook(b, 'Great trip today with @jenny_b and the team.');
+    const page = await composeIn(b, 'Great trip today with @jenny_b and the team.');
     await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
     const [finding] = (await report(b.worker!, page))!.findings;
     expect(finding).toMatchObject({ rule: 'tagging', severity: 'block', clause: { pack: 'aspire' } });
@@ -122,7 +118,7 @@ describe('managed settings from a Chromium policy', () => {
 
   it('apply to an open draft as soon as the policy changes, without reinstalling', async () => {
     const b = await start(POLICY);
-    const page = await composeOnFacebook(b, 'Great trip today with @jenny_b and the team.');
+    const page = await composeIn(b, 'Great trip today with @jenny_b and the team.');
     await expect.poll(async () => (await report(b.worker!, page))?.findings[0]?.severity).toBe('block');
     writePolicy({ ...POLICY, lockedRules: [], rules: { tagging: { severity: 'warn' } } });
     await reloadPolicies(b);

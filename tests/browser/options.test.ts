@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { SITES, launch, type Browser } from './support/chromium';
+import { launch, type Browser } from './support/chromium';
 import { axeViolations, openOptions, openPopup, unreachableByTab } from './support/extension';
-import { markedText, report, setSettings } from './support/page';
+import { composeOnFacebook, markedText, report, setSettings } from './support/page';
 import { SettingsSchema } from '../../settings/schema';
 
 // The options page: settings set, saved, read back after a reload, and used by the checker.
 let browser: Browser;
 let options: Page;
 const pages: Page[] = [];
-
-const COMPOSER = '[role="dialog"] [role="textbox"]';
 
 /** Everything the extension keeps in storage.local, as JSON text. */
 function storedJson(): Promise<string> {
@@ -31,13 +29,10 @@ async function save(): Promise<string> {
   return status.innerText();
 }
 
-async function composeOnFacebook(text: string): Promise<Page> {
+async function composeIn(text: string): Promise<Page> {
   const page = await browser.context.newPage();
   pages.push(page);
-  await page.goto(SITES.facebook.url);
-  await page.click('#open-composer');
-  await page.locator(COMPOSER).click();
-  await page.keyboard.type(text);
+  await composeOnFacebook(page, text);
   return page;
 }
 
@@ -84,7 +79,7 @@ describe('the options page', () => {
     expect(JSON.parse(stored).settings.pupilNameHashes.count).toBe(2);
 
     // And the checker uses it all.
-    const page = await composeOnFacebook('Well done Zebedee! Thanks to @jenny_b. #PenricePride');
+    const page = await composeIn('Well done Zebedee! Thanks to @jenny_b. #PenricePride');
     // The hashed pupil list, the hashtag (branding, and the disclaimer it calls for) and the tagging rule's new severity.
     const found = async () => (await report(browser.worker!, page))?.findings.map((f) => `${f.rule}:${f.excerpt}`).sort();
     await expect.poll(found).toEqual(['branding:#PenricePride', 'child-name:Zebedee', 'disclaimer:#PenricePride', 'tagging:@jenny_b']);
@@ -155,7 +150,7 @@ describe('the options page', () => {
     await expect.poll(() => options.getByRole('radio', { name: /Our Trust Social Media Policy/ }).isChecked()).toBe(true);
     expect(await field('packFile').getByTestId('field-error').count()).toBe(0);
     expect(await save()).toContain('Saved');
-    const page = await composeOnFacebook('Well done to Olivia in Year 3 for her reading award!');
+    const page = await composeIn('Well done to Olivia in Year 3 for her reading award!');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     const popup = await openPopup(browser.context, browser.worker!, page);
     pages.push(popup);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
 import { EXTENSION_ID, axeViolations, extensionIdOf, openPopup, tabStops } from './support/extension';
-import { markedText, report, setSettings, tabId } from './support/page';
+import { composeOnFacebook, markedText, report, setSettings, tabId } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // The toolbar popup, opened as a page for a given tab: what it says about that tab's draft.
@@ -10,7 +10,6 @@ let browser: Browser;
 let page: Page;
 let popup: Page | undefined;
 
-const COMPOSER = '[role="dialog"] [role="textbox"]';
 const DRAFT = 'Well done to Olivia in Year 3! Great trip with @jenny_b today.';
 
 beforeAll(async () => {
@@ -26,20 +25,13 @@ beforeEach(async () => {
   page = await browser.context.newPage();
 });
 
-async function composeOnFacebook(text: string): Promise<void> {
-  await page.goto(SITES.facebook.url);
-  await page.click('#open-composer');
-  await page.locator(COMPOSER).click();
-  await page.keyboard.type(text);
-}
-
 describe('the popup', () => {
   it('has the fixed extension id that policies name', () => {
     expect(extensionIdOf(browser.worker!)).toBe(EXTENSION_ID);
   });
 
   it("lists the tab's findings grouped by rule, each with its reason, clause, suggestion and severity", async () => {
-    await composeOnFacebook(DRAFT);
+    await composeOnFacebook(page, DRAFT);
     await expect.poll(() => markedText(page)).toEqual(['@jenny_b', 'Olivia']);
     const findings = (await report(browser.worker!, page))!.findings;
     popup = await openPopup(browser.context, browser.worker!, page);
@@ -68,7 +60,7 @@ describe('the popup', () => {
 
   it('names the policy the findings cite', async () => {
     await setSettings(browser.worker!, { ...SCHOOL, pack: 'aspire' });
-    await composeOnFacebook('Well done to Olivia in Year 3 for her reading award!');
+    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award!');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     popup = await openPopup(browser.context, browser.worker!, page);
     expect(await popup.getByTestId('pack').innerText()).toBe('Aspire Social Media Policy (2023)');
@@ -78,7 +70,7 @@ describe('the popup', () => {
   });
 
   it('says plainly when the draft has nothing to flag', async () => {
-    await composeOnFacebook('Lovely sunny walk along the coast this morning.');
+    await composeOnFacebook(page, 'Lovely sunny walk along the coast this morning.');
     await expect.poll(async () => (await report(browser.worker!, page))?.text).toBe('Lovely sunny walk along the coast this morning.');
     popup = await openPopup(browser.context, browser.worker!, page);
     await expect.poll(() => popup!.getByTestId('status').innerText()).toContain('Nothing found');
@@ -99,7 +91,7 @@ describe('the popup', () => {
 
   it('shows a draft holding HTML and script as text: nothing in it runs or renders', async () => {
     const html = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script><b>Olivia</b>';
-    await composeOnFacebook(html);
+    await composeOnFacebook(page, html);
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     popup = await openPopup(browser.context, browser.worker!, page);
     await popup.locator('[data-rule="child-name"]').waitFor();
@@ -110,7 +102,7 @@ describe('the popup', () => {
 
   it('shows a settings problem and goes on checking with the default pack', async () => {
     await setSettings(browser.worker!, { pack: 'aspire', organisation: { hashtag: ['#Oops'] } });
-    await composeOnFacebook('Well done to Olivia in Year 3 for her reading award!');
+    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award!');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     popup = await openPopup(browser.context, browser.worker!, page);
     const problems = popup.getByTestId('problems');
@@ -120,7 +112,7 @@ describe('the popup', () => {
   });
 
   it('passes axe-core, and every control is reachable by keyboard', async () => {
-    await composeOnFacebook(DRAFT);
+    await composeOnFacebook(page, DRAFT);
     await expect.poll(() => markedText(page)).toEqual(['@jenny_b', 'Olivia']);
     popup = await openPopup(browser.context, browser.worker!, page);
     await popup.locator('[data-rule]').first().waitFor();

@@ -11,7 +11,7 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, '.output/fixtures');
 
-const EXTENSION_SOURCES = ['content', 'entrypoints', 'rules', 'packs', 'settings', 'components', 'public', 'wxt.config.ts', 'package.json', 'images', 'modules'];
+const EXTENSION_SOURCES = ['background', 'content', 'protocol', 'settings', 'entrypoints', 'rules', 'packs', 'components', 'public', 'wxt.config.ts', 'package.json', 'images', 'modules'];
 const FIXTURE_SOURCES = ['tests/browser/fixtures'];
 
 function newest(path: string): number {

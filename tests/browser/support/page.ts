@@ -1,6 +1,7 @@
 import type { Page, Worker } from 'playwright-core';
 import type { Settings } from '../../../settings/schema';
-import type { DraftReport } from '../../../content/messages';
+import type { DraftReport } from '../../../protocol/messages';
+import { SITES } from './chromium';
 
 /** What the tests read from pages and from the extension, the way a user or the popup would. */
 
@@ -97,4 +98,15 @@ export function lexicalParagraphs(state: unknown): string[] {
 /** The text of each Draft.js block in a raw model. */
 export function draftBlocks(raw: unknown): string[] {
   return (raw as { blocks: { text: string }[] }).blocks.map((b) => b.text);
+}
+
+/** The post composer in the Facebook fixture's "Create post" dialog (a Lexical editor). */
+export const FACEBOOK_COMPOSER = '[role="dialog"] [role="textbox"]';
+
+/** Opens the Facebook fixture in `page`, opens its "Create post" dialog and types `text` there. */
+export async function composeOnFacebook(page: Page, text: string): Promise<void> {
+  await page.goto(SITES.facebook.url);
+  await page.click('#open-composer');
+  await page.locator(FACEBOOK_COMPOSER).click();
+  await page.keyboard.type(text);
 }

@@ -4,13 +4,13 @@ import type { Pack } from '../packs/schema';
 import type { Settings } from '../settings/schema';
 import type { Draft, Finding } from '../rules/engine/types';
 import { IncrementalChecker, LONG_DRAFT } from './checker';
-import type { CheckRequest, CheckResult } from './messages';
+import type { CheckRequest, CheckResult } from '../protocol/messages';
 
 /**
  * The checking service, run by the background worker: drafts are checked there, never on the
  * page's main thread. The engine's NLP costs about 100 ms to load and 50-100 ms to check a
  * 5,000-character draft; run in the page, that would stall every page load and the typing in
- * long drafts. The content script sends each draft (check-client.ts) and draws what comes back.
+ * long drafts. The content script sends each draft (content/check-client.ts) and draws what comes back.
  */
 
 /**

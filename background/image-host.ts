@@ -5,7 +5,7 @@
  * background page runs them itself.
  */
 import { browser } from 'wxt/browser';
-import type { ImagePart, ImageRequest } from './messages';
+import type { ImagePart, ImageRequest } from '../protocol/messages';
 
 /** Chrome's offscreen API (not in the polyfill's types). */
 interface OffscreenApi {
@@ -62,7 +62,7 @@ export function assembled(request: ImageRequest): ImageRequest {
 export async function answerImageRequest(message: ImageRequest): Promise<unknown> {
   const request = assembled(message);
   if (import.meta.env.FIREFOX) {
-    const [{ handleImageRequest }, { browserAnalyser }] = await Promise.all([import('./service'), import('./browser')]);
+    const [{ handleImageRequest }, { browserAnalyser }] = await Promise.all([import('../images/service'), import('../images/browser')]);
     return handleImageRequest(browserAnalyser(), request);
   }
   await offscreenReady();

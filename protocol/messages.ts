@@ -1,12 +1,18 @@
 import type { Account, Platform } from '../rules/engine/ids';
 import type { Pack } from '../packs/schema';
 import type { Settings } from '../settings/schema';
-import type { Draft, Finding, ImageAnalysis } from '../rules/engine/types';
+import type { Box, Draft, Finding, ImageAnalysis } from '../rules/engine/types';
+import type { Timings } from '../images/analyse';
 
 /**
- * Messages between the content script, the background worker and the popup. Kept in one place
- * so each side's handler and sender agree on the shapes.
+ * Every message between the extension's contexts: the content script (in the page), the
+ * background worker, the popup, and the image service (the offscreen document in Chrome, the
+ * background page in Firefox). One module, imported by all of them, so each side's handler and
+ * sender agree on the shapes; `Message` is the union of what is sent, told apart by `type`.
  */
+
+/** Everything sent with runtime.sendMessage or tabs.sendMessage. */
+export type Message = FindingsCountMessage | CheckRequest | GetFindingsMessage | ImagePart | ImageRequest;
 
 /** Content script -> background: the findings count of the draft being edited in this tab. */
 export interface FindingsCountMessage {
@@ -31,12 +37,6 @@ export interface CheckRequest {
   /** What the image service found in the draft's attached images, in attachment order. */
   images?: ImageAnalysis[];
   whole: boolean;
-}
-
-/** What a composer is checked with: the settings in force and, if not built in, their pack. */
-export interface CheckConfig {
-  settings: Settings;
-  pack: Pack | null;
 }
 
 /** The answer to a CheckRequest. */
@@ -100,4 +100,80 @@ export function isCheckResult(value: unknown): value is CheckResult {
 export function isDraftReport(value: unknown): value is DraftReport {
   const r = value as Partial<DraftReport> | null;
   return typeof r?.text === 'string' && Array.isArray(r.findings) && (r.account === 'personal' || r.account === 'official');
+}
+
+// --- Attached images -----------------------------------------------------------------
+// Images travel as data: URLs: extension messaging carries JSON only.
+
+/** Content script -> background -> image service: analyse one attached image. */
+export interface AnalyseImageRequest {
+  type: 'image-analyse';
+  /** The image file as a data: URL. */
+  image: string;
+  name: string;
+  /** settings.logo, when configured (a data: URL). */
+  logo?: string;
+  /** Set instead of `image` when the image came ahead in parts (ImagePart). */
+  upload?: string;
+  /** Set by the background when it forwards the request to the offscreen document. */
+  target?: 'offscreen';
+}
+
+export interface AnalyseImageResult {
+  analysis: ImageAnalysis;
+  timings: Timings;
+  /** A small JPEG of the image, for the card (data: URL). */
+  thumbnail: string | null;
+}
+
+/** Content script -> background -> image service: the safe copy of an image. */
+export interface SafeCopyRequest {
+  type: 'image-safe-copy';
+  image: string;
+  /** Regions to blur (faces, names), as fractions of the image. */
+  boxes: Box[];
+  upload?: string;
+  target?: 'offscreen';
+}
+
+/**
+ * Content script -> background: one part of a large image's data: URL, sent ahead of the request
+ * that names its `upload`. A photo from a phone is a data: URL of 5 to 20 MB, and the page's main
+ * thread copies a message whole when it sends it: in parts of IMAGE_PART characters, no copy
+ * is long enough to hold up the page (a long task is 50 ms).
+ */
+export interface ImagePart {
+  type: 'image-part';
+  upload: string;
+  part: string;
+}
+
+export const IMAGE_PART = 1 << 20;
+
+export function isImagePart(message: unknown): message is ImagePart {
+  const m = message as Partial<ImagePart> | null;
+  return m?.type === 'image-part' && typeof m.upload === 'string' && typeof m.part === 'string';
+}
+
+export interface SafeCopyResult {
+  /** The copy, blurred and with no metadata, as a data: URL. */
+  image: string;
+  type: 'image/jpeg' | 'image/png';
+}
+
+export type ImageRequest = AnalyseImageRequest | SafeCopyRequest;
+
+export function isImageRequest(message: unknown): message is ImageRequest {
+  const m = message as Partial<ImageRequest> | null;
+  return (m?.type === 'image-analyse' || m?.type === 'image-safe-copy') && typeof m.image === 'string';
+}
+
+export function isAnalyseImageResult(value: unknown): value is AnalyseImageResult {
+  const r = value as Partial<AnalyseImageResult> | null;
+  return typeof r?.analysis === 'object' && r.analysis !== null && Array.isArray(r.analysis.faces);
+}
+
+export function isSafeCopyResult(value: unknown): value is SafeCopyResult {
+  const r = value as Partial<SafeCopyResult> | null;
+  return typeof r?.image === 'string' && (r.type === 'image/jpeg' || r.type === 'image/png');
 }

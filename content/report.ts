@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isGetFindingsMessage, type DraftReport, type FindingsCountMessage } from '../protocol/messages';
+import type { Attachments } from './attachments';
+import type { Composers } from './composers';
+
+/**
+ * What this tab tells the rest of the extension about the draft in use: its findings count for
+ * the toolbar badge (sent on every change), and the draft and its findings when the popup asks.
+ */
+export class TabReport {
+  private lastBadge = '';
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly composers: Composers,
+    private readonly attachments: Attachments,
+  ) {}
+
+  /** Answers the popup while the content script runs. */
+  listen(): void {
+    const onMessage = (message: unknown) => (isGetFindingsMessage(message) ? Promise.resolve(this.report()) : undefined);
+    browser.runtime.onMessage.addListener(onMessage);
+    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+
+  /** What the popup shows: the draft in use in this tab and its findings. */
+  report(): DraftReport | null {
+    const session = this.composers.active;
+    if (!session?.checked) return null;
+    const { account, identity } = session.account();
+    return {
+      text: session.checked.text,
+      account,
+      identity,
+      platform: session.adapter.platform,
+      findings: session.visible(),
+      images: this.attachments.statuses(session),
+      thumbnails: this.attachments.analysed(session).map((a) => a.thumbnail),
+    };
+  }
+
+  /** Sends the badge the active draft's count, when it changed. */
+  updateBadge(): void {
+    const findings = this.composers.active?.visible() ?? [];
+    const message: FindingsCountMessage = {
+      type: 'findings-count',
+      count: findings.length,
+      blocking: findings.some((f) => f.severity === 'block'),
+    };
+    const key = `${message.count}/${message.blocking}`;
+    if (key === this.lastBadge || this.ctx.isInvalid) return;
+    this.lastBadge = key;
+    // Fails only while the extension is being reloaded or updated; the next change resends.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+}
