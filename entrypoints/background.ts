@@ -11,6 +11,8 @@ const WARNING = '#b45309';
 // per tab how many findings the draft being edited there has. Chrome clears per-tab badge state
 // when the tab navigates, so a new page starts empty.
 export default defineBackground(() => {
+  // Firefox's MV2 build has browserAction where MV3 has action; the badge calls are the same.
+  const toolbar = browser.action ?? browser.browserAction;
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
@@ -24,8 +26,8 @@ export default defineBackground(() => {
     if (!isFindingsCountMessage(message)) return undefined;
     const text = message.count > 0 ? String(message.count) : '';
     return Promise.all([
-      browser.action.setBadgeText({ tabId, text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: message.blocking ? BLOCKING : WARNING }),
+      toolbar.setBadgeText({ tabId, text }),
+      toolbar.setBadgeBackgroundColor({ tabId, color: message.blocking ? BLOCKING : WARNING }),
     ]).then(() => undefined);
   });
 });
