@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: fast unit tests (engine, packs, CLI) and browser tests that drive Debian's
-// Chromium with the built extension. `npm test` runs both.
+// Chromium and Firefox ESR with the built extension. `npm test` runs both.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
@@ -22,7 +22,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          // One Chromium at a time: the machine has two cores.
+          // One browser at a time: the machine has two cores.
           fileParallelism: false,
         },
       },

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig, type WxtViteConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SITE_MATCHES } from './content/sites/matches';
@@ -20,10 +21,16 @@ export default defineConfig({
   // @preact/preset-vite is typed against the project's Vite 8 (used by vitest) while WXT 0.20
   // builds with its own Vite 7; the plugin API they share is the same at run time.
   // csv-parse's default build needs Node's Buffer; its browser build carries its own.
+  // zod: the same zod, set to parse without eval before any schema is built (settings/zod-no-eval.ts).
   vite: () =>
     ({
       plugins: [preact()],
-      resolve: { alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' } },
+      resolve: {
+        alias: [
+          { find: 'csv-parse/sync', replacement: 'csv-parse/browser/esm/sync' },
+          { find: /^zod$/, replacement: resolve(import.meta.dirname, 'settings/zod-no-eval.ts') },
+        ],
+      },
     }) as unknown as WxtViteConfig,
   manifest: ({ browser }) => ({
     name: 'Second Look',

@@ -11,9 +11,11 @@ const WARNING = '#b45309';
  */
 export async function showFindingsCount(message: FindingsCountMessage, tabId: number): Promise<undefined> {
   const text = message.count > 0 ? String(message.count) : '';
+  // Firefox's MV2 build has browserAction where MV3 has action; the badge calls are the same.
+  const toolbar = browser.action ?? browser.browserAction;
   await Promise.all([
-    browser.action.setBadgeText({ tabId, text }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: message.blocking ? BLOCKING : WARNING }),
+    toolbar.setBadgeText({ tabId, text }),
+    toolbar.setBadgeBackgroundColor({ tabId, color: message.blocking ? BLOCKING : WARNING }),
   ]);
   return undefined;
 }

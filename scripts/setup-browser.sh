@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium for the browser tests, the demo and the browser benchmark.
-# Playwright's own browser downloads need hosts this project cannot reach, so we use the
-# distribution's build at /usr/bin/chromium. Safe to run repeatedly: apt is skipped once it is there.
+# Installs the browsers the browser tests drive: Debian's Chromium (with Playwright: the tests, the
+# demo and the browser benchmark) and Debian's Firefox ESR (with Puppeteer over WebDriver BiDi: the
+# Firefox build's tests). Playwright's and Puppeteer's own browser downloads need hosts this project
+# cannot reach, so we use the distribution's builds at /usr/bin/chromium and /usr/bin/firefox-esr.
+# Safe to run repeatedly: apt is skipped once both are there.
 set -euo pipefail
 
-if [ -x /usr/bin/chromium ]; then
+PACKAGES=()
+[ -x /usr/bin/chromium ] || PACKAGES+=(chromium fonts-liberation)
+[ -x /usr/bin/firefox-esr ] || PACKAGES+=(firefox-esr)
+if [ ${#PACKAGES[@]} -eq 0 ]; then
   exit 0
 fi
 
@@ -15,6 +20,7 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium fonts-liberation
+$SUDO apt-get install -y --no-install-recommends "${PACKAGES[@]}"
 
 /usr/bin/chromium --version
+/usr/bin/firefox-esr --version

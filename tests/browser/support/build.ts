@@ -3,12 +3,13 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
- * Builds what the browser tests, the demo and the browser benchmark load: the Chrome extension
- * (`wxt build`) and the fixture composers (vite). Each is rebuilt only when a source is newer
- * than its last build, so the test files share one build per change instead of one per file.
+ * Builds what the browser tests, the demo and the browser benchmark load: the Chrome and Firefox
+ * extensions (`wxt build`) and the fixture composers (vite). Each is rebuilt only when a source is
+ * newer than its last build, so the test files share one build per change instead of one per file.
  */
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 export const FIXTURES_DIR = join(ROOT, '.output/fixtures');
 
 const EXTENSION_SOURCES = ['background', 'content', 'protocol', 'settings', 'entrypoints', 'rules', 'packs', 'components', 'public', 'wxt.config.ts', 'package.json', 'images', 'modules'];
@@ -39,6 +40,10 @@ function buildIfStale(outDir: string, sources: string[], command: string[]): voi
 
 export function buildExtension(): void {
   buildIfStale(EXTENSION_DIR, EXTENSION_SOURCES, ['wxt', 'build', '-b', 'chrome']);
+}
+
+export function buildFirefoxExtension(): void {
+  buildIfStale(FIREFOX_EXTENSION_DIR, EXTENSION_SOURCES, ['wxt', 'build', '-b', 'firefox']);
 }
 
 export function buildFixtures(): void {

@@ -1,8 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Route, type Worker } from 'playwright-core';
-import { EXTENSION_DIR, FIXTURES_DIR, buildExtension, buildFixtures } from './build';
+import { EXTENSION_DIR, buildExtension, buildFixtures } from './build';
+import { SITES, fixtureResponse } from './sites';
+
+export { SITES, type Site } from './sites';
 
 /**
  * Debian's Chromium, with or without the built extension, serving the fixture composers at the
@@ -10,16 +13,6 @@ import { EXTENSION_DIR, FIXTURES_DIR, buildExtension, buildFixtures } from './bu
  * permissions) is what gets tested.
  */
 export const CHROMIUM = '/usr/bin/chromium';
-
-/** Fixture page for each site's addresses; any path serves the page (the sites route in-page). */
-export const SITES = {
-  facebook: { url: 'https://www.facebook.com/', page: 'facebook.html', pattern: /^https:\/\/(?:www\.)?facebook\.com\// },
-  x: { url: 'https://x.com/home', page: 'x.html', pattern: /^https:\/\/(?:www\.)?(?:x|twitter)\.com\// },
-  instagram: { url: 'https://www.instagram.com/', page: 'instagram.html', pattern: /^https:\/\/(?:www\.)?instagram\.com\// },
-} as const;
-export type Site = keyof typeof SITES;
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 const FLAGS = [
   '--no-sandbox',
@@ -62,7 +55,7 @@ export async function launch(options: { extension: boolean; headless?: boolean }
   // Anything but the fixture sites would be a request to the real internet: refuse it. (Routes
   // registered later are tried first, so this catch-all goes in before the sites.)
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
-  for (const site of Object.values(SITES)) await context.route(site.pattern, (route) => serve(route, site.page));
+  for (const site of Object.values(SITES)) await context.route(site.pattern, (route) => serve(route));
 
   let worker: Worker | null = null;
   if (options.extension) {
@@ -80,12 +73,8 @@ export async function launch(options: { extension: boolean; headless?: boolean }
   };
 }
 
-async function serve(route: Route, page: string): Promise<void> {
-  const { pathname } = new URL(route.request().url());
-  const file = pathname.startsWith('/assets/') ? normalize(join(FIXTURES_DIR, pathname)) : join(FIXTURES_DIR, page);
-  if (!file.startsWith(FIXTURES_DIR) || !existsSync(file)) {
-    await route.fulfill({ status: 404, body: 'not found' });
-    return;
-  }
-  await route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+async function serve(route: Route): Promise<void> {
+  const response = fixtureResponse(route.request().url());
+  if (!response) await route.abort('blockedbyclient');
+  else await route.fulfill(response);
 }

@@ -1,0 +1,310 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Settings } from '../../../settings/schema';
+import type { DraftReport } from '../../../protocol/messages';
+import { FIREFOX_EXTENSION_DIR, buildFirefoxExtension, buildFixtures } from './build';
+import { HIGHLIGHTS, highlightRects, highlightedTexts, overlayBoxes } from './page';
+import { SITES, fixtureResponse, type Site } from './sites';
+
+/**
+ * Debian's Firefox ESR with the Firefox (MV2) build installed as a temporary add-on, driven by
+ * puppeteer-core over WebDriver BiDi. As in Chromium, the fixture composers are served at the
+ * sites' real addresses (request interception), so the production manifest is what gets tested.
+ */
+export const FIREFOX = '/usr/bin/firefox-esr';
+
+/**
+ * Fixed internal UUID for the add-on, so its pages have a known moz-extension:// address (Firefox
+ * otherwise picks a random one per profile).
+ */
+const EXTENSION_UUID = '5ec0d100-0000-4000-8000-5ec0d1005ec0';
+
+/**
+ * The machine has no internet, and the tests must not depend on it or send anything: Firefox's
+ * own background traffic (telemetry, studies, remote settings, captive portal and connectivity
+ * checks, updates, DNS over HTTPS, prefetching) is switched off, on top of Puppeteer's defaults.
+ */
+const OFFLINE_PREFS: Record<string, unknown> = {
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'toolkit.telemetry.archive.enabled': false,
+  'toolkit.telemetry.server': '',
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'browser.ping-centre.telemetry': false,
+  'browser.newtabpage.activity-stream.telemetry': false,
+  'browser.newtabpage.activity-stream.feeds.telemetry': false,
+  'app.normandy.enabled': false,
+  'app.shield.optoutstudies.enabled': false,
+  'messaging-system.rsexperimentloader.enabled': false,
+  'nimbus.rollouts.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.trr.mode': 5,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.predictor.enabled': false,
+  'browser.region.update.enabled': false,
+  'browser.region.network.url': '',
+  'browser.search.geoip.url': '',
+  'geo.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.systemAddon.update.enabled': false,
+  'extensions.blocklist.enabled': false,
+  'browser.topsites.contile.enabled': false,
+  'browser.discovery.enabled': false,
+  'security.OCSP.enabled': 0,
+  'security.remote_settings.crlite_filters.enabled': false,
+  'security.remote_settings.intermediates.enabled': false,
+  'services.settings.poll_interval': 86400 * 365,
+};
+
+export interface Firefox {
+  browser: Browser;
+  /** The add-on's id, read from its built manifest. */
+  extensionId: string;
+  /** Every http(s) address a test page asked for (the fixture sites' included). */
+  requests: string[];
+  /** A new tab on the site's fixture, served at its real address. */
+  open(site: Site): Promise<Page>;
+  /** The toolbar badge Firefox shows for the page's tab. */
+  badgeText(page: Page): Promise<string>;
+  /** What the popup is told for the page's tab (the `get-findings` message). */
+  report(page: Page): Promise<DraftReport | null>;
+  setSettings(settings: Settings | Record<string, unknown>): Promise<void>;
+  /**
+   * Errors Firefox logged for the add-on's own pages and scripts (background, options, content
+   * script): uncaught exceptions and CSP violations, as the Browser Console would show them.
+   */
+  extensionErrors(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** The WebExtension API an extension page sees, as much of it as the tests call. */
+interface ExtensionApi {
+  tabs: {
+    query(query: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+}
+
+/**
+ * Puppeteer's raw WebDriver BiDi connection. Not in its public types, but the only way to reach
+ * Firefox's chrome (privileged) scope, where the console service keeps what the background page
+ * logged; Firefox allows it only with --remote-allow-system-access.
+ */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+export async function launchFirefox(): Promise<Firefox> {
+  if (!existsSync(FIREFOX)) {
+    throw new Error(`Firefox ESR is not installed at ${FIREFOX}: run \`bash scripts/setup-browser.sh\` first.`);
+  }
+  buildFixtures();
+  buildFirefoxExtension();
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const extensionId = manifest.browser_specific_settings.gecko.id;
+
+  // Puppeteer makes a fresh profile in a temporary folder and removes it on close.
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // --remote-allow-system-access: lets the tests open the add-on's own pages (moz-extension://)
+    // and read the console service (extensionErrors).
+    args: ['--no-remote', '--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      ...OFFLINE_PREFS,
+      'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: EXTENSION_UUID }),
+    },
+    defaultViewport: { width: 1100, height: 800 },
+  });
+  try {
+    const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (installed !== extensionId) throw new Error(`installed add-on ${installed}, expected ${extensionId}`);
+    const probe = await openExtensionPage(browser, 'options.html');
+    return firefox(browser, probe, extensionId);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/**
+ * One of the add-on's pages in a tab of its own: its scripts have the full WebExtension API, so
+ * the tests ask the browser through it what the add-on set (badge) or knows (findings).
+ */
+async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
+  const page = await browser.newPage();
+  const url = `moz-extension://${EXTENSION_UUID}/${path}`;
+  // The load moves the tab into the extension process, which Puppeteer's navigation tracking
+  // does not follow: start it, then wait until the page itself answers from its new address.
+  void page.goto(url).catch(() => undefined);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await page
+      .evaluate(() => location.href + (typeof (globalThis as { browser?: unknown }).browser === 'object' ? '' : '#no-api'))
+      .catch(() => null);
+    if (ready === url) return page;
+    if (Date.now() > deadline) throw new Error(`the add-on's page ${url} did not load (last seen: ${ready})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function firefox(browser: Browser, probe: Page, extensionId: string): Firefox {
+  const requests: string[] = [];
+  async function tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    const id = await probe.evaluate(async (url) => (await (globalThis as unknown as { browser: ExtensionApi }).browser.tabs.query({ url }))[0]?.id, url);
+    if (id === undefined) throw new Error(`no tab at ${url}`);
+    return id;
+  }
+
+  return {
+    browser,
+    extensionId,
+    requests,
+    async open(site) {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => void answer(request, requests));
+      await page.goto(SITES[site].url);
+      return page;
+    },
+    // Each runs in the probe (an extension page), where `browser` is the WebExtension API.
+    async badgeText(page) {
+      const tabId = await tabIdOf(page);
+      return probe.evaluate((tabId) => (globalThis as unknown as { browser: ExtensionApi }).browser.browserAction.getBadgeText({ tabId }), tabId);
+    },
+    async report(page) {
+      const tabId = await tabIdOf(page);
+      const message = { type: 'get-findings' };
+      return probe.evaluate(
+        (tabId, message) => (globalThis as unknown as { browser: ExtensionApi }).browser.tabs.sendMessage(tabId, message),
+        tabId,
+        message,
+      ) as Promise<DraftReport | null>;
+    },
+    async setSettings(settings) {
+      await probe.evaluate((settings) => (globalThis as unknown as { browser: ExtensionApi }).browser.storage.local.set({ settings }), settings as Record<string, unknown>);
+    },
+    async extensionErrors() {
+      const connection = (browser as unknown as { connection?: BidiConnection }).connection;
+      if (!connection) throw new Error('puppeteer-core no longer exposes its BiDi connection: cannot read the console');
+      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+      const context = tree.contexts[0]?.context;
+      if (!context) throw new Error("no chrome window to read Firefox's console from");
+      const origin = `moz-extension://${EXTENSION_UUID}/`;
+      const { result } = (await connection.send('script.evaluate', {
+        expression: `Services.console.getMessageArray()
+          .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & Ci.nsIScriptError.warningFlag) && m.sourceName.startsWith(${JSON.stringify(origin)}))
+          .map((m) => '[' + m.category + '] ' + m.sourceName.slice(${origin.length}) + ':' + m.lineNumber + ' ' + m.errorMessage)
+          .join('\\n')`,
+        target: { context },
+        awaitPromise: false,
+      })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
+      if (result.type !== 'success') throw new Error(`reading Firefox's console failed: ${result.exceptionDetails?.text}`);
+      return result.result?.value ? result.result.value.split('\n') : [];
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/** Serves the fixture sites; refuses anything else on http(s) (it would be the real internet). */
+async function answer(request: HTTPRequest, requests: string[]): Promise<void> {
+  const url = request.url();
+  if (!/^https?:/.test(url)) return request.continue();
+  requests.push(url);
+  const response = fixtureResponse(url);
+  if (!response) return request.abort('blockedbyclient');
+  return request.respond(response);
+}
+
+// The page-side helpers are the Chromium tests' own, run through Puppeteer's evaluate.
+
+export function markedText(page: Page): Promise<string[]> {
+  return page.evaluate(highlightedTexts, [...HIGHLIGHTS]);
+}
+
+export function markRects(page: Page): Promise<{ text: string; x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate(highlightRects, [...HIGHLIGHTS]);
+}
+
+export function overlayRects(page: Page): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate(overlayBoxes);
+}
+
+/** The fixture's record of what the site's own submit handler sent. */
+export function posts(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.fixture.posts);
+}
+
+/** The editor library's model, as the fixture exposes it. */
+export function model(page: Page, name: string): Promise<unknown> {
+  return page.evaluate((name) => window.fixture.models[name]?.(), name);
+}
+
+/** Second Look's own controls live in one open shadow root (content/ui/host.ts). */
+export const GATE = '[role="alertdialog"]';
+export const CARD = '[role="dialog"][aria-label^="Second Look"]';
+
+/** The text of Second Look's element matching `selector`, or null while there is none. */
+export function uiText(page: Page, selector: string): Promise<string | null> {
+  return page.evaluate((selector) => {
+    const node = document.querySelector('second-look-ui')?.shadowRoot?.querySelector<HTMLElement>(selector);
+    return node ? node.innerText : null;
+  }, selector);
+}
+
+/** Waits for Second Look's element matching `selector` to show (or, with `gone`, to go). */
+export async function waitForUi(page: Page, selector: string, gone = false): Promise<void> {
+  await page.waitForFunction(
+    (selector, gone) => !document.querySelector('second-look-ui')?.shadowRoot?.querySelector(selector) === gone,
+    { timeout: 10_000 },
+    selector,
+    gone,
+  );
+}
+
+/** The buttons inside Second Look's element matching `scope`, by their text. */
+export function uiButtons(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate(
+    (scope) => [...(document.querySelector('second-look-ui')?.shadowRoot?.querySelectorAll(`${scope} button`) ?? [])].map((b) => b.textContent?.trim() ?? ''),
+    scope,
+  );
+}
+
+/** Clicks, with the pointer, the button named `name` inside Second Look's element matching `scope`. */
+export async function pressUiButton(page: Page, scope: string, name: string): Promise<void> {
+  const handle = await page.waitForFunction(
+    (scope, name) =>
+      [...(document.querySelector('second-look-ui')?.shadowRoot?.querySelectorAll<HTMLElement>(`${scope} button`) ?? [])].find((b) => b.textContent?.trim() === name),
+    { timeout: 10_000 },
+    scope,
+    name,
+  );
+  const button = handle.asElement() as ElementHandle<Element> | null;
+  if (!button) throw new Error(`no "${name}" button in Second Look's ${scope}`);
+  await button.click();
+}
+
+/** Moves the pointer onto a marked word, in steps as a hand moves, and waits for its card. */
+export async function hoverMark(page: Page, text: string): Promise<void> {
+  const mark = (await markRects(page)).find((r) => r.text === text);
+  if (!mark) throw new Error(`"${text}" is not marked`);
+  await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2, { steps: 4 });
+  await waitForUi(page, CARD);
+}
+
+/** What an editor shows (innerText), or a textarea's value. */
+export function editorText(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (e) => (e instanceof HTMLTextAreaElement ? e.value : (e as HTMLElement).innerText));
+}
