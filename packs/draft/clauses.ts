@@ -39,6 +39,8 @@ const BULLET = /^(?:[-*\u2022\u25AA\u25E6\u25CF\u00B7\u2013\u27A2\u2192>]|\(?[a-
 const CLAUSE_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+/;
 const HEADING_NUMBER = /^(?:(?:section|part)\s+)?(\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,4}\.|[A-Z]\.)\s+/i;
 const TERMINAL = /[.!?;:,]["'\u2019\u201D)]?$/;
+/** A line ending in one of these words stops mid-phrase: it is no heading. */
+const DANGLING = /\b(?:a|an|the|of|in|on|at|to|for|with|by|from|and|or|but|as|that|which|who|their|its|our|your|is|are|be|will|must|should|not|may|can)$/i;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|eg|ie|vs|Mr|Mrs|Ms|Dr|St|No|approx|incl|cf|Co|Ltd|para|ref)\.$/i;
 
@@ -81,6 +83,8 @@ function isHeading(line: string, next: string | undefined): boolean {
   if (!body || TERMINAL.test(body) && !/:$/.test(body)) return false;
   if (/:$/.test(body)) return wordCount(body) <= 4 && !/\b(?:should|must|will|are|is|not)\b/i.test(body);
   const numbered = /^\d{1,2}(?:\.\d{1,2})*\.?\s/.test(body);
+  // A line that stops mid-phrase ("... (i.e. in") is a sentence broken across lines.
+  if (DANGLING.test(body) || (body.match(/\(/g)?.length ?? 0) > (body.match(/\)/g)?.length ?? 0)) return false;
   if (body.length > (numbered ? 110 : 80) || wordCount(body) > (numbered ? 16 : 12)) return false;
   if (next !== undefined && /^[a-z]/.test(next) && !BULLET.test(next)) return false;
   // A heading starts with a capital or a number, and is not an item of a list.
@@ -145,7 +149,8 @@ export function splitClauses(text: string): DocClause[] {
     const section = num ? num[1]! : isItem && leadIn ? leadIn.section : sectionNumber && !unit.blankBefore ? sectionNumber : currentSection();
     for (const [s, e] of sentences(body)) {
       const raw = body.slice(s, e);
-      const quote = plain(raw.replace(/^["'\u201C\u2018]?\s*/, (m) => (/["\u201C]/.test(m) && !raw.slice(1).includes(m.trim()) ? '' : m)));
+      // The document's own words: only emphasis markers go (quotes are compared without them).
+      const quote = raw.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
       if (quote.length < 12 || wordCount(quote) < 3) continue;
       const base = `${slug(section).slice(0, 24) || 'clause'}`;
       let n = 1;
@@ -174,11 +179,12 @@ export function splitClauses(text: string): DocClause[] {
     while (j < lines.length && !lines[j]!.text) j++;
     const next = lines[j]?.text;
     const blankBefore = i === 0 || !lines[i - 1]!.text;
+    const previous = units.length > 0 ? text.slice(units.at(-1)!.start, units.at(-1)!.end) : undefined;
     const continues =
-      units.length > 0 &&
-      /^[a-z(]/.test(line.text) &&
+      previous !== undefined &&
       !BULLET.test(line.text) &&
-      !/[.!?:]["'\u2019\u201D)]?$/.test(text.slice(units.at(-1)!.start, units.at(-1)!.end));
+      !/[.!?:]["'\u2019\u201D)]?$/.test(previous) &&
+      (/^[a-z(]/.test(line.text) || (!blankBefore && (DANGLING.test(previous) || /[,(]$/.test(previous))));
     if (continues) {
       units.at(-1)!.end = line.end;
       continue;

@@ -46,10 +46,14 @@ export const TUNING = {
   /** Weight of the section heading's words. */
   section: 0.15,
   /** Share of the score from the regression; the rest from resemblance to known clauses. */
-  mix: 0.6,
+  mix: 1,
   epochs: 30,
   /** Weight of each of the document's own clauses as a negative example. */
   background: 0.3,
+  /** A rule is taken as stated when its best clause scores at least this. */
+  threshold: 0.03,
+  /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
+  balance: 0.5,
 };
 
 function textOf(quote: string, section: string, leadIn?: string): Bag {
@@ -120,7 +124,7 @@ function describeFeature(f: string): string {
 
 /** Scores every clause of a document for every rule the knowledge describes. */
 export function propose(clauses: readonly DocClause[], knowledge: Knowledge, options: ProposeOptions = {}): RuleProposal[] {
-  const threshold = options.threshold ?? 0.5;
+  const threshold = options.threshold ?? TUNING.threshold;
   const maxClauses = options.maxClauses ?? 5;
   const relative = options.relative ?? 0.6;
 
@@ -173,6 +177,14 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     // words common to the whole document (its name, "pupils", "social media") count for less.
     for (const v of clauseDense) samples.push({ v, y: 0, w: TUNING.background });
     positives.push({ example: undefined, v: descriptionVecs[ri]!, w: 0.8 });
+    if (TUNING.balance > 0) {
+      let pos = 0;
+      let neg = 0;
+      for (const x of samples) if (x.y) pos += x.w;
+      else neg += x.w;
+      const scale = (TUNING.balance * neg) / pos;
+      for (const x of samples) if (x.y) x.w *= scale;
+    }
     const model = train(samples, index.size);
 
     const scored: Proposal[] = clauses.map((clause, ci) => {
