@@ -80,7 +80,8 @@ async function pdfText(bytes: Uint8Array, name: string): Promise<string> {
   let doc;
   try {
     doc = await pdfjs.getDocument({
-      data: bytes.slice(),
+      // A copy as a plain Uint8Array (pdfjs refuses Node's Buffer, and takes over what it is given).
+      data: new Uint8Array(bytes),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
@@ -174,12 +175,13 @@ async function docxText(bytes: Uint8Array, name: string): Promise<string> {
   let html: string;
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const input: { arrayBuffer: ArrayBuffer } = { arrayBuffer: buffer };
+    // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`.
+    const input = { buffer: bytes, arrayBuffer: buffer } as unknown as { arrayBuffer: ArrayBuffer };
     html = (await mammoth.convertToHtml(input, { ignoreEmptyParagraphs: true })).value;
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     throw new ExtractError(
-      /word\/document\.xml|end of central directory|zip/i.test(message)
+      /main document part|word\/document\.xml|end of central directory|zip/i.test(message)
         ? `${name} is a zip file but not a Word .docx document`
         : `${name} could not be read as a Word document (${message})`,
     );
