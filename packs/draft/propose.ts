@@ -187,7 +187,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     }
     const model = train(samples, index.size);
 
-    const scored: Proposal[] = clauses.map((clause, ci) => {
+    const scored = clauses.map((clause, ci) => {
       const v = clauseVecs[ci]!;
       let z = model.bias;
       const contributions: [string, number][] = [];
@@ -199,32 +199,36 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
         contributions.push([f, c]);
       }
       const p = sigmoid(z);
-      let nearest: { example: LabelledClause | undefined; similarity: number } = { example: undefined, similarity: 0 };
-      const sims = positives.map((pos) => {
-        const s = cosine(v, pos.v) * pos.w;
-        if (pos.example && s > nearest.similarity) nearest = { example: pos.example, similarity: cosine(v, pos.v) };
-        return s;
-      });
-      sims.sort((a, b) => b - a);
-      const knn = (sims[0] ?? 0) * 0.6 + (sims[1] ?? 0) * 0.25 + (sims[2] ?? 0) * 0.15;
-      const score = TUNING.mix * p + (1 - TUNING.mix) * Math.min(1, knn * 1.6);
+      // Resemblance costs a comparison with every known clause: only when it counts in the score.
+      const score = TUNING.mix < 1 ? TUNING.mix * p + (1 - TUNING.mix) * resemblance(v).knn : p;
       const words = contributions
         .filter(([, c]) => c > 0)
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)
         .map(([f]) => describeFeature(f));
-      const ex = nearest.example;
-      return {
-        clause,
-        score,
-        words,
-        ...(ex ? { resembles: { pack: ex.pack, id: ex.id, quote: ex.quote, similarity: nearest.similarity } } : {}),
-      };
+      return { clause, score, words, v };
     });
+    const resemblance = (v: Vec) => {
+      let nearest: { example: LabelledClause | undefined; similarity: number } = { example: undefined, similarity: 0 };
+      const sims = positives.map((pos) => {
+        const similarity = cosine(v, pos.v);
+        if (pos.example && similarity * pos.w > nearest.similarity * (nearest.example ? 1 : 0)) nearest = { example: pos.example, similarity };
+        return similarity * pos.w;
+      });
+      sims.sort((a, b) => b - a);
+      const knn = Math.min(1, ((sims[0] ?? 0) * 0.6 + (sims[1] ?? 0) * 0.25 + (sims[2] ?? 0) * 0.15) * 1.6);
+      return { knn, nearest };
+    };
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0]?.score ?? 0;
     const stated = best >= threshold;
-    const proposals = scored.filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative)).slice(0, maxClauses);
+    const proposals: Proposal[] = scored
+      .filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative))
+      .slice(0, maxClauses)
+      .map(({ v, ...p }) => {
+        const ex = resemblance(v).nearest;
+        return ex.example ? { ...p, resembles: { pack: ex.example.pack, id: ex.example.id, quote: ex.example.quote, similarity: ex.similarity } } : p;
+      });
     return { rule: rule.id, best, stated, proposals };
   });
 }
