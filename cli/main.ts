@@ -12,20 +12,24 @@ import type { Pack } from '../packs/schema';
 import { InputError, parseInputJson } from './errors';
 import { hashPupilNames, parseRoster } from '../settings/roster';
 import { dirOf, loadSettings, readJson, readText, requirePack, requireSettings, resolvePack } from './load';
+import { InputUsage, packDraft, validateAgainstSource } from './pack-draft';
 
 const USAGE = `usage:
   second-look check [--settings FILE] [--pack ID|FILE] [--account personal|official]
                     [--platform facebook|x|instagram] [--image FILE]... [--json] [FILE|-]
   second-look check --jsonl FILE [--settings FILE]
   second-look packs
-  second-look validate FILE
+  second-look validate FILE [--source DOC]
   second-look roster FILE.csv|- [--key HEX]
+  second-look pack draft DOC [--id ID] [--name NAME] [--organisation ORG] [--explain]
 
 check reads the draft from FILE, or from standard input with - (or when input is piped).
 Exit codes of check: 0 nothing found, 3 findings, 2 bad usage or bad settings.
 With --jsonl: 0 every line checked, 1 some line had an error, 2 bad usage.
 roster turns an MIS export (first name, surname, preferred name columns) or a list of names,
-one a line, into the settings' "pupilNameHashes" value: the names as keyed hashes only.`;
+one a line, into the settings' "pupilNameHashes" value: the names as keyed hashes only.
+pack draft turns a school's own policy (.txt, .md, .pdf, .docx) into a pack on stdout, for review;
+validate --source checks a pack's quotes against that document.`;
 
 class UsageError extends Error {}
 
@@ -198,14 +202,17 @@ async function listPacks(io: Io): Promise<number> {
 }
 
 async function validate(args: string[], io: Io): Promise<number> {
-  if (args.length !== 1) throw new UsageError('validate takes one FILE');
-  const file = args[0]!;
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { source: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('validate takes one FILE');
+  const file = positionals[0]!;
   const value = readJson(file);
   const isPack = typeof value === 'object' && value !== null && 'clauses' in value;
   if (isPack) {
     const pack = requirePack(value, file);
     io.out(`${file}: a valid pack ("${pack.id}", ${pack.clauses.length} clauses, ${Object.keys(pack.rules).length} rules)`);
+    if (values.source) return validateAgainstSource(pack, file, values.source, io);
   } else {
+    if (values.source) throw new UsageError('--source is for a pack file: it checks the pack\'s quotes against DOC');
     const settings = requireSettings(value, file);
     if (settings.pack) resolvePack(settings.pack, dirOf(file));
     io.out(`${file}: valid settings (pack ${settings.pack ?? 'default'})`);
@@ -236,7 +243,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`second-look: ${err.message}`);
       return command === 'validate' ? 1 : 2;
     }
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || err instanceof InputUsage || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`second-look: ${(err as Error).message}\n\n${USAGE}`);
       return 2;
     }
@@ -263,6 +270,8 @@ async function run(command: string | undefined, rest: string[], io: Io): Promise
       return validate(rest, io);
     case 'roster':
       return roster(rest, io);
+    case 'pack':
+      return packDraft(rest, io);
     case '--help':
     case '-h':
     case 'help':

@@ -14,7 +14,12 @@ export const ClauseSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits, "." and "-"'),
     section: z.string().min(1).describe('the section heading or clause number in the source document'),
     quote: z.string().min(12).describe('copied verbatim (whitespace aside) from the source document'),
-    source: z.enum(SOURCES).describe('which source document the quote comes from'),
+    source: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'a pack id')
+      .describe(
+        `which document the quote comes from: a built-in policy (${SOURCES.join(', ')}), or the pack's own id for the school's own document`,
+      ),
     notCheckable: z
       .string()
       .min(3)
@@ -71,7 +76,14 @@ export const PackSchema = z
   .strict()
   .superRefine((pack, ctx) => {
     const ids = new Set<string>();
+    const sources: readonly string[] = SOURCES;
     pack.clauses.forEach((c, i) => {
+      if (!sources.includes(c.source) && c.source !== pack.id)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clauses', i, 'source'],
+          message: `"${c.source}" is neither a built-in policy (${SOURCES.join(', ')}) nor this pack's own id ("${pack.id}")`,
+        });
       if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `duplicate clause id "${c.id}"` });
       ids.add(c.id);
     });

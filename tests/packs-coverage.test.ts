@@ -149,7 +149,7 @@ describe.each(PACK_IDS)('pack %s', (id) => {
     const notVerbatim = pack(id).clauses
       .filter((clause) => {
         const quote = normalise(clause.quote);
-        return quote.length < 12 || !normalisedSources[clause.source].includes(quote);
+        return quote.length < 12 || !normalisedSources[clause.source as SourceId].includes(quote);
       })
       .map((clause) => `${clause.id}: ${clause.quote}`);
     expect(notVerbatim).toEqual([]);

@@ -1,0 +1,234 @@
+/**
+ * Proposes, for each rule, the clauses of a document that state it, best first. A clause is
+ * scored against each rule by a small logistic regression over words, phrases and concepts
+ * (packs/draft/text.ts), trained on the built-in packs' labelled clauses and the rules'
+ * descriptions, blended with how closely it resembles the nearest clause a built-in pack cites
+ * for that rule (TF-IDF cosine). Both are explained: the words that weighed most, and the
+ * known clause it resembles.
+ */
+import type { RuleId } from '../../rules/engine/facts';
+import type { DocClause } from './clauses';
+import type { Knowledge, LabelledClause } from './knowledge';
+import { features, type Bag } from './text';
+
+export interface Proposal {
+  clause: DocClause;
+  score: number;
+  /** The features that weighed most for this rule, as words. */
+  words: string[];
+  /** The labelled clause it resembles most, and how much (cosine). */
+  resembles?: { pack: string; id: string; quote: string; similarity: number };
+}
+
+export interface RuleProposal {
+  rule: RuleId;
+  /** The best score of any clause. */
+  best: number;
+  stated: boolean;
+  proposals: Proposal[];
+}
+
+export interface ProposeOptions {
+  /** A rule is taken as stated when its best clause scores at least this. */
+  threshold?: number;
+  /** How many clauses to list per rule at most. */
+  maxClauses?: number;
+  /** A clause is listed after the first when it scores at least this share of the best. */
+  relative?: number;
+}
+
+type Vec = Map<string, number>;
+
+/** The drafter's settings, chosen on the leave-one-out evaluation (scripts/draft-loo.ts). */
+export const TUNING = {
+  /** Weight of a list item's lead-in sentence ("Staff should not:") beside its own words. */
+  leadIn: 0.15,
+  /** Weight of the section heading's words. */
+  section: 0.15,
+  /** Share of the score from the regression; the rest from resemblance to known clauses. */
+  mix: 1,
+  epochs: 30,
+  /** Weight of each of the document's own clauses as a negative example. */
+  background: 0.3,
+  /** A rule is taken as stated when its best clause scores at least this. */
+  threshold: 0.03,
+  /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
+  balance: 0.5,
+};
+
+function textOf(quote: string, section: string, leadIn?: string): Bag {
+  const bag = features(quote, 1);
+  if (leadIn) features(leadIn, TUNING.leadIn, bag);
+  features(section.replace(/^[\d.\s]+/, ''), TUNING.section, bag);
+  return bag;
+}
+
+/** TF-IDF weighting with sublinear term frequency, L2-normalised. */
+function weigh(bag: Bag, idf: Map<string, number>): Vec {
+  const v: Vec = new Map();
+  let norm = 0;
+  for (const [f, tf] of bag) {
+    const w = (1 + Math.log(Math.max(tf, 1e-9) + (tf < 1 ? 1 : 0))) * (idf.get(f) ?? 0);
+    if (w <= 0) continue;
+    v.set(f, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [f, w] of v) v.set(f, w / norm);
+  return v;
+}
+
+function cosine(a: Vec, b: Vec): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [f, w] of small) s += w * (large.get(f) ?? 0);
+  return s;
+}
+
+/** A vector over feature indices, for fast training. */
+interface Dense {
+  idx: Int32Array;
+  val: Float64Array;
+}
+
+interface Model {
+  weights: Float64Array;
+  bias: number;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Logistic regression by SGD with L2 regularisation, over indexed sparse vectors. */
+function train(samples: { v: Dense; y: number; w: number }[], size: number, epochs = TUNING.epochs, rate = 0.5, l2 = 1e-3): Model {
+  const weights = new Float64Array(size);
+  let bias = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const lr = rate / (1 + epoch * 0.1);
+    for (const { v, y, w } of samples) {
+      let z = bias;
+      for (let k = 0; k < v.idx.length; k++) z += weights[v.idx[k]!]! * v.val[k]!;
+      const g = (sigmoid(z) - y) * w;
+      bias -= lr * g;
+      for (let k = 0; k < v.idx.length; k++) {
+        const f = v.idx[k]!;
+        weights[f] = weights[f]! - lr * (g * v.val[k]! + l2 * weights[f]!);
+      }
+    }
+  }
+  return { weights, bias };
+}
+
+function describeFeature(f: string): string {
+  return f.replace(/_/g, ' ');
+}
+
+/** Scores every clause of a document for every rule the knowledge describes. */
+export function propose(clauses: readonly DocClause[], knowledge: Knowledge, options: ProposeOptions = {}): RuleProposal[] {
+  const threshold = options.threshold ?? TUNING.threshold;
+  const maxClauses = options.maxClauses ?? 5;
+  const relative = options.relative ?? 0.6;
+
+  const exampleBags = knowledge.examples.map((e) => textOf(e.quote, e.section));
+  const descriptionBags = knowledge.rules.map((r) => features(r.description));
+  const clauseBags = clauses.map((c) => textOf(c.quote, c.section, c.leadIn));
+
+  // IDF over everything seen: the labelled clauses and the document's own clauses.
+  const df = new Map<string, number>();
+  const all = [...exampleBags, ...descriptionBags, ...clauseBags];
+  for (const bag of all) for (const f of bag.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [f, n] of df) idf.set(f, Math.log((all.length + 1) / (n + 0.5)));
+
+  const exampleVecs = exampleBags.map((b) => weigh(b, idf));
+  const descriptionVecs = descriptionBags.map((b) => weigh(b, idf));
+  const clauseVecs = clauseBags.map((b) => weigh(b, idf));
+  const index = new Map<string, number>();
+  const dense = (v: Vec): Dense => {
+    const idx = new Int32Array(v.size);
+    const val = new Float64Array(v.size);
+    let k = 0;
+    for (const [f, w] of v) {
+      let i = index.get(f);
+      if (i === undefined) index.set(f, (i = index.size));
+      idx[k] = i;
+      val[k++] = w;
+    }
+    return { idx, val };
+  };
+  const exampleDense = exampleVecs.map(dense);
+  const descriptionDense = descriptionVecs.map(dense);
+  const clauseDense = clauseVecs.map(dense);
+
+  const keys = [...index.keys()];
+  return knowledge.rules.map((rule, ri) => {
+    const positives: { example: LabelledClause | undefined; v: Vec; w: number }[] = [];
+    const samples: { v: Dense; y: number; w: number }[] = [];
+    knowledge.examples.forEach((example, i) => {
+      const rank = example.rules.get(rule.id);
+      if (rank === undefined) samples.push({ v: exampleDense[i]!, y: 0, w: 1 });
+      else {
+        const w = 1 / (1 + 0.25 * rank);
+        samples.push({ v: exampleDense[i]!, y: 1, w: 1 + w });
+        positives.push({ example, v: exampleVecs[i]!, w });
+      }
+    });
+    samples.push({ v: descriptionDense[ri]!, y: 1, w: 2 });
+    // The document's own clauses are weak negatives: most of them do not state the rule, so
+    // words common to the whole document (its name, "pupils", "social media") count for less.
+    for (const v of clauseDense) samples.push({ v, y: 0, w: TUNING.background });
+    positives.push({ example: undefined, v: descriptionVecs[ri]!, w: 0.8 });
+    if (TUNING.balance > 0) {
+      let pos = 0;
+      let neg = 0;
+      for (const x of samples) if (x.y) pos += x.w;
+      else neg += x.w;
+      const scale = (TUNING.balance * neg) / pos;
+      for (const x of samples) if (x.y) x.w *= scale;
+    }
+    const model = train(samples, index.size);
+
+    const scored = clauses.map((clause, ci) => {
+      const v = clauseVecs[ci]!;
+      let z = model.bias;
+      const contributions: [string, number][] = [];
+      const d = clauseDense[ci]!;
+      for (let k = 0; k < d.idx.length; k++) {
+        const f = keys[d.idx[k]!]!;
+        const c = model.weights[d.idx[k]!]! * d.val[k]!;
+        z += c;
+        contributions.push([f, c]);
+      }
+      const p = sigmoid(z);
+      // Resemblance costs a comparison with every known clause: only when it counts in the score.
+      const score = TUNING.mix < 1 ? TUNING.mix * p + (1 - TUNING.mix) * resemblance(v).knn : p;
+      const words = contributions
+        .filter(([, c]) => c > 0)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([f]) => describeFeature(f));
+      return { clause, score, words, v };
+    });
+    const resemblance = (v: Vec) => {
+      let nearest: { example: LabelledClause | undefined; similarity: number } = { example: undefined, similarity: 0 };
+      const sims = positives.map((pos) => {
+        const similarity = cosine(v, pos.v);
+        if (pos.example && similarity * pos.w > nearest.similarity * (nearest.example ? 1 : 0)) nearest = { example: pos.example, similarity };
+        return similarity * pos.w;
+      });
+      sims.sort((a, b) => b - a);
+      const knn = Math.min(1, ((sims[0] ?? 0) * 0.6 + (sims[1] ?? 0) * 0.25 + (sims[2] ?? 0) * 0.15) * 1.6);
+      return { knn, nearest };
+    };
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0]?.score ?? 0;
+    const stated = best >= threshold;
+    const proposals: Proposal[] = scored
+      .filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative))
+      .slice(0, maxClauses)
+      .map(({ v, ...p }) => {
+        const ex = resemblance(v).nearest;
+        return ex.example ? { ...p, resembles: { pack: ex.example.pack, id: ex.example.id, quote: ex.example.quote, similarity: ex.similarity } } : p;
+      });
+    return { rule: rule.id, best, stated, proposals };
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Words as the drafter compares them: lower-cased, stemmed (Porter), stop words dropped,
+ * negations kept as "not", and each word's concept (a synonym class of policy language, e.g.
+ * photo/picture/image/video are all `#image`) added beside it, so a policy that says
+ * "pictures" resembles one that says "photographs".
+ */
+import { stemmer } from 'stemmer';
+
+const STOP = new Set(
+  `a about above after again against all am an and any are as at be because been before being below between both but by
+  can could did do does doing down during each few for from further had has have having he her here hers herself him
+  himself his how i if in into is it its itself just me more most my myself of off on once only or other ought our ours
+  ourselves out over own same she should so some such than that the their theirs them themselves then there these they
+  this those through to too under until up very was we were what when where which while who whom why will with would
+  you your yours yourself yourselves also may might must shall e.g i.e eg ie etc us one within without upon per via
+  however including include includes whether either every many much well`.split(/\s+/),
+);
+
+const NEGATION = /^(?:not|no|never|nor|don't|dont|do not|cannot|can't|won't|shouldn't|mustn't|isn't|aren't|nothing|none)$/;
+
+/**
+ * Synonym classes: each word (stemmed) maps to the concept it expresses in a social media
+ * policy. Kept to the vocabulary of the rules' subjects (../shared/spec/rules.md).
+ */
+const CONCEPTS: Record<string, string> = {};
+const concept = (name: string, words: string) => {
+  for (const w of words.split(/\s+/)) if (w) CONCEPTS[stemmer(w)] = name;
+};
+concept('image', 'photo photos photograph photographs photography picture pictures image images video videos footage selfie camera film filming filmed recording recordings');
+concept('name', 'name names named naming surname surnames forename forenames');
+concept('pupil', 'pupil pupils student students child children childrens learner learners youngster youngsters minors minor');
+concept('parent', 'parent parents carer carers guardian guardians family families');
+concept('staff', 'staff employee employees colleague colleagues teacher teachers worker workers volunteer volunteers governor governors trustees');
+concept('school', 'school schools academy academies trust setting organisation employer college');
+concept('offensive', 'derogatory offensive offend insult insulting insults abusive abuse discriminatory discrimination discriminate harass harassing harassment bully bullying bullied racist racism homophobic transphobic sexist threaten threatening threats defamatory defame defamation rude aggressive malicious hateful hate obscene mock mocking humiliate intimidate intimidating demeaning disparaging disrespectful slur slurs profanity swearing inflammatory');
+concept('complaint', 'complaint complaints complain complaining grievance grievances criticise criticism critical criticize dispute disputes dissatisfaction grumble negative');
+concept('confidential', 'confidential confidentiality sensitive secret secrets privacy classified gdpr');
+concept('contact', 'friend friends befriend befriending friendship friendships follow following follower followers connect connection connections contact message messaging messages chat correspond correspondence engage engagement');
+concept('tag', 'tag tags tagged tagging mention mentions mentioning');
+concept('brand', 'logo logos brand branding branded crest emblem strapline motto insignia');
+concept('disclaimer', 'disclaimer disclaimers');
+concept('views', 'view views opinion opinions');
+concept('political', 'political politics politically party parties election elections campaign campaigning partisan impartial impartiality neutral neutrality');
+concept('location', 'address addresses location locations whereabouts geotag geotagged geotagging geolocation gps');
+concept('consent', 'consent consents permission permissions authorised authorisation authorization approval approve approved');
+concept('post', 'post posts posted posting postings share shares shared sharing upload uploaded uploading publish published publishing tweet retweet comment comments commenting content');
+concept('social', 'facebook twitter instagram tiktok snapchat whatsapp linkedin youtube social online internet network networking platform platforms site sites');
+concept('personal', 'personal private');
+concept('official', 'official corporate');
+concept('reputation', 'reputation disrepute reputational image-damaging');
+
+/** Weights of a pair of adjacent words, and of a pair where a word stands for its concept. */
+export const PHRASE_WEIGHTS = { bigram: 0.7, conceptBigram: 0.5 };
+
+export interface Token {
+  /** The stemmed word, "not" for a negation. */
+  stem: string;
+  /** The concept the word expresses, if any (e.g. "#image"). */
+  concept?: string;
+  /** The word as written (lower-cased), for explanations. */
+  word: string;
+}
+
+/** The words of a text, stemmed, with their concepts. */
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  const words = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201B]/g, "'")
+    .match(/[a-z][a-z0-9']*/g);
+  for (const raw of words ?? []) {
+    const word = raw.replace(/'s$/, '').replace(/'$/, '');
+    if (NEGATION.test(word) || /n't$/.test(word)) {
+      out.push({ stem: 'not', word });
+      continue;
+    }
+    if (STOP.has(word) || word.length < 2) continue;
+    const stem = stemmer(word.replace(/'/g, ''));
+    const c = CONCEPTS[stem];
+    out.push(c ? { stem, concept: `#${c}`, word } : { stem, word });
+  }
+  return out;
+}
+
+/** A sparse bag of features with weights. */
+export type Bag = Map<string, number>;
+
+/**
+ * The features of a text: stems, concepts, and adjacent-stem bigrams (phrases such as
+ * "personal account", "air grievance"), each with a weight.
+ */
+export function features(text: string, weight = 1, into: Bag = new Map()): Bag {
+  const toks = tokens(text);
+  const add = (f: string, w: number) => into.set(f, (into.get(f) ?? 0) + w);
+  toks.forEach((t, i) => {
+    add(t.stem, weight);
+    if (t.concept) add(t.concept, weight);
+    const next = toks[i + 1];
+    if (next) add(`${t.stem}_${next.stem}`, weight * PHRASE_WEIGHTS.bigram);
+    if (next && (t.concept || next.concept)) add(`${t.concept ?? t.stem}_${next.concept ?? next.stem}`, weight * PHRASE_WEIGHTS.conceptBigram);
+  });
+  return into;
+}
