@@ -43,7 +43,7 @@ export default tseslint.config(
     // validation shared by both lives in settings/.
     files: ['components/**/*.{ts,tsx}', 'content/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['warn', { patterns: [{ group: ['**/cli', '**/cli/**'], message: 'The UI does not import the command line: shared code belongs in settings/ or packs/.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/cli', '**/cli/**'], message: 'The UI does not import the command line: shared code belongs in settings/ or packs/.' }] }],
     },
   },
 );
