@@ -74,9 +74,11 @@ describe('robustness', () => {
       return performance.now() - t;
     };
     time(make(2_000)); // warm up
-    const small = Math.min(time(make(10_000)), time(make(10_000)), time(make(10_000)));
+    const small = Math.min(time(make(5_000)), time(make(5_000)), time(make(5_000)));
     const large = Math.min(time(make(80_000)), time(make(80_000)), time(make(80_000)));
-    // 8x the text: linear is ~8x; quadratic would be ~64x. The bound leaves room for noise.
-    expect(large / Math.max(small, 1)).toBeLessThan(24);
+    // A guard against backtracking, not a speed test (that is `npm run bench:text`): 16x the text
+    // is ~16x the time when linear and ~256x when quadratic. The bound leaves room for a machine
+    // busy with other work (a shared 2-core machine measured up to 26 on 8x).
+    expect(large / Math.max(small, 1)).toBeLessThan(64);
   }, 120_000);
 });
