@@ -5,6 +5,9 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
+/** Bad usage (a missing or unknown argument): reported with the usage text, exit 2. */
+export class UsageError extends Error {}
+
 /** JSON from the command's input; where it does not parse, an InputError saying where. */
 export function parseInputJson(text: string): unknown {
   try {

@@ -9,10 +9,9 @@ import { checkDraft, checkImages, type Draft, type Finding, type ImageAnalysis, 
 import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/engine/ids';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 import type { Pack } from '../packs/schema';
-import { InputError, parseInputJson } from './errors';
+import { InputError, parseInputJson, UsageError } from './errors';
 import { hashPupilNames, parseRoster } from '../settings/roster';
 import { dirOf, loadSettings, readJson, readText, requirePack, requireSettings, resolvePack } from './load';
-import { InputUsage, packDraft, validateAgainstSource } from './pack-draft';
 
 const USAGE = `usage:
   second-look check [--settings FILE] [--pack ID|FILE] [--account personal|official]
@@ -31,7 +30,6 @@ one a line, into the settings' "pupilNameHashes" value: the names as keyed hashe
 pack draft turns a school's own policy (.txt, .md, .pdf, .docx) into a pack on stdout, for review;
 validate --source checks a pack's quotes against that document.`;
 
-class UsageError extends Error {}
 
 interface Io {
   out: (s: string) => void;
@@ -210,7 +208,8 @@ async function validate(args: string[], io: Io): Promise<number> {
   if (isPack) {
     const pack = requirePack(value, file);
     io.out(`${file}: a valid pack ("${pack.id}", ${pack.clauses.length} clauses, ${Object.keys(pack.rules).length} rules)`);
-    if (values.source) return validateAgainstSource(pack, file, values.source, io);
+    // The drafter (pdfjs, mammoth) loads only for the commands that use it, not for every check.
+    if (values.source) return (await import('./pack-draft')).validateAgainstSource(pack, file, values.source, io);
   } else {
     if (values.source) throw new UsageError('--source is for a pack file: it checks the pack\'s quotes against DOC');
     const settings = requireSettings(value, file);
@@ -243,7 +242,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`second-look: ${err.message}`);
       return command === 'validate' ? 1 : 2;
     }
-    if (err instanceof UsageError || err instanceof InputUsage || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`second-look: ${(err as Error).message}\n\n${USAGE}`);
       return 2;
     }
@@ -271,7 +270,7 @@ async function run(command: string | undefined, rest: string[], io: Io): Promise
     case 'roster':
       return roster(rest, io);
     case 'pack':
-      return packDraft(rest, io);
+      return (await import('./pack-draft')).packDraft(rest, io);
     case '--help':
     case '-h':
     case 'help':

@@ -12,7 +12,7 @@ import { draftPack, type DraftResult } from '../packs/draft/draft';
 import { normaliseQuote } from '../packs/draft/evaluate';
 import { ExtractError, extractText, MAX_BYTES } from '../packs/draft/extract';
 import { SOURCES } from '../packs/ids';
-import { InputError } from './errors';
+import { InputError, UsageError } from './errors';
 
 interface Io {
   out: (s: string) => void;
@@ -82,10 +82,10 @@ export async function packDraft(args: string[], io: Io): Promise<number> {
       explain: { type: 'boolean' },
     },
   });
-  if (positionals[0] !== 'draft' || positionals.length !== 2) throw new InputUsage('pack draft takes one FILE: the policy as .txt, .md, .pdf or .docx');
+  if (positionals[0] !== 'draft' || positionals.length !== 2) throw new UsageError('pack draft takes one FILE: the policy as .txt, .md, .pdf or .docx');
   const file = positionals[1]!;
   const id = values.id ?? 'own';
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new InputUsage(`--id must be lower-case letters, digits and "-" (got "${id}")`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UsageError(`--id must be lower-case letters, digits and "-" (got "${id}")`);
   const text = await readDocument(file);
   const name = values.name ?? basename(file).replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
   const result = draftPack(text, builtInKnowledge(), { id, name, ...(values.organisation ? { organisation: values.organisation } : {}) });
@@ -94,9 +94,6 @@ export async function packDraft(args: string[], io: Io): Promise<number> {
   io.out(JSON.stringify(result.pack, null, 2));
   return 0;
 }
-
-/** A usage mistake in `pack`: reported with the usage text by the caller. */
-export class InputUsage extends Error {}
 
 /**
  * The pack's quotes from its own document, checked against DOC (whitespace, curly quotes and

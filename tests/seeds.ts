@@ -2,6 +2,7 @@
 // ../shared/tools/score.mjs, shared by the tests that check clause quotes are verbatim.
 import { readFileSync } from 'node:fs';
 import type { SourceId } from '../packs/ids';
+import { normaliseQuote } from '../packs/draft/evaluate';
 
 /** Which policy document each pack encodes (../shared/seeds/README.md). */
 export const SOURCE_FILES: Record<SourceId, string> = {
@@ -14,17 +15,8 @@ export const SOURCE_FILES: Record<SourceId, string> = {
 
 const seedsDir = new URL('../../shared/seeds/', import.meta.url);
 
-/** The normalisation of ../shared/tools/score.mjs: how a clause quote is compared with its source. */
-export function normaliseQuote(s: string): string {
-  return s
-    .replace(/[*_]/g, '')
-    .replace(/[\u2018\u2019\u201B]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+/** How a clause quote is compared with its source: the drafter's, which is score.mjs's. */
+export { normaliseQuote };
 
 export const rawSources = Object.fromEntries(
   Object.entries(SOURCE_FILES).map(([id, file]) => [id, readFileSync(new URL(file, seedsDir), 'utf8')]),
