@@ -2,10 +2,11 @@
 // managed over local, locks, broken settings falling back, and browsers without managed storage.
 import { describe, expect, it } from 'vitest';
 import { isOfficialIdentity, resolveSettings } from '../settings/resolve';
-import { followSettings, loadSettingsState, saveLocalSettings, watchSettingsState, type StorageApi } from '../settings/store';
+import { followSettings, loadSettingsState, saveLocalSettings, SaveError, watchSettingsState, type StorageApi } from '../settings/store';
+import { builtInPack } from '../packs';
 
 /** A browser.storage stand-in: local is a map; managed answers with `managed`, or rejects with it. */
-function fakeStorage(managed: Record<string, unknown> | Error, local: Record<string, unknown> = {}) {
+function fakeStorage(managed: Record<string, unknown> | Error, local: Record<string, unknown> = {}, quotaBytes = Infinity) {
   const listeners: ((changes: Record<string, unknown>, area: string) => void)[] = [];
   const data: Record<string, unknown> = structuredClone(local);
   const api: StorageApi = {
@@ -14,6 +15,10 @@ function fakeStorage(managed: Record<string, unknown> | Error, local: Record<str
         return Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
       },
       async set(items) {
+        // Chrome checks the whole call against QUOTA_BYTES (10 MB) and writes all of it or nothing.
+        const after = { ...data, ...items };
+        const bytes = Object.entries(after).reduce((n, [k, v]) => n + k.length + new TextEncoder().encode(JSON.stringify(v)).length, 0);
+        if (bytes > quotaBytes) throw new Error('QUOTA_BYTES quota exceeded');
         Object.assign(data, structuredClone(items));
         for (const l of listeners) l(Object.fromEntries(Object.keys(items).map((k) => [k, {}])), 'local');
       },
@@ -165,6 +170,40 @@ describe('the store', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(seen.length).toBeGreaterThanOrEqual(2);
     stop();
+  });
+});
+
+describe('saving over the storage quota', () => {
+  // A valid pack padded to about `bytes` (a clause quoting a long document section).
+  const bigPack = (name: string, bytes: number) => {
+    const pack = structuredClone(builtInPack('default'));
+    pack.name = name;
+    pack.clauses[0]!.quote += ' lorem'.repeat(Math.ceil(bytes / 6));
+    return { name: `${name}.json`, pack };
+  };
+
+  it('rejects with a message naming the pack and its size, and leaves the old pack and settings in force', async () => {
+    const old = bigPack('old', 10);
+    const { api, data } = fakeStorage({}, {}, 200_000);
+    expect(await saveLocalSettings({ pack: 'old.json' }, api, old)).toEqual([]);
+    const before = structuredClone(data);
+    const huge = bigPack('huge', 300_000);
+    const saving = saveLocalSettings({ pack: 'huge.json', disclaimer: 'Views my own.' }, api, huge);
+    await expect(saving).rejects.toThrow(SaveError);
+    await expect(saving).rejects.toThrow(/^Not saved: the pack file huge\.json \(\d+\.\d MB\) does not fit in the browser's storage for extensions \(QUOTA_BYTES quota exceeded\)/);
+    // Nothing half-written: neither the settings naming the new pack nor the pack itself.
+    expect(data).toEqual(before);
+    const state = await loadSettingsState(api);
+    expect(state.pack.name).toBe('old');
+    expect(state.problems).toEqual([]);
+  });
+
+  it('removes a pack file only once the settings are saved', async () => {
+    const { api, data } = fakeStorage({}, {}, 200_000);
+    await saveLocalSettings({ pack: 'old.json' }, api, bigPack('old', 10));
+    expect(await saveLocalSettings({ pack: 'coop' }, api, null)).toEqual([]);
+    expect(data.packFile).toBeUndefined();
+    expect((await loadSettingsState(api)).pack.id).toBe('coop');
   });
 });
 

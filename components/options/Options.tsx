@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { builtInPack, isBuiltInPack } from '../../packs';
 import { isLockedField, type PackFile, type SettingsState } from '../../settings/resolve';
-import { formatIssue, validatePack, validateSettings } from '../../settings/validate';
+import { formatIssue, validatePack, validateSettings, type Issue } from '../../settings/validate';
 import { ProblemList } from '../ProblemList';
 import { Field, FieldErrors, describedBy } from './Field';
 import { parseJsonText } from './json';
@@ -76,7 +76,14 @@ export function Options({ store }: { store: OptionsStore }) {
       setStatus({ kind: 'bad', text: `Not saved: ${issues.length === 1 ? 'one problem needs' : `${issues.length} problems need`} fixing (shown beside the fields).` });
       return;
     }
-    const saveIssues = await store.save(candidate, pendingPack);
+    let saveIssues: Issue[];
+    try {
+      saveIssues = await store.save(candidate, pendingPack);
+    } catch (error) {
+      // Storage full (a large pack file), or the browser refused: nothing was written.
+      setStatus({ kind: 'bad', text: error instanceof Error ? error.message : `Not saved: ${String(error)}` });
+      return;
+    }
     if (saveIssues.length) {
       setErrors(groupIssues(saveIssues));
       setStatus({ kind: 'bad', text: 'Not saved: see the problems beside the fields.' });
