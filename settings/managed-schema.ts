@@ -87,6 +87,10 @@ export function managedSchema(): Json {
     if (key === '$schema') continue; // for editors, not a policy
     properties[key] = translate(value, key);
     if (SENSITIVE.has(key)) properties[key].sensitiveValue = true;
+    // Chrome drops a whole list policy when one entry fails the schema, so one unknown rule id
+    // would drop every lock. The ids are left unchecked here; the extension keeps the valid
+    // locks and reports the unknown id (settings/resolve.ts): locks fail closed.
+    if (key === 'lockedRules') properties[key].items = { type: 'string', description: 'a rule id; an unknown one is reported and the others stay locked' };
   }
   return {
     type: 'object',

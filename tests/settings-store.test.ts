@@ -57,7 +57,7 @@ describe('managed storage in each browser', () => {
     expect(state.pack.id).toBe('calcot');
   });
 
-  it('a policy that fails validation is not used: the problem is reported with its JSON path', async () => {
+  it('a policy with one bad value keeps its valid values: the bad one is reported with its JSON path', async () => {
     const { api } = fakeStorage({ pack: 'aspire', organisation: { hashtag: ['#x'] } }, { settings: { pack: 'coop' } });
     const state = await loadSettingsState(api);
     expect(state.problems).toEqual([
@@ -65,12 +65,48 @@ describe('managed storage in each browser', () => {
         source: 'managed',
         path: ['organisation', 'hashtag'],
         message: 'unknown key "hashtag"',
-        fallback: "The organisation's settings are not valid and are not used; checking goes on with the default pack until they are fixed.",
+        fallback: "This value of the organisation's settings is not used until it is fixed; its other settings and locks stay in force.",
       },
     ]);
-    // Checking goes on: with the staff member's own settings, as nothing valid is managed.
-    expect(state.isManaged).toBe(false);
-    expect(state.pack.id).toBe('coop');
+    expect(state.isManaged).toBe(true);
+    expect(state.pack.id).toBe('aspire');
+    expect(state.lockedFields).toEqual(['pack']);
+    // Only a policy valid as a whole is remembered as the last good one.
+    expect(state.remember.managed).toBeUndefined();
+  });
+
+  it('managed locks fail closed: an unknown rule id or a typo drops only itself, and a local "off" never wins over a lock', async () => {
+    const policy = {
+      pack: 'aspire',
+      lockedRules: ['child-name', 'no-such-rule', 'tagging'],
+      rules: { 'child-name': { severity: 'block' }, 'made-up': { enabled: false }, political: { enabled: 'no' } },
+      organisation: { names: ['Penrice Primary Academy'], hashtagz: ['#x'] },
+      disclamer: 'a Firefox policies.json typo',
+    };
+    const local = { pack: 'coop', rules: { 'child-name': { enabled: false }, tagging: { enabled: false, severity: 'warn' } } };
+    const { api, data } = fakeStorage(policy, { settings: local });
+    const state = await loadSettingsState(api);
+    expect(state.settings.rules?.['child-name']).toEqual({ enabled: true, severity: 'block' });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    expect(state.settings.lockedRules).toEqual(['child-name', 'tagging']);
+    expect(state.settings.organisation?.names).toEqual(['Penrice Primary Academy']);
+    expect(state.pack.id).toBe('aspire');
+    expect(state.lockedFields).toEqual(expect.arrayContaining(['pack', 'rules.child-name', 'rules.tagging', 'organisation.names']));
+    expect(state.problems.map((p) => `${p.source} ${p.path.join('.')}`).sort()).toEqual(
+      ['managed disclamer', 'managed lockedRules.1', 'managed organisation.hashtagz', 'managed rules.made-up', 'managed rules.political.enabled'].sort(),
+    );
+    expect(state.problems.every((p) => /its other settings and locks stay in force/.test(p.fallback))).toBe(true);
+    // The partly valid policy is not cached as good.
+    expect(data.lastGoodManagedSettings).toBeUndefined();
+  });
+
+  it('a "locked" that is not a boolean locks the whole configuration', async () => {
+    const { api } = fakeStorage({ locked: 'true', pack: 'aspire' }, { settings: { pack: 'coop', rules: { 'child-name': { enabled: false } } } });
+    const state = await loadSettingsState(api);
+    expect(state.locked).toBe(true);
+    expect(state.settings.rules?.['child-name']).toBeUndefined();
+    expect(state.pack.id).toBe('aspire');
+    expect(state.problems).toEqual([expect.objectContaining({ path: ['locked'], fallback: expect.stringContaining('the whole configuration is locked') })]);
   });
 
   it('a policy that breaks later leaves the last valid one in force', async () => {
