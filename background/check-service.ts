@@ -35,7 +35,8 @@ export function answerCheck(request: CheckRequest, tabId: number): CheckResult {
   const { draft, settings, pack } = request;
   const id = `${tabId}:${request.composer}`;
   // A different account, platform or settings makes earlier chunk results useless.
-  const key = JSON.stringify([draft.account, draft.platform, settings, pack?.id, pack?.clauses.length]);
+  // The whole pack: a school's own pack edited in the options page keeps its id and its clauses.
+  const key = JSON.stringify([draft.account, draft.platform, settings, pack ?? null]);
   let entry = drafts.get(id);
   if (entry?.key !== key) {
     entry = { key, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, settings, pack)) };
