@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { Finding } from '../rules/engine/types';
 import { Attachments } from './attachments';
 import { Cards } from './cards';
@@ -38,7 +38,7 @@ export class SecondLook {
   private readonly tab: TabReport;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: Lifetime,
     adapters: SiteAdapter[],
     private config: CheckConfig,
     private readonly requestCheck: RequestCheck,
