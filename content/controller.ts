@@ -86,7 +86,7 @@ export class SecondLook {
 
   updateSettings(config: CheckConfig): void {
     // Storage changes that leave the settings in force as they were need no new check.
-    if (JSON.stringify(config) === JSON.stringify(this.config)) return;
+    if (config.version === this.config.version) return;
     this.config = config;
     for (const session of this.composers.all()) session.updateSettings(config);
   }
@@ -117,7 +117,7 @@ export class SecondLook {
     if (this.warmedUp) return;
     this.warmedUp = true;
     const draft = { text: 'Warming up.', platform: adapter.platform, account: 'personal' } as const;
-    this.requestCheck({ type: 'check', composer: 0, draft, settings: this.config.settings, whole: true }).catch(() => undefined);
+    this.requestCheck({ type: 'check', composer: 0, draft, settingsVersion: this.config.version, whole: true }).catch(() => undefined);
   }
 
   private onSessionChanged(session: ComposerSession): void {
