@@ -95,7 +95,7 @@ export function Options({ store }: { store: OptionsStore }) {
     } catch (error) {
       // Storage full (a large pack file), or the browser refused: nothing was written.
       setStatus({ kind: 'bad', text: error instanceof Error ? error.message : `Not saved: ${String(error)}` });
-      return;
+      return false;
     }
     if (saveIssues.length) {
       setErrors(groupIssues(saveIssues));
