@@ -69,7 +69,7 @@ export function Options({ store }: { store: OptionsStore }) {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const candidate = settingsToSave(form, state);
+    const candidate = await settingsToSave(form, state);
     const issues = candidateIssues(candidate, currentPackFile?.name);
     if (issues.length) {
       setErrors(groupIssues(issues));
@@ -130,7 +130,7 @@ export function Options({ store }: { store: OptionsStore }) {
       return;
     }
     const next = formFromSettings(checked.settings);
-    const hashed = hashPlainNames(next);
+    const hashed = await hashPlainNames(next);
     dirty.current = true;
     setForm(hashed);
     setErrors(new Map());
@@ -141,8 +141,8 @@ export function Options({ store }: { store: OptionsStore }) {
     });
   };
 
-  const exportSettings = () => {
-    store.download('second-look-settings.json', exportedSettings(state));
+  const exportSettings = async () => {
+    store.download('second-look-settings.json', await exportedSettings(state));
     setStatus({ kind: 'info', text: 'Exported the settings in force as second-look-settings.json (pupil names only as hashes).' });
   };
 
