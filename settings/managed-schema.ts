@@ -29,6 +29,15 @@ export const CHROME_SCHEMA_ATTRIBUTES = ALLOWED;
 const SENSITIVE = new Set(['pupilNames', 'pupilNameHashes']);
 
 function translate(schema: Json, where: string): Json {
+  // One of several objects (pupilNameHashes: the current format or the first): Chrome has no
+  // anyOf, so one object with every option's properties; zod still tells the options apart.
+  if (Array.isArray(schema.anyOf) && schema.anyOf.every((o: Json) => o.type === 'object')) {
+    const options = schema.anyOf as Json[];
+    const properties = Object.assign({}, ...options.map((o) => o.properties as Json)) as Json;
+    // Required: what every option requires.
+    const required = ((options[0]!.required as string[] | undefined) ?? []).filter((k) => options.every((o) => ((o.required as string[] | undefined) ?? []).includes(k)));
+    return translate({ type: 'object', ...(schema.description ? { description: schema.description } : {}), properties, ...(required.length ? { required } : {}) }, where);
+  }
   const type = schema.type;
   if (typeof type !== 'string' || !(type in ALLOWED)) throw new Error(`${where}: Chrome needs exactly one type, got ${JSON.stringify(type)}`);
   const out: Json = { type };
@@ -42,6 +51,10 @@ function translate(schema: Json, where: string): Json {
       case 'pattern':
       case 'required':
         out[key] = value;
+        break;
+      case 'const':
+        // One allowed value (the hashing scheme's name): an enum of one.
+        out.enum = [value];
         break;
       case 'minimum':
         out.minimum = value;

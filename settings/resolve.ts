@@ -226,6 +226,18 @@ export function resolveSettings(stored: StoredSettings): SettingsState {
     }
   }
 
+  // A list hashed in the first format is still used, but a list of common names reverses it in
+  // milliseconds: say so, so IT hashes it again.
+  const roster = merged.pupilNameHashes;
+  if (roster && 'key' in roster)
+    problems.push({
+      source: managed.pupilNameHashes ? 'managed' : 'local',
+      path: ['pupilNameHashes'],
+      message:
+        'the pupil list is hashed in the first format (an HMAC whose key sits beside the hashes), which a list of common names reverses in milliseconds: hash the pupil list again (options page, or `second-look roster`)',
+      fallback: 'The list is still used for checking until it is replaced.',
+    });
+
   const lockedFields = locked ? ['*'] : managedFields(managed);
   // The pack travels as `pack` (customPack); the settings drafts are checked with need not carry it twice.
   delete merged.ownPack;

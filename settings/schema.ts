@@ -3,6 +3,7 @@ import { PLATFORMS, SEVERITIES } from '../rules/engine/ids';
 import { RULE_IDS } from '../rules/engine/facts';
 import { BUILT_IN_PACK_LIST, BUILT_IN_PACK_IDS } from '../packs/ids';
 import { OwnPackSchema } from '../packs/body-schema';
+import { NAME_HASH_SCHEME } from '../rules/engine/name-hash';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const handle = z
@@ -50,14 +51,34 @@ export const SettingsSchema = z
       .optional(),
     pupilNames: z.array(nonEmpty).optional().describe('pupil names (first name, or first name and surname)'),
     pupilNameHashes: z
-      .object({
-        key: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/i, 'must be a hexadecimal key of 16 to 64 bytes'),
-        hashes: z.array(z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-digit hexadecimal hash')),
-        count: z.number().int().nonnegative().describe('how many names were hashed'),
-      })
-      .strict()
+      .union([
+        z
+          .object({
+            scheme: z.literal(NAME_HASH_SCHEME).describe('how the hashes were derived: chained scrypt (see README, pupil list)'),
+            salt: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/i, 'must be a hexadecimal salt of 16 to 64 bytes'),
+            params: z
+              .object({
+                N: z.number().int().min(2 ** 10).max(2 ** 20).refine((n) => (n & (n - 1)) === 0, 'must be a power of two').describe("scrypt's cost N"),
+                r: z.number().int().min(1).max(32).describe("scrypt's block size r"),
+                p: z.number().int().min(1).max(16).describe("scrypt's parallelism p"),
+                rounds: z.number().int().min(1).max(64).describe('scrypt calls chained per name part'),
+              })
+              .strict(),
+            hashes: z.array(z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-digit hexadecimal hash')),
+            count: z.number().int().nonnegative().describe('how many names were hashed'),
+          })
+          .strict(),
+        z
+          .object({
+            key: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/i, 'must be a hexadecimal key of 16 to 64 bytes'),
+            hashes: z.array(z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-digit hexadecimal hash')),
+            count: z.number().int().nonnegative().describe('how many names were hashed'),
+          })
+          .strict()
+          .describe('the first format (HMAC under a stored key): still read, but cheap to reverse; hash the list again'),
+      ])
       .optional()
-      .describe('the pupil list as keyed hashes (from `second-look roster` or the options page), never in plain text'),
+      .describe('the pupil list as salted, memory-hard hashes (from `second-look roster` or the options page), never in plain text'),
     disclaimer: nonEmpty.optional().describe('the disclaimer staff add to personal posts that name the school'),
     logo: nonEmpty
       .optional()

@@ -82,7 +82,7 @@ export function Options({ store }: { store: OptionsStore }) {
 
   /** Saves the form if it is valid; true when saved. */
   const saveForm = async (form: FormState): Promise<boolean> => {
-    const candidate = settingsToSave(form, state);
+    const candidate = await settingsToSave(form, state);
     const issues = candidateIssues(candidate, currentPackFile?.name);
     if (issues.length) {
       setErrors(groupIssues(issues));
@@ -151,7 +151,7 @@ export function Options({ store }: { store: OptionsStore }) {
       return;
     }
     const next = formFromSettings(checked.settings);
-    const hashed = hashPlainNames(next);
+    const hashed = await hashPlainNames(next);
     dirty.current = true;
     setForm(hashed);
     setErrors(new Map());
@@ -162,8 +162,8 @@ export function Options({ store }: { store: OptionsStore }) {
     });
   };
 
-  const exportSettings = () => {
-    store.download('second-look-settings.json', exportedSettings(state));
+  const exportSettings = async () => {
+    store.download('second-look-settings.json', await exportedSettings(state));
     setStatus({ kind: 'info', text: 'Exported the settings in force as second-look-settings.json (pupil names only as hashes).' });
   };
 
@@ -248,7 +248,7 @@ export function Options({ store }: { store: OptionsStore }) {
 
       <OwnPolicy
         disabled={allLocked || locked('pack') || locked('ownPack')}
-        settingsInForce={() => settingsInForce(state) as Record<string, unknown>}
+        settingsInForce={async () => (await settingsInForce(state)) as Record<string, unknown>}
         usePack={adoptOwnPack}
         download={(name, json) => store.download(name, json)}
       />
