@@ -32,8 +32,8 @@ export interface CardView {
   total: number;
   account: Account;
   identity: string | null;
-  /** Set when the last Apply did not take; the card says so. */
-  applyFailed: boolean;
+  /** Set when the last Apply changed nothing; the card says why. */
+  applyProblem: ApplyProblem;
   apply: (() => void) | null;
   /** For a finding about an attached image: its thumbnail and the safe copy. */
   image: ImageView | null;
@@ -44,6 +44,12 @@ export interface CardView {
   /** Pointer entering (true) or leaving (false) the card, so hover cards stay while used. */
   hover(inside: boolean): void;
 }
+
+/**
+ * Why Apply changed nothing: the editor did not take the change, or the words were edited after
+ * they were checked (the draft is being checked again).
+ */
+export type ApplyProblem = 'failed' | 'moved' | null;
 
 export interface ImageView {
   name: string;
@@ -171,7 +177,10 @@ function Card(props: CardView) {
           Suggestion: <q>{finding.suggestion}</q>
         </p>
       )}
-      {props.applyFailed && <p class="error">The site did not take the change; please edit the text yourself.</p>}
+      {props.applyProblem === 'failed' && <p class="error">The site did not take the change; please edit the text yourself.</p>}
+      {props.applyProblem === 'moved' && (
+        <p class="error">These words were edited after they were checked, so nothing was changed. Checking again…</p>
+      )}
       {props.image?.error && <p class="error">The safe copy could not be made: {props.image.error}</p>}
       <div class="actions">
         {props.image?.swap && (
