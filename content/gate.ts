@@ -50,10 +50,15 @@ export class PostGate {
     const gate = this.gate;
     if (!gate) return null;
     return {
-      notes: this.attachments
-        .statuses(gate.session)
-        .filter((a) => a.status === 'failed')
-        .map((a) => `"${a.name}" could not be fully checked (${a.errors.join('; ')}): look at it yourself before posting.`),
+      notes: [
+        ...(gate.session.unavailable
+          ? ['This post could not be checked: Second Look is unavailable for now (its background worker did not answer). Read it yourself before posting.']
+          : []),
+        ...this.attachments
+          .statuses(gate.session)
+          .filter((a) => a.status === 'failed')
+          .map((a) => `"${a.name}" could not be fully checked (${a.errors.join('; ')}): look at it yourself before posting.`),
+      ],
       findings: gate.findings,
       canPostAnyway: !gate.findings.some((f) => f.severity === 'block'),
       back: () => this.close('edit'),
@@ -128,9 +133,16 @@ export class PostGate {
       });
   }
 
-  /** Findings remain, or an attached image could not be fully checked (which is never a pass). */
+  /**
+   * Findings remain, or the text or an attached image could not be fully checked (which is
+   * never a pass).
+   */
   private needsGate(session: ComposerSession): boolean {
-    return session.visible().length > 0 || this.attachments.statuses(session).some((a) => a.status === 'failed');
+    return (
+      session.visible().length > 0 ||
+      session.unavailable ||
+      this.attachments.statuses(session).some((a) => a.status === 'failed')
+    );
   }
 
   private open(session: ComposerSession, proceed: () => void): void {
