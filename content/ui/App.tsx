@@ -19,6 +19,8 @@ export interface ChipView {
   rect: DOMRect;
   count: number;
   blocking: boolean;
+  /** Checking is unavailable for now (the background worker is restarting): the draft is not known to be clean. */
+  unavailable: boolean;
   open(): void;
 }
 
@@ -96,8 +98,25 @@ export function App({ chips, card, gate, overlay }: UiProps) {
   );
 }
 
-function Chip({ rect, count, blocking, open }: ChipView) {
+function Chip({ rect, count, blocking, unavailable, open }: ChipView) {
   const things = count === 1 ? '1 thing' : `${count} things`;
+  if (unavailable) {
+    const found = count > 0 ? ` (${things} found before)` : '';
+    const label = `Second Look: this post is not checked${found}: checking is unavailable for now, trying again`;
+    return (
+      <button
+        type="button"
+        class="chip unavailable"
+        data-state="unavailable"
+        style={{ left: `${rect.right - 34}px`, top: `${rect.bottom - 30}px` }}
+        aria-label={label}
+        title={label}
+        onClick={open}
+      >
+        ?
+      </button>
+    );
+  }
   return (
     <button
       type="button"
