@@ -78,6 +78,15 @@ describe('Instagram Create: photo at step 1, caption and Share at step 4 in diff
     await create(['hills.jpg', hills], CLEAN, [['group.jpg', group], ['hills-2.jpg', hills]]);
     const draft = await checked(3, 2);
     expect(draft.images!.map((i) => i.name)).toEqual(['hills.jpg', 'group.jpg', 'hills-2.jpg']);
+    // The site keeps those picks itself: a copy put in its input would go up beside the
+    // original, so the card offers the download only.
+    await page.getByRole('button', { name: /^Second Look: \d+ things? to check/ }).click();
+    const card = page.getByRole('dialog', { name: /^Second Look/ });
+    // Both findings are about group.jpg (the faces, and where it was taken).
+    await expect.poll(() => card.locator('figcaption').innerText()).toBe('group.jpg');
+    await card.getByRole('button', { name: 'Download a safe copy' }).waitFor();
+    expect(await card.getByRole('button', { name: 'Use a safe copy instead' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
     await page.locator('#share').click();
     await gate(page).waitFor();
     expect(await gate(page).innerText()).toContain('A photo that may show pupils');
