@@ -6,7 +6,7 @@
  * safe copy (faces and names blurred, no metadata) for the card's Download and Swap buttons.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { Box, Finding, ImageAnalysis } from '../rules/engine/types';
 import { ruleFacts } from '../rules/engine/facts';
 import { dataUrlBytes } from '../images/data-url';
@@ -94,7 +94,7 @@ export class Attachments {
   private readonly given = new Map<ComposerSession, ImageAnalysis[]>();
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: Lifetime,
     private readonly places: AttachmentPlaces,
     /** settings.logo, for the logo rule's matching. */
     private readonly logo: () => string | undefined,

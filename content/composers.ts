@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { ComposerSession } from './session';
 import type { SiteAdapter } from './sites';
 import { fromUi } from './ui/host';
@@ -35,7 +35,7 @@ export class Composers {
     private readonly events: ComposerEvents,
   ) {}
 
-  listen(ctx: ContentScriptContext): void {
+  listen(ctx: Lifetime): void {
     // Composers come and go with dialogs and in-page navigation. The observer callback only
     // schedules one selector query per frame, so a page without a composer pays almost nothing.
     const observer = new MutationObserver(() => {

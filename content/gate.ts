@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { Finding } from '../rules/engine/types';
 import type { Attachments } from './attachments';
 import type { Composer, Composers } from './composers';
@@ -44,7 +44,7 @@ export class PostGate {
     private readonly changed: () => void,
   ) {}
 
-  listen(ctx: ContentScriptContext): void {
+  listen(ctx: Lifetime): void {
     // The gate listens first (capture on window) so it can stop a post before the site sees it.
     ctx.addEventListener(window, 'click', (event) => this.onClick(event), { capture: true });
     ctx.addEventListener(window, 'keydown', (event) => this.onKeyDown(event), { capture: true });

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import { isGetFindingsMessage, type DraftReport, type FindingsCountMessage } from '../protocol/messages';
 import type { Attachments } from './attachments';
 import type { Composers } from './composers';
@@ -12,7 +12,7 @@ export class TabReport {
   private lastBadge = '';
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: Lifetime,
     private readonly composers: Composers,
     private readonly attachments: Attachments,
   ) {}

@@ -53,7 +53,10 @@ function translate(schema: Json, where: string): Json {
       case 'minLength':
         // Chrome has no minLength; a non-empty string is one with a non-space character.
         if (value === 1 && !('pattern' in schema)) out.pattern = '\\S';
-        else if (value !== 1) throw new Error(`${where}: minLength ${String(value)} cannot be expressed`);
+        // Longer minimums (a quote's 12 characters) are zod's to check when the value is read.
+        break;
+      case 'minItems':
+        // Chrome cannot say "at least one"; zod still rejects an empty list when read.
         break;
       case 'items':
         out.items = translate(value as Json, `${where}[]`);
@@ -87,6 +90,10 @@ export function managedSchema(): Json {
     if (key === '$schema') continue; // for editors, not a policy
     properties[key] = translate(value, key);
     if (SENSITIVE.has(key)) properties[key].sensitiveValue = true;
+    // Chrome drops a whole list policy when one entry fails the schema, so one unknown rule id
+    // would drop every lock. The ids are left unchecked here; the extension keeps the valid
+    // locks and reports the unknown id (settings/resolve.ts): locks fail closed.
+    if (key === 'lockedRules') properties[key].items = { type: 'string', description: 'a rule id; an unknown one is reported and the others stay locked' };
   }
   return {
     type: 'object',

@@ -43,7 +43,7 @@ const OTHER_NAMES = new RegExp(
       'next', 'back', 'go back', 'previous', 'cancel', 'close', 'discard', 'done', 'remove', 'delete', 'edit', 'add',
       'tag', 'feeling', 'check in', 'gif', 'emoji', 'insert an emoji', 'choose an emoji', 'sticker', 'avatar sticker',
       'comment with', 'more', 'see more', 'see less', 'photo', 'video', 'media', 'attach', 'upload', 'select', 'crop',
-      'original', 'zoom', 'filters?', 'adjustments', 'alt text', 'accessibility', 'location', 'add location',
+      'original', 'zoom', 'filters?', 'adjustments', 'alt text', 'accessibility', 'locations?',
       'everyone can reply', 'audience', 'public', 'friends', 'only me', 'settings', 'post settings', 'options',
       'advanced settings', 'format', 'bold', 'italic', 'mention', 'hashtag', 'poll', 'like', 'love', 'react',
       'not now', 'dismiss', 'open', 'view', 'show', 'hide', 'expand', 'collapse', 'mute', 'unmute', 'play', 'pause',
