@@ -252,10 +252,22 @@ function Thumbnail({ name, thumbnail, boxes }: ImageView) {
   );
 }
 
+const KEY_GUARD_MS = 500;
+
 function Gate({ notes, findings, canPostAnyway, back, postAnyway }: GateView) {
   const first = useRef<HTMLButtonElement>(null);
   // Focus the safe choice, so Enter or Space from the keyboard goes back to editing.
   useEffect(() => first.current?.focus(), []);
+  // A key pressed as part of the send (the second Enter of Enter Enter) must not answer the
+  // dialog before it has been seen: Enter and Space do nothing in its first half second.
+  const opened = useRef(performance.now());
+  const early = (event: KeyboardEvent) => {
+    if ((event.key === 'Enter' || event.key === ' ') && performance.now() - opened.current < KEY_GUARD_MS) {
+      event.preventDefault();
+      return true;
+    }
+    return false;
+  };
   return (
     <div class="backdrop">
       <div
@@ -263,7 +275,8 @@ function Gate({ notes, findings, canPostAnyway, back, postAnyway }: GateView) {
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="second-look-gate-title"
-        onKeyDown={(event) => event.key === 'Escape' && back()}
+        onKeyDown={(event) => !early(event) && event.key === 'Escape' && back()}
+        onKeyUp={(event) => early(event)}
       >
         <h2 id="second-look-gate-title">Before you post: {findings.length + notes.length === 1 ? '1 thing' : `${findings.length + notes.length} things`} to check</h2>
         <ul>
