@@ -5,7 +5,7 @@
  * concerns. No Preact here: the components (Options.tsx and the field components) render it.
  */
 import { isBuiltInPack } from '../../packs';
-import type { Platform, Severity } from '../../rules/engine/ids';
+import type { Platform, Sensitivity, Severity } from '../../rules/engine/ids';
 import type { RuleId } from '../../rules/engine/facts';
 import { hashPupilNames, type PupilNameHashes } from '../../settings/roster';
 import type { Settings } from '../../settings/schema';
@@ -20,7 +20,9 @@ export interface FormState {
   lists: Record<ListField, string>;
   disclaimer: string;
   officialAccounts: { platform: Platform; name: string }[];
-  rules: Partial<Record<RuleId, { enabled?: boolean; severity?: Severity }>>;
+  /** '' when the settings leave it to the default (balanced). */
+  sensitivity: Sensitivity | '';
+  rules: Partial<Record<RuleId, { enabled?: boolean; severity?: Severity; threshold?: number }>>;
   pupilNameHashes: PupilNameHashes | null;
   /** Kept as they are (set elsewhere, e.g. in an imported file): plain names for trying things out, locks. */
   rest: Pick<Settings, 'pupilNames' | 'lockedRules'>;
@@ -52,6 +54,7 @@ export function formFromSettings(settings: Settings): FormState {
     lists,
     disclaimer: settings.disclaimer ?? '',
     officialAccounts: settings.officialAccounts?.map((a) => ({ ...a })) ?? [],
+    sensitivity: settings.sensitivity ?? '',
     rules: structuredClone(settings.rules ?? {}),
     pupilNameHashes: settings.pupilNameHashes ?? null,
     rest: {
@@ -76,6 +79,7 @@ export function settingsFromForm(form: FormState): Record<string, unknown> {
   if (form.disclaimer.trim()) out.disclaimer = form.disclaimer.trim();
   const accounts = form.officialAccounts.filter((a) => a.name.trim());
   if (accounts.length) out.officialAccounts = accounts.map((a) => ({ platform: a.platform, name: a.name.trim() }));
+  if (form.sensitivity) out.sensitivity = form.sensitivity;
   const rules = Object.fromEntries(
     Object.entries(form.rules)
       .map(([id, r]) => [id, Object.fromEntries(Object.entries(r ?? {}).filter(([, v]) => v !== undefined))] as const)
@@ -98,7 +102,7 @@ export function fieldOf(path: Issue['path']): string {
     return `organisation.${second}`;
   if (first === 'rules' && typeof second === 'string' && path.length > 2) return `rules.${second}`;
   if (first === 'pupilNames') return 'pupilNameHashes';
-  if (['pack', 'disclaimer', 'allowedHandles', 'officialAccounts', 'pupilNameHashes', 'lockedRules'].includes(String(first)) && path.length >= 1)
+  if (['pack', 'disclaimer', 'sensitivity', 'allowedHandles', 'officialAccounts', 'pupilNameHashes', 'lockedRules'].includes(String(first)) && path.length >= 1)
     return String(first);
   return 'file';
 }
