@@ -188,6 +188,7 @@ export const childName = defineRule({
   label: "A pupil's name",
   description: "A pupil's or child's name: any name on the pupil list, or a name the sentence places as a pupil.",
   text: {
+    score: 0.75,
     check(ctx) {
       const hits: Hit[] = [];
       // Spaced-out names first, so "I s l a" is one name rather than four letters.

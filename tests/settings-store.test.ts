@@ -116,7 +116,7 @@ describe('managed storage in each browser', () => {
     const broken = fakeStorage({ pack: 42 }, data);
     const state = await loadSettingsState(broken.api);
     expect(state.pack.id).toBe('aspire');
-    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
     expect(state.problems.map((p) => [p.source, p.path.join('.'), p.fallback])).toEqual([
       ['managed', 'pack', "The organisation's settings are not valid; the last valid ones stay in force until they are fixed."],
     ]);
@@ -179,7 +179,7 @@ describe('precedence and locks', () => {
 
   it('a locked rule is on and blocks, whatever the local settings say', () => {
     const state = resolveSettings({ local, managed: { lockedRules: ['tagging'] } });
-    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
     expect(state.lockedFields).toEqual(['rules.tagging']);
   });
 

@@ -4,6 +4,7 @@ import type { Box, Finding } from '../../rules/engine/types';
 import type { MarkStyle } from '../highlighter';
 import { policyName } from '../../packs';
 import { ruleLabel } from '../../rules/engine/facts';
+import { describeScore, explainWhy } from '../../rules/engine/explain';
 
 /** Everything Second Look shows on a page, as plain data and callbacks from the controller. */
 export interface UiProps {
@@ -186,7 +187,11 @@ function Card(props: CardView) {
       <h2>{ruleLabel(finding.rule)}</h2>
       {props.image && <Thumbnail {...props.image} />}
       <p>{finding.message}</p>
-      {finding.why && <p class="why">Why: {finding.why}</p>}
+      {finding.why && (
+        <p class="why">
+          Why: {explainWhy(finding)}. How sure: {describeScore(finding.score)}
+        </p>
+      )}
       <blockquote>{finding.clause.quote}</blockquote>
       <p class="cite">
         {finding.clause.section} — {policyName(finding.clause.pack)}
