@@ -49,9 +49,9 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 function settingsAndPack(settingsFile: string | undefined, packFlag: string | undefined): { settings: Settings; pack: Pack } {
   const settings = settingsFile ? loadSettings(settingsFile) : {};
   const base = settingsFile ? dirOf(settingsFile) : process.cwd();
-  const ref = packFlag ?? settings.pack ?? 'default';
+  const ref = packFlag ?? settings.pack ?? settings.ownPack?.id ?? 'default';
   // --pack paths are relative to where the command runs; a settings file's, to that file.
-  const pack = resolvePack(ref, packFlag ? process.cwd() : base);
+  const pack = resolvePack(ref, packFlag ? process.cwd() : base, settings.ownPack);
   return { settings, pack };
 }
 
@@ -170,7 +170,7 @@ async function checkJsonl(file: string, settingsFile: string | undefined, io: Io
       const platform = oneOf(o.platform as string | undefined, PLATFORMS, '"platform"', 'facebook');
       const account = oneOf(o.account as string | undefined, ACCOUNTS, '"account"', 'personal');
       if (o.pack !== undefined && typeof o.pack !== 'string') throw new InputError('"pack" must be a pack id or a path');
-      const pack = typeof o.pack === 'string' ? resolvePack(o.pack, base) : settingsPack;
+      const pack = typeof o.pack === 'string' ? resolvePack(o.pack, base, settings.ownPack) : settingsPack;
       if (o.images !== undefined && !(Array.isArray(o.images) && o.images.every((x) => typeof x === 'string')))
         throw new InputError('"images" must be a list of paths');
       const draft = { text: o.text, platform, account };
@@ -214,8 +214,9 @@ async function validate(args: string[], io: Io): Promise<number> {
   } else {
     if (values.source) throw new UsageError('--source is for a pack file: it checks the pack\'s quotes against DOC');
     const settings = requireSettings(value, file);
-    if (settings.pack) resolvePack(settings.pack, dirOf(file));
-    io.out(`${file}: valid settings (pack ${settings.pack ?? 'default'})`);
+    const ref = settings.pack ?? settings.ownPack?.id;
+    if (ref) resolvePack(ref, dirOf(file), settings.ownPack);
+    io.out(`${file}: valid settings (pack ${ref ?? 'default'}${settings.ownPack && ref === settings.ownPack.id ? ', carried in ownPack' : ''})`);
   }
   return 0;
 }

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { Finding } from '../rules/engine/types';
 import { applySuggestion, editFor } from './apply';
 import type { Composers } from './composers';
@@ -46,7 +46,7 @@ export class Cards {
     private readonly host: CardHost,
   ) {}
 
-  listen(ctx: ContentScriptContext): void {
+  listen(ctx: Lifetime): void {
     ctx.addEventListener(document, 'mousemove', (event) => this.onMouseMove(event), { passive: true });
     ctx.addEventListener(document, 'keyup', (event) => this.onCaretMove(event), { capture: true });
     ctx.addEventListener(document, 'mouseup', (event) => this.onCaretMove(event), { capture: true });

@@ -1,16 +1,19 @@
 import type { Account } from '../rules/engine/ids';
 import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
-import type { Pack } from '../packs/schema';
 import type { Settings } from '../settings/schema';
 import type { CheckRequest, CheckResult } from '../protocol/messages';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
 
-/** What a composer is checked with: the settings in force and, if not built in, their pack. */
+/**
+ * What a composer is checked with: the settings in force (the content script needs some of them
+ * itself, say to tell an official account) and their version (settings/version.ts), which is all
+ * a check request says of them: the background worker holds the settings and the pack.
+ */
 export interface CheckConfig {
   settings: Settings;
-  pack: Pack | null;
+  version: string;
 }
 
 export type RequestCheck = (request: CheckRequest) => Promise<CheckResult>;
@@ -39,6 +42,7 @@ export class ComposerSession {
   checked: Snapshot | null = null;
   private latest: Snapshot | null = null;
   private checkedAccount: Account | null = null;
+  private checkedVersion: string | null = null;
   private whole = false;
   private inFlight: Promise<void> | null = null;
   private again: 'part' | 'whole' | null = null;
@@ -134,7 +138,13 @@ export class ComposerSession {
 
   /** Whether the findings are those of a whole-draft check of the text as it is now. */
   isSettled(): boolean {
-    return !this.inFlight && this.whole && this.checked !== null && this.checked.text === this.latest?.text;
+    return (
+      !this.inFlight &&
+      this.whole &&
+      this.checked !== null &&
+      this.checked.text === this.latest?.text &&
+      this.checkedVersion === this.config.version
+    );
   }
 
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
@@ -166,15 +176,14 @@ export class ComposerSession {
     const { account } = this.account();
     // An empty composer has nothing to check, unless images are attached to it.
     if (text.trim() === '' && this.images.length === 0) {
-      this.adopt(snapshot, account, [], true);
+      this.adopt(snapshot, account, [], true, this.config.version);
       return;
     }
     const request: CheckRequest = {
       type: 'check',
       composer: this.id,
       draft: { text, platform: this.adapter.platform, account },
-      settings: this.config.settings,
-      ...(this.config.pack ? { pack: this.config.pack } : {}),
+      settingsVersion: this.config.version,
       ...(this.images.length ? { images: this.images } : {}),
       whole,
     };
@@ -182,7 +191,7 @@ export class ComposerSession {
       .then((result) => {
         // The text or the account moved on while the worker checked: the next request has it.
         if (this.latest?.text !== text || this.account().account !== account) return;
-        this.adopt(this.latest, account, result.findings, result.whole);
+        this.adopt(this.latest, account, result.findings, result.whole, result.settingsVersion);
         if (!result.whole) {
           // Text a large paste left unchecked is checked at once; otherwise wait for a pause.
           const delay = result.complete ? WHOLE_CHECK_DELAY_MS : 0;
@@ -201,9 +210,12 @@ export class ComposerSession {
       });
   }
 
-  private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean): void {
+  private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean, version: string): void {
     this.checked = snapshot;
     this.checkedAccount = account;
+    // Another version than this script's: the worker read newer settings than this script has
+    // yet (their change reaches it shortly, and checks again), or older ones (not settled).
+    this.checkedVersion = version;
     this.findings = findings;
     this.whole = whole;
     this.changed(this);

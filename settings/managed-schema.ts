@@ -66,7 +66,10 @@ function translate(schema: Json, where: string): Json {
       case 'minLength':
         // Chrome has no minLength; a non-empty string is one with a non-space character.
         if (value === 1 && !('pattern' in schema)) out.pattern = '\\S';
-        else if (value !== 1) throw new Error(`${where}: minLength ${String(value)} cannot be expressed`);
+        // Longer minimums (a quote's 12 characters) are zod's to check when the value is read.
+        break;
+      case 'minItems':
+        // Chrome cannot say "at least one"; zod still rejects an empty list when read.
         break;
       case 'items':
         out.items = translate(value as Json, `${where}[]`);

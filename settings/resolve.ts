@@ -51,7 +51,7 @@ export interface SettingsState {
   settings: Settings;
   /** The pack in force. */
   pack: Pack;
-  /** The pack object itself when it is not built in (an imported pack file), else null. */
+  /** The pack object itself when it is not built in (the settings' ownPack, or an imported pack file), else null. */
   customPack: Pack | null;
   /** The options page's settings in force (the last good ones when the stored ones are broken). */
   local: Settings;
@@ -208,15 +208,18 @@ export function resolveSettings(stored: StoredSettings): SettingsState {
 
   let pack = builtInPack('default');
   let customPack: Pack | null = null;
-  const ref = merged.pack;
+  const own = merged.ownPack;
+  // A school's own pack carried in the settings is in force when `pack` names it or names nothing.
+  const ref = merged.pack ?? own?.id;
   if (ref !== undefined) {
     if (isBuiltInPack(ref)) pack = builtInPack(ref);
+    else if (own && ref === own.id) pack = customPack = own;
     else if (packFile && packRef(ref) === packFile.name) pack = customPack = packFile.pack;
     else {
       problems.push({
         source: managed.pack !== undefined ? 'managed' : 'local',
         path: ['pack'],
-        message: `"${ref}" is not a built-in pack (${BUILT_IN_PACK_LIST}) nor an imported pack file`,
+        message: `"${ref}" is not a built-in pack (${BUILT_IN_PACK_LIST}), the id of ownPack${own ? ` ("${own.id}")` : ''}, nor an imported pack file`,
         fallback: 'Checking with the default pack instead.',
       });
       merged.pack = 'default';
@@ -236,6 +239,9 @@ export function resolveSettings(stored: StoredSettings): SettingsState {
     });
 
   const lockedFields = locked ? ['*'] : managedFields(managed);
+  // The pack travels as `pack` (customPack); the settings drafts are checked with need not carry it twice.
+  delete merged.ownPack;
+  if (customPack) merged.pack = customPack.id;
   return { settings: applyLocks(merged), pack, customPack, local, managed, isManaged, locked, lockedFields, problems, remember };
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PLATFORMS, SEVERITIES } from '../rules/engine/ids';
 import { RULE_IDS } from '../rules/engine/facts';
-import { BUILT_IN_PACK_LIST } from '../packs/ids';
+import { BUILT_IN_PACK_LIST, BUILT_IN_PACK_IDS } from '../packs/ids';
+import { OwnPackSchema } from '../packs/body-schema';
 import { NAME_HASH_SCHEME } from '../rules/engine/name-hash';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -30,7 +31,15 @@ export const SettingsSchema = z
     $schema: z.string().optional().describe('JSON Schema reference, for editors'),
     pack: nonEmpty
       .optional()
-      .describe(`a built-in pack id (${BUILT_IN_PACK_LIST}) or a path to a pack file`),
+      .describe(`a built-in pack id (${BUILT_IN_PACK_LIST}), the id of ownPack, or (command line) a path to a pack file`),
+    ownPack: OwnPackSchema.refine((p) => !(BUILT_IN_PACK_IDS as readonly string[]).includes(p.id), {
+      path: ['id'],
+      message: `must not be a built-in pack's id (${BUILT_IN_PACK_LIST})`,
+    })
+      .optional()
+      .describe(
+        "the school's own policy pack, inline (as the options page or `second-look pack draft` makes it): in force when `pack` names its id, or when `pack` is not set",
+      ),
     organisation: z
       .object({
         names: z.array(nonEmpty).optional().describe('names of the trust and its schools, as people write them'),

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { builtInPack, isBuiltInPack } from '../../packs';
+import type { Pack } from '../../packs/schema';
 import { isLockedField, type PackFile, type SettingsState } from '../../settings/resolve';
 import { formatIssue, validatePack, validateSettings, type Issue } from '../../settings/validate';
 import { ProblemList } from '../ProblemList';
@@ -9,6 +10,7 @@ import { ListInput } from './ListInput';
 import {
   LIST_FIELDS,
   exportedSettings,
+  settingsInForce,
   formFromSettings,
   formFromState,
   groupIssues,
@@ -20,6 +22,7 @@ import {
   type Update,
 } from './model';
 import { OfficialAccounts } from './OfficialAccounts';
+import { OwnPolicy } from './OwnPolicy';
 import { PackChoice } from './PackChoice';
 import { PupilList } from './PupilList';
 import { RulesTable } from './RulesTable';
@@ -63,18 +66,28 @@ export function Options({ store }: { store: OptionsStore }) {
     setForm(change(structuredClone(form)));
     setStatus(null);
   };
-  const packOf = (id: string) => (isBuiltInPack(id) ? builtInPack(id) : (pendingPack !== undefined ? pendingPack : packFile)?.pack ?? null);
+  const packOf = (id: string) =>
+    isBuiltInPack(id)
+      ? builtInPack(id)
+      : id === form.rest.ownPack?.id
+        ? form.rest.ownPack
+        : ((pendingPack !== undefined ? pendingPack : packFile)?.pack ?? null);
   const activePack = packOf(form.pack) ?? builtInPack('default');
   const currentPackFile = pendingPack !== undefined ? pendingPack : packFile;
 
   const save = async (event: Event) => {
     event.preventDefault();
+    await saveForm(form);
+  };
+
+  /** Saves the form if it is valid; true when saved. */
+  const saveForm = async (form: FormState): Promise<boolean> => {
     const candidate = await settingsToSave(form, state);
     const issues = candidateIssues(candidate, currentPackFile?.name);
     if (issues.length) {
       setErrors(groupIssues(issues));
       setStatus({ kind: 'bad', text: `Not saved: ${issues.length === 1 ? 'one problem needs' : `${issues.length} problems need`} fixing (shown beside the fields).` });
-      return;
+      return false;
     }
     let saveIssues: Issue[];
     try {
@@ -82,18 +95,26 @@ export function Options({ store }: { store: OptionsStore }) {
     } catch (error) {
       // Storage full (a large pack file), or the browser refused: nothing was written.
       setStatus({ kind: 'bad', text: error instanceof Error ? error.message : `Not saved: ${String(error)}` });
-      return;
+      return false;
     }
     if (saveIssues.length) {
       setErrors(groupIssues(saveIssues));
       setStatus({ kind: 'bad', text: 'Not saved: see the problems beside the fields.' });
-      return;
+      return false;
     }
     setErrors(new Map());
     setPendingPack(undefined);
     dirty.current = false;
     await reload(true);
     setStatus({ kind: 'ok', text: '✓ Saved. Posts being written now are checked with these settings at once.' });
+    return true;
+  };
+
+  /** The reviewed own pack becomes the pack in force, saved with the rest of the form. */
+  const adoptOwnPack = async (pack: Pack): Promise<boolean> => {
+    const next: FormState = { ...structuredClone(form), pack: pack.id, rest: { ...form.rest, ownPack: pack } };
+    setForm(next);
+    return saveForm(next);
   };
 
   const importPack = async (file: File) => {
@@ -163,6 +184,7 @@ export function Options({ store }: { store: OptionsStore }) {
         <PackChoice
           form={form}
           packFile={currentPackFile}
+          ownPack={form.rest.ownPack ?? null}
           packOf={packOf}
           errors={errors}
           disabled={allLocked || locked('pack')}
@@ -223,6 +245,13 @@ export function Options({ store }: { store: OptionsStore }) {
           </p>
         </div>
       </form>
+
+      <OwnPolicy
+        disabled={allLocked || locked('pack') || locked('ownPack')}
+        settingsInForce={() => settingsInForce(state) as Record<string, unknown>}
+        usePack={adoptOwnPack}
+        download={(name, json) => store.download(name, json)}
+      />
 
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">Settings file</h2>

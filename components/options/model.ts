@@ -22,8 +22,11 @@ export interface FormState {
   officialAccounts: { platform: Platform; name: string }[];
   rules: Partial<Record<RuleId, { enabled?: boolean; severity?: Severity }>>;
   pupilNameHashes: NonNullable<Settings['pupilNameHashes']> | null;
-  /** Kept as they are (set elsewhere, e.g. in an imported file): plain names for trying things out, locks. */
-  rest: Pick<Settings, 'pupilNames' | 'lockedRules'>;
+  /**
+   * Kept as they are (set elsewhere): plain names for trying things out and locks (from an
+   * imported file), and the school's own pack (drafted in "Use our own policy").
+   */
+  rest: Pick<Settings, 'pupilNames' | 'lockedRules' | 'ownPack'>;
 }
 
 /** A change to the form, as the field components make it. */
@@ -57,6 +60,7 @@ export function formFromSettings(settings: Settings): FormState {
     rest: {
       ...(settings.pupilNames ? { pupilNames: settings.pupilNames } : {}),
       ...(settings.lockedRules ? { lockedRules: settings.lockedRules } : {}),
+      ...(settings.ownPack ? { ownPack: settings.ownPack } : {}),
     },
   };
 }
@@ -98,6 +102,8 @@ export function fieldOf(path: Issue['path']): string {
     return `organisation.${second}`;
   if (first === 'rules' && typeof second === 'string' && path.length > 2) return `rules.${second}`;
   if (first === 'pupilNames') return 'pupilNameHashes';
+  // The own pack is chosen, and its problems shown, with the pack.
+  if (first === 'ownPack') return 'pack';
   if (['pack', 'disclaimer', 'allowedHandles', 'officialAccounts', 'pupilNameHashes', 'lockedRules'].includes(String(first)) && path.length >= 1)
     return String(first);
   return 'file';
@@ -123,9 +129,12 @@ export function groupIssues(issues: Issue[]): Map<string, string[]> {
 
 /** The form for the settings in force: the organisation's over the page's own. */
 export function formFromState(state: SettingsState): FormState {
-  const form = formFromSettings(mergeSettings(state.local, state.managed));
-  // Plain names and locks in the form are only ever the page's own (never the organisation's).
-  form.rest = formFromSettings(state.local).rest;
+  const merged = mergeSettings(state.local, state.managed);
+  const form = formFromSettings(merged);
+  // Plain names and locks in the form are only ever the page's own (never the organisation's);
+  // the own pack is the one in force, so that the rules table shows its rules.
+  const { ownPack: _own, ...local } = formFromSettings(state.local).rest;
+  form.rest = { ...local, ...(merged.ownPack ? { ownPack: merged.ownPack } : {}) };
   return form;
 }
 
@@ -155,15 +164,26 @@ export function candidateIssues(candidate: Record<string, unknown>, packFileName
   const checked = validateSettings(candidate);
   if (!checked.settings) issues.push(...checked.issues);
   const pack = candidate.pack;
-  if (typeof pack === 'string' && !isBuiltInPack(pack) && packFileName !== pack)
-    issues.push({ path: ['pack'], message: `"${pack}" is not a built-in pack: import the pack file of that name` });
+  const own = (candidate.ownPack as { id?: unknown } | undefined)?.id;
+  if (typeof pack === 'string' && !isBuiltInPack(pack) && packFileName !== pack && own !== pack)
+    issues.push({ path: ['pack'], message: `"${pack}" is not a built-in pack: import the pack file of that name, or draft your own policy's pack` });
   return issues;
 }
 
-/** The settings in force as a settings file (pupil names only as hashes). */
+/**
+ * The settings in force as a settings object, for a managed deployment file: the hashed pupil
+ * list; plain names (for trying things out) are left out, not hashed (that takes seconds a name).
+ */
+export function settingsInForce(state: SettingsState): Settings {
+  const form = formFromSettings(mergeSettings(state.local, state.managed));
+  const { pupilNames: _plain, ...rest } = form.rest;
+  return validateSettings(settingsFromForm({ ...form, rest })).settings ?? {};
+}
+
+/** The settings in force as a settings file (pupil names only as hashes; the own pack inline). */
 export async function exportedSettings(state: SettingsState): Promise<string> {
-  const settings = validateSettings(settingsFromForm(await hashPlainNames(formFromSettings(mergeSettings(state.local, state.managed)))));
-  return JSON.stringify(settings.settings ?? {}, null, 2) + '\n';
+  const settings = validateSettings(settingsFromForm(await hashPlainNames(formFromSettings(mergeSettings(state.local, state.managed))))).settings ?? {};
+  return JSON.stringify(settings, null, 2) + '\n';
 }
 
 /**
