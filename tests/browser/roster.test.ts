@@ -12,9 +12,9 @@ let roster: PupilNameHashes;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  roster = await hashPupilNames(['Demelza Trewin', 'Kit Ashworth']);
+  roster = await hashPupilNames(['Demelza Trewin']);
   browser = await launch({ extension: true });
-}, 120_000);
+}, 600_000);
 afterAll(async () => {
   for (const p of pages) await p.close().catch(() => undefined);
   await browser?.close();
@@ -33,10 +33,10 @@ describe('a hashed pupil list in the worker', () => {
     const started = Date.now();
     await composeOnFacebook(page, 'What a week: huge thanks to Demelza for the display.');
     await expect.poll(() => listedExcerpts(page), { timeout: 60_000, interval: 100 }).toEqual(['Demelza']);
-    const exact = Date.now() - started;
+    console.log(`hashed roster in the worker: a new name found ${Date.now() - started} ms after typing began`);
     const typo = Date.now();
     await page.keyboard.type(' And Demelsa too.');
-    await expect.poll(() => listedExcerpts(page), { timeout: 120_000, interval: 100 }).toEqual(['Demelza', 'Demelsa']);
-    console.log(`hashed roster in the worker: a new name found ${exact} ms after typing began; a new misspelling ${Date.now() - typo} ms after it was typed`);
-  }, 200_000);
+    await expect.poll(() => listedExcerpts(page), { timeout: 300_000, interval: 100 }).toEqual(['Demelza', 'Demelsa']);
+    console.log(`hashed roster in the worker: a new misspelling found ${Date.now() - typo} ms after it was typed`);
+  }, 450_000);
 });
