@@ -52,7 +52,10 @@ export async function answerCheck(request: CheckRequest, tabId: number, holder: 
       forgetNames(id);
       return result;
     }
-    // Words the hashed pupil list could not be searched for yet: derive them (in memory only).
+    // Words the hashed pupil list could not be searched for yet. A keystroke's check only says
+    // so (the content script asks for a whole check once typing pauses), so the words typed on
+    // past ("Oli", "Oliv") are never derived; a whole check has them derived (in memory only).
+    if (!request.whole) return { ...result, whole: false };
     wantNames(id, kdf, pending);
     const left = deadline - Date.now();
     if (left <= 0) return { ...result, whole: false };

@@ -46,11 +46,20 @@ function next(): { kdf: NameKdf; word: string } | null {
   return null;
 }
 
+function isWanted(kdf: NameKdf, word: string): boolean {
+  const id = kdfId(kdf);
+  return [...wanted.values()].some((entry) => kdfId(entry.kdf) === id && entry.words.includes(word));
+}
+
 async function drain(): Promise<void> {
   running = true;
   try {
     for (let job = next(); job; job = next()) {
-      derivedNameKeys.set(kdfId(job.kdf), job.word, await deriveNameKey(job.word, job.kdf));
+      const { kdf, word } = job;
+      // A word typed on past ("Oliv" of "Olivia") is given up between two scrypt calls.
+      const derived = await deriveNameKey(word, kdf, () => !isWanted(kdf, word));
+      if (!derived) continue;
+      derivedNameKeys.set(kdfId(kdf), word, derived);
       generation++;
       for (const wake of [...waiters]) wake();
     }

@@ -174,14 +174,20 @@ export function candidateIssues(candidate: Record<string, unknown>, packFileName
   return issues;
 }
 
-/** The settings in force as a settings object (pupil names only as hashes). */
-export async function settingsInForce(state: SettingsState): Promise<Settings> {
-  return validateSettings(settingsFromForm(await hashPlainNames(formFromSettings(mergeSettings(state.local, state.managed))))).settings ?? {};
+/**
+ * The settings in force as a settings object, for a managed deployment file: the hashed pupil
+ * list; plain names (for trying things out) are left out, not hashed (that takes seconds a name).
+ */
+export function settingsInForce(state: SettingsState): Settings {
+  const form = formFromSettings(mergeSettings(state.local, state.managed));
+  const { pupilNames: _plain, ...rest } = form.rest;
+  return validateSettings(settingsFromForm({ ...form, rest })).settings ?? {};
 }
 
 /** The settings in force as a settings file (pupil names only as hashes; the own pack inline). */
 export async function exportedSettings(state: SettingsState): Promise<string> {
-  return JSON.stringify(await settingsInForce(state), null, 2) + '\n';
+  const settings = validateSettings(settingsFromForm(await hashPlainNames(formFromSettings(mergeSettings(state.local, state.managed))))).settings ?? {};
+  return JSON.stringify(settings, null, 2) + '\n';
 }
 
 /**

@@ -61,12 +61,18 @@ export function hexToBytes(hex: string): Uint8Array {
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The memory-hard derivation of one key (a name part, or a draft's word). */
-export async function deriveNameKey(key: string, kdf: NameKdf): Promise<Uint8Array> {
+export async function deriveNameKey(key: string, kdf: NameKdf): Promise<Uint8Array>;
+/** The same, given up between two scrypt calls (null) once `stop()` says the key is not wanted any more. */
+export async function deriveNameKey(key: string, kdf: NameKdf, stop: () => boolean): Promise<Uint8Array | null>;
+export async function deriveNameKey(key: string, kdf: NameKdf, stop?: () => boolean): Promise<Uint8Array | null> {
   const salt = hexToBytes(kdf.salt);
   const { N, r, p, rounds } = kdf.params;
   let k: Uint8Array = utf8ToBytes(key);
   for (let i = 0; i < rounds; i++) {
-    if (i > 0) await nextTask(); // let the worker answer other messages between calls
+    if (i > 0) {
+      await nextTask(); // let the worker answer other messages between calls
+      if (stop?.()) return null;
+    }
     k = await scrypt({ password: k, salt, costFactor: N, blockSize: r, parallelism: p, hashLength: 32, outputType: 'binary' });
   }
   return k;
