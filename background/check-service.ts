@@ -33,13 +33,39 @@ const drafts = new Map<string, { key: string; checker: IncrementalChecker }>();
 /** Answers a content script's check request (runs in the background worker). */
 export async function answerCheck(request: CheckRequest, tabId: number, holder: SettingsHolder): Promise<CheckResult> {
   const active = await holder.get(request.settingsVersion);
-  return checkWith(request, tabId, active);
+  const id = `${tabId}:${request.composer}`;
+  const text = textOf(request, id);
+  if (text === null) return { findings: [], whole: false, complete: false, settingsVersion: active.version, resync: true };
+  return checkWith({ ...request, draft: { ...request.draft, text } }, id, active);
 }
 
-function checkWith(request: CheckRequest, tabId: number, active: ActiveSettings): CheckResult {
+// The text of each composer's draft as last sent, by revision, so an edit can be applied to it.
+const texts = new Map<string, { revision: number; text: string }>();
+
+/** The request's whole text: sent whole, or the held text with the edit applied; null when the worker does not hold its base. */
+function textOf(request: CheckRequest, id: string): string | null {
+  const { edit, revision } = request;
+  let text = request.draft.text;
+  if (edit) {
+    const held = texts.get(id);
+    if (held?.revision !== edit.base || edit.oldEnd > held.text.length) return null;
+    text = held.text.slice(0, edit.at) + edit.text + held.text.slice(edit.oldEnd);
+    if (text.length !== edit.length) return null;
+  }
+  if (revision !== undefined) {
+    texts.delete(id);
+    texts.set(id, { revision, text });
+    for (const old of texts.keys()) {
+      if (texts.size <= MAX_DRAFTS) break;
+      texts.delete(old);
+    }
+  }
+  return text;
+}
+
+function checkWith(request: CheckRequest, id: string, active: ActiveSettings): CheckResult {
   const { draft } = request;
   const settingsVersion = active.version;
-  const id = `${tabId}:${request.composer}`;
   // A different account, platform or settings makes earlier chunk results useless.
   const key = JSON.stringify([draft.account, draft.platform, settingsVersion]);
   let entry = drafts.get(id);
