@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { Finding } from '../rules/engine/types';
 import { Attachments } from './attachments';
 import { Cards } from './cards';
@@ -38,7 +38,7 @@ export class SecondLook {
   private readonly tab: TabReport;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: Lifetime,
     adapters: SiteAdapter[],
     private config: CheckConfig,
     private readonly requestCheck: RequestCheck,
@@ -51,7 +51,7 @@ export class SecondLook {
     });
     this.attachments = new Attachments(
       ctx,
-      (target) => this.composers.forAttachment(target),
+      this.composers,
       () => this.config.settings.logo,
       () => {
         this.tab.updateBadge();
@@ -96,11 +96,16 @@ export class SecondLook {
       element instanceof HTMLTextAreaElement
         ? fieldSurface(element, () => this.ensureUi().scratch)
         : editableSurface(element);
-    return new ComposerSession(surface, adapter, this.config, this.requestCheck, (s) => this.onSessionChanged(s));
+    const session = new ComposerSession(surface, adapter, this.config, this.requestCheck, (s) => this.onSessionChanged(s));
+    // A text box that appears in a dialog where images were already picked (a multi-step dialog's
+    // caption step) carries them into its check.
+    queueMicrotask(() => this.attachments.relink());
+    return session;
   }
 
   private closed(session: ComposerSession): void {
     this.attachments.forget(session);
+    this.attachments.relink();
     this.painter?.clear(session);
     this.cards.forget(session);
     this.gate.forget(session);

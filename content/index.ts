@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { SettingsState } from '../settings/resolve';
 import { followSettings } from '../settings/store';
 import { settingsVersion } from '../settings/version';
@@ -13,7 +13,7 @@ function configOf(state: SettingsState): CheckConfig {
   return { settings: state.settings, version: settingsVersion(state) };
 }
 
-export function startSecondLook(ctx: ContentScriptContext): void {
+export function startSecondLook(ctx: Lifetime): void {
   const adapters = adaptersFor(location.hostname);
   if (adapters.length === 0) return;
   let secondLook: SecondLook | null = null;
