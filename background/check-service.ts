@@ -3,6 +3,8 @@ import { builtInPack } from '../packs';
 import type { Draft, Finding } from '../rules/engine/types';
 import { IncrementalChecker, LONG_DRAFT } from './checker';
 import type { ActiveSettings, SettingsHolder } from './config';
+import { compileSettings } from '../rules/engine/context';
+import { forgetNames, namesGeneration, wantNames, waitForNames } from './name-queue';
 import type { CheckRequest, CheckResult } from '../protocol/messages';
 
 /**
@@ -30,18 +32,40 @@ function checkSafely(draft: Draft, { settings, pack }: ActiveSettings): Finding[
 const MAX_DRAFTS = 32;
 const drafts = new Map<string, { key: string; checker: IncrementalChecker }>();
 
+// How long a whole-draft check (typing paused, or the gate) waits for the pupil-list keys of
+// new words before answering with what is known; the answer then says it is not whole, so the
+// content script asks again after its pause.
+const WHOLE_WAITS_FOR_NAMES_MS = 2_000;
+
 /** Answers a content script's check request (runs in the background worker). */
 export async function answerCheck(request: CheckRequest, tabId: number, holder: SettingsHolder): Promise<CheckResult> {
-  const active = await holder.get(request.settingsVersion);
-  return checkWith(request, tabId, active);
+  const id = `${tabId}:${request.composer}`;
+  const deadline = Date.now() + (request.whole ? WHOLE_WAITS_FOR_NAMES_MS : 0);
+  for (;;) {
+    const active = await holder.get(request.settingsVersion);
+    const compiled = compileSettings(active.settings);
+    compiled.pendingNames.clear();
+    const result = checkNow(request, id, active);
+    const kdf = compiled.nameKdf;
+    const pending = compiled.pendingNames.list();
+    if (!kdf || pending.length === 0) {
+      forgetNames(id);
+      return result;
+    }
+    // Words the hashed pupil list could not be searched for yet: derive them (in memory only).
+    wantNames(id, kdf, pending);
+    const left = deadline - Date.now();
+    if (left <= 0) return { ...result, whole: false };
+    await waitForNames(kdf, pending, left);
+  }
 }
 
-function checkWith(request: CheckRequest, tabId: number, active: ActiveSettings): CheckResult {
+function checkNow(request: CheckRequest, id: string, active: ActiveSettings): CheckResult {
   const { draft } = request;
   const settingsVersion = active.version;
-  const id = `${tabId}:${request.composer}`;
-  // A different account, platform or settings makes earlier chunk results useless.
-  const key = JSON.stringify([draft.account, draft.platform, settingsVersion]);
+  // A different account, platform or settings makes earlier chunk results useless, and so do
+  // pupil-list keys derived since (a cached chunk may hold a name that was not known then).
+  const key = JSON.stringify([draft.account, draft.platform, settingsVersion, namesGeneration()]);
   let entry = drafts.get(id);
   if (entry?.key !== key) {
     entry = { key, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, active)) };

@@ -14,7 +14,7 @@
 import { builtInPack, isBuiltInPack } from '../packs';
 import type { Pack } from '../packs/schema';
 import { BUILT_IN_PACK_LIST } from '../packs/ids';
-import type { Platform } from '../rules/engine/ids';
+import { THRESHOLDS, type Platform } from '../rules/engine/ids';
 import type { RuleId } from '../rules/engine/facts';
 import type { Settings } from './schema';
 import { validatePack, validateSettings, type Issue } from './validate';
@@ -160,11 +160,15 @@ export function mergeSettings(local: Settings, managed: Settings): Settings {
   return merged;
 }
 
-/** Locked rules are on and blocking whatever else says so. */
+/**
+ * Locked rules are on and blocking whatever else says so, and no setting can make them show less
+ * than the default sensitivity does (a strict sensitivity still shows them more).
+ */
 export function applyLocks(settings: Settings): Settings {
   if (!settings.lockedRules?.length) return settings;
   const rules: NonNullable<Settings['rules']> = { ...settings.rules };
-  for (const id of settings.lockedRules) rules[id] = { enabled: true, severity: 'block' };
+  const threshold = Math.min(THRESHOLDS.balanced, THRESHOLDS[settings.sensitivity ?? 'balanced']);
+  for (const id of settings.lockedRules) rules[id] = { enabled: true, severity: 'block', threshold };
   return { ...settings, rules };
 }
 
@@ -225,6 +229,18 @@ export function resolveSettings(stored: StoredSettings): SettingsState {
       merged.pack = 'default';
     }
   }
+
+  // A list hashed in the first format is still used, but a list of common names reverses it in
+  // milliseconds: say so, so IT hashes it again.
+  const roster = merged.pupilNameHashes;
+  if (roster && 'key' in roster)
+    problems.push({
+      source: managed.pupilNameHashes ? 'managed' : 'local',
+      path: ['pupilNameHashes'],
+      message:
+        'the pupil list is hashed in the first format (an HMAC whose key sits beside the hashes), which a list of common names reverses in milliseconds: hash the pupil list again (options page, or `second-look roster`)',
+      fallback: 'The list is still used for checking until it is replaced.',
+    });
 
   const lockedFields = locked ? ['*'] : managedFields(managed);
   // The pack travels as `pack` (customPack); the settings drafts are checked with need not carry it twice.

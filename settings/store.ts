@@ -76,8 +76,10 @@ export async function loadSettingsState(
   // Remember valid settings, so a later broken copy falls back to them rather than to nothing.
   const updates: Record<string, unknown> = {};
   if (state.remember.local && !sameJson(state.remember.local, stored[LAST_GOOD_LOCAL])) updates[LAST_GOOD_LOCAL] = state.remember.local;
-  if (read !== undefined && state.remember.managed && !sameJson(state.remember.managed, stored[LAST_GOOD_MANAGED]))
-    updates[LAST_GOOD_MANAGED] = state.remember.managed;
+  const cachedManaged = state.remember.managed ? withoutPlainNames(state.remember.managed) : undefined;
+  if (read !== undefined && cachedManaged && !sameJson(cachedManaged, stored[LAST_GOOD_MANAGED])) updates[LAST_GOOD_MANAGED] = cachedManaged;
+  // A copy written before plain names were left out is scrubbed.
+  else if (hasPlainNames(stored[LAST_GOOD_MANAGED])) updates[LAST_GOOD_MANAGED] = withoutPlainNames(stored[LAST_GOOD_MANAGED] as Settings);
   if (Object.keys(updates).length) await api.local.set(updates).catch(() => undefined);
   return state;
 }
@@ -117,6 +119,21 @@ export function followSettings(onChange: (state: SettingsState) => void, api: St
     stopped = true;
     api.onChanged.removeListener(listener);
   };
+}
+
+/**
+ * The organisation's settings as they may be written to disk: plain pupil names (which a policy
+ * may push, in memory only) are left out; hashed ones (pupilNameHashes) are kept. While the
+ * cached copy is in use (the seconds before managed storage answers, or a policy that broke
+ * later) only the hashed list is checked: push pupilNameHashes (docs/deploy.md).
+ */
+function withoutPlainNames(settings: Settings): Settings {
+  const { pupilNames: _plain, ...rest } = settings;
+  return rest;
+}
+
+function hasPlainNames(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'pupilNames' in value;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

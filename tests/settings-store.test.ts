@@ -116,10 +116,28 @@ describe('managed storage in each browser', () => {
     const broken = fakeStorage({ pack: 42 }, data);
     const state = await loadSettingsState(broken.api);
     expect(state.pack.id).toBe('aspire');
-    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
     expect(state.problems.map((p) => [p.source, p.path.join('.'), p.fallback])).toEqual([
       ['managed', 'pack', "The organisation's settings are not valid; the last valid ones stay in force until they are fixed."],
     ]);
+  });
+
+  it('plain pupil names from the policy are used but never written to disk; hashed ones are cached', async () => {
+    const pupilNameHashes = { scheme: 'scrypt-chain-v1', salt: '00'.repeat(16), params: { N: 1024, r: 1, p: 1, rounds: 1 }, hashes: ['0123456789abcdef'], count: 1 };
+    const { api, data } = fakeStorage({ pack: 'aspire', pupilNames: ['Olivia Smith', 'Jack Brown'], pupilNameHashes });
+    const state = await loadSettingsState(api);
+    expect(state.settings.pupilNames).toEqual(['Olivia Smith', 'Jack Brown']);
+    expect(data.lastGoodManagedSettings).toEqual({ pack: 'aspire', pupilNameHashes });
+    expect(JSON.stringify(data)).not.toMatch(/olivia|smith|jack|brown/i);
+  });
+
+  it('a cached copy written with plain pupil names (by an earlier version) is scrubbed', async () => {
+    const { api, data } = fakeStorage({ pack: 'aspire' }, { lastGoodManagedSettings: { pack: 'aspire', pupilNames: ['Olivia Smith'] } });
+    await loadSettingsState(api);
+    expect(JSON.stringify(data)).not.toMatch(/olivia/i);
+    const cachedOnly = fakeStorage(new Error('not yet'), { lastGoodManagedSettings: { pack: 'coop', pupilNames: ['Olivia Smith'] } });
+    await loadSettingsState(cachedOnly.api, { managed: 'cached' });
+    expect(JSON.stringify(cachedOnly.data)).not.toMatch(/olivia/i);
   });
 
   it("Chrome's managed storage answers late: the cached copy is used until it does", async () => {
@@ -161,7 +179,7 @@ describe('precedence and locks', () => {
 
   it('a locked rule is on and blocks, whatever the local settings say', () => {
     const state = resolveSettings({ local, managed: { lockedRules: ['tagging'] } });
-    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
     expect(state.lockedFields).toEqual(['rules.tagging']);
   });
 
