@@ -92,6 +92,22 @@ describe('Instagram Create: photo at step 1, caption and Share at step 4 in diff
     expect(await gate(page).innerText()).toContain('A photo that may show pupils');
   });
 
+  it('a photo deleted from the gallery is no longer judged: the draft is judged on what Share uploads', async () => {
+    await page.locator('#create').click();
+    await pick('create-input', 'hills.jpg', hills);
+    await pick('gallery-input', 'group.jpg', group);
+    await page.getByTestId('delete-1').waitFor();
+    await page.getByTestId('delete-1').click();
+    await next();
+    await next();
+    await page.locator(CAPTION).click();
+    await page.keyboard.type(CLEAN);
+    const draft = await checked(1, 0);
+    expect(draft.images!.map((i) => i.name)).toEqual(['hills.jpg']);
+    await sendsAtOnce(page, () => page.locator('#share').click(), [CLEAN]);
+    expect(await page.evaluate(() => window.fixture.media.map((m) => m.name))).toEqual(['hills.jpg']);
+  });
+
   it('a caption finding holds Share; back leaves the caption exactly as typed', async () => {
     await create(['hills.jpg', hills], BLOCKED);
     await checked(1, 1);
