@@ -48,7 +48,7 @@ export const TUNING = {
   section: 0.15,
   /** Share of the score from the regression; the rest from resemblance to known clauses. */
   mix: 1,
-  epochs: 30,
+  epochs: 15,
   /** Weight of each of the document's own clauses as a negative example. */
   background: 0.3,
   /** A rule is taken as stated when its best clause scores at least this. */
