@@ -24,6 +24,7 @@ export const branding = defineRule({
   },
   accounts: ['personal'],
   text: {
+    score: 0.8,
     check(ctx) {
       const hits: Hit[] = [];
       const { org } = ctx.settings;

@@ -28,6 +28,7 @@ export const confidential = defineRule({
     headings: ['confidential', 'data', 'privacy', 'information'],
   },
   text: {
+    score: 0.7,
     check(ctx) {
       const hits: Hit[] = [];
       for (const m of ctx.text.matchAll(SECRET)) {

@@ -37,6 +37,7 @@ export const contact = defineRule({
     headings: ['contact', 'communicat', 'relationship', 'friend'],
   },
   text: {
+    score: 0.75,
     check(ctx) {
       const official = ctx.draft.account === 'official';
       const pupilNamed = ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.isFirstName(t.key));

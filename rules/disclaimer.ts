@@ -19,6 +19,7 @@ export const disclaimer = defineRule({
   },
   accounts: ['personal'],
   text: {
+    score: 0.8,
     wholeDraft: true,
     apply: 'append',
     check(ctx) {

@@ -35,6 +35,7 @@ export const location = defineRule({
     headings: ['location', 'whereabouts', 'trips'],
   },
   text: {
+    score: 0.7,
     check(ctx) {
       const hits: Hit[] = [];
       const homeNear = perSentence((start, end) => HOME.test(ctx.text.slice(Math.max(0, start - 80), end)));
@@ -79,6 +80,7 @@ export const location = defineRule({
     },
   },
   image: {
+    score: 0.95,
     check(image) {
       if (!image.gps) return [];
       const { latitude, longitude } = image.gps;

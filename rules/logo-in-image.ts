@@ -20,6 +20,7 @@ export const logoInImage = defineRule({
   },
   accounts: ['personal'],
   image: {
+    score: 0.8,
     check(image, { settings }) {
       const boxes: Box[] = [];
       const whys: string[] = [];

@@ -93,6 +93,7 @@ export const nameInImage = defineRule({
     headings: ['image', 'photo'],
   },
   image: {
+    score: 0.75,
     blurs: true,
     check(image, { draft, settings }) {
       if (image.lines.length === 0) return [];

@@ -26,6 +26,7 @@ export const political = defineRule({
   },
   accounts: ['official'],
   text: {
+    score: 0.75,
     check(ctx) {
       const found = new Map<number, { start: number; end: number; what: string }>();
       const marks = new Marks(ctx.text.length);

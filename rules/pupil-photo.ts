@@ -21,6 +21,7 @@ export const pupilPhoto = defineRule({
     headings: ['photo', 'image', 'picture', 'video'],
   },
   image: {
+    score: 0.8,
     blurs: true,
     check(image, ctx) {
       const { faces } = image;

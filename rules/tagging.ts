@@ -54,6 +54,7 @@ export const tagging = defineRule({
     headings: ['tag'],
   },
   text: {
+    score: 0.85,
     check(ctx) {
       const hits: Hit[] = [];
       const { handles, allowedHandles } = ctx.settings.org;

@@ -145,12 +145,12 @@ describe('the review of a drafted policy', () => {
     expect(checkedPack({ ...review, id: 'coop' }).issues[0]!.path).toEqual(['id']);
   });
 
-  it('is saved through the options form as the pack in force', () => {
+  it('is saved through the options form as the pack in force', async () => {
     const pack = packFromReview(own().review);
     const state = resolveSettings({ local: {}, managed: null });
     const form = { ...formFromState(state), pack: pack.id };
     form.rest = { ...form.rest, ownPack: pack };
-    const candidate = settingsToSave(form, state);
+    const candidate = await settingsToSave(form, state);
     expect(candidateIssues(candidate, undefined)).toEqual([]);
     expect(resolveSettings({ local: candidate, managed: null }).pack.id).toBe(pack.id);
     expect(candidateIssues({ ...candidate, ownPack: undefined }, undefined).map((i) => i.path)).toEqual([['pack']]);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { builtInPack, isBuiltInPack } from '../../packs';
 import type { Pack } from '../../packs/schema';
 import { isLockedField, type PackFile, type SettingsState } from '../../settings/resolve';
-import { formatIssue, validatePack, validateSettings } from '../../settings/validate';
+import { formatIssue, validatePack, validateSettings, type Issue } from '../../settings/validate';
 import { ProblemList } from '../ProblemList';
 import { Field, FieldErrors, describedBy } from './Field';
 import { parseJsonText } from './json';
@@ -82,14 +82,21 @@ export function Options({ store }: { store: OptionsStore }) {
 
   /** Saves the form if it is valid; true when saved. */
   const saveForm = async (form: FormState): Promise<boolean> => {
-    const candidate = settingsToSave(form, state);
+    const candidate = await settingsToSave(form, state);
     const issues = candidateIssues(candidate, currentPackFile?.name);
     if (issues.length) {
       setErrors(groupIssues(issues));
       setStatus({ kind: 'bad', text: `Not saved: ${issues.length === 1 ? 'one problem needs' : `${issues.length} problems need`} fixing (shown beside the fields).` });
       return false;
     }
-    const saveIssues = await store.save(candidate, pendingPack);
+    let saveIssues: Issue[];
+    try {
+      saveIssues = await store.save(candidate, pendingPack);
+    } catch (error) {
+      // Storage full (a large pack file), or the browser refused: nothing was written.
+      setStatus({ kind: 'bad', text: error instanceof Error ? error.message : `Not saved: ${String(error)}` });
+      return false;
+    }
     if (saveIssues.length) {
       setErrors(groupIssues(saveIssues));
       setStatus({ kind: 'bad', text: 'Not saved: see the problems beside the fields.' });
@@ -144,7 +151,7 @@ export function Options({ store }: { store: OptionsStore }) {
       return;
     }
     const next = formFromSettings(checked.settings);
-    const hashed = hashPlainNames(next);
+    const hashed = await hashPlainNames(next);
     dirty.current = true;
     setForm(hashed);
     setErrors(new Map());
@@ -155,8 +162,8 @@ export function Options({ store }: { store: OptionsStore }) {
     });
   };
 
-  const exportSettings = () => {
-    store.download('second-look-settings.json', exportedSettings(state));
+  const exportSettings = async () => {
+    store.download('second-look-settings.json', await exportedSettings(state));
     setStatus({ kind: 'info', text: 'Exported the settings in force as second-look-settings.json (pupil names only as hashes).' });
   };
 
@@ -215,6 +222,24 @@ export function Options({ store }: { store: OptionsStore }) {
           <p class="hint">
             The rules of “{activePack.name}”. Turn one off, or make it block posting (“Must change”) or only warn (“Post anyway” allowed).
           </p>
+          <Field id="sensitivity" field="sensitivity" label="Sensitivity" errors={errors.get('sensitivity')} locked={locked('sensitivity')}
+            hint="Each finding has a score for how sure the rule is. Strict shows more, including less certain findings; relaxed shows only the surest. A rule's own setting below wins.">
+            <select
+              id="sensitivity"
+              value={form.sensitivity}
+              disabled={locked('sensitivity')}
+              aria-describedby={describedBy('sensitivity', true, errors.get('sensitivity'))}
+              onChange={(e) => {
+                const value = (e.currentTarget as HTMLSelectElement).value as FormState['sensitivity'];
+                update((f) => ({ ...f, sensitivity: value }));
+              }}
+            >
+              <option value="">Balanced (the default)</option>
+              {form.sensitivity === 'balanced' && <option value="balanced">Balanced</option>}
+              <option value="strict">Strict: show more, including less certain findings</option>
+              <option value="relaxed">Relaxed: show only the surest findings</option>
+            </select>
+          </Field>
           <RulesTable form={form} state={state} pack={activePack} errors={errors} update={update} />
         </fieldset>
 
@@ -241,7 +266,7 @@ export function Options({ store }: { store: OptionsStore }) {
 
       <OwnPolicy
         disabled={allLocked || locked('pack') || locked('ownPack')}
-        settingsInForce={() => settingsInForce(state) as Record<string, unknown>}
+        settingsInForce={async () => (await settingsInForce(state)) as Record<string, unknown>}
         usePack={adoptOwnPack}
         download={(name, json) => store.download(name, json)}
       />
