@@ -86,8 +86,9 @@ describe('managed storage in each browser', () => {
     const local = { pack: 'coop', rules: { 'child-name': { enabled: false }, tagging: { enabled: false, severity: 'warn' } } };
     const { api, data } = fakeStorage(policy, { settings: local });
     const state = await loadSettingsState(api);
-    expect(state.settings.rules?.['child-name']).toEqual({ enabled: true, severity: 'block' });
-    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    // A lock also keeps the rule at least as sensitive as balanced (0.5).
+    expect(state.settings.rules?.['child-name']).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
     expect(state.settings.lockedRules).toEqual(['child-name', 'tagging']);
     expect(state.settings.organisation?.names).toEqual(['Penrice Primary Academy']);
     expect(state.pack.id).toBe('aspire');
