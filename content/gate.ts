@@ -99,6 +99,11 @@ export class PostGate {
    * through (nothing found) or gated.
    */
   private intercept(event: Event, session: ComposerSession, replay: () => void): void {
+    // A composer nobody has written in is checked once the user (never a page script) posts it.
+    if (!session.isActive) {
+      if (!event.isTrusted) return;
+      session.activate();
+    }
     // Judge the text as it is now, including the keystroke just before this click.
     session.refresh();
     const proceed = () => {

@@ -27,6 +27,10 @@ const SETTLE_ROUNDS = 4;
  * what the user decided for this draft (findings ignored, the account switched). Decisions last
  * as long as the draft: emptying the composer starts a new one.
  *
+ * A composer is checked only once the user is really writing in it (`activate`, on a trusted
+ * key, pointer, paste or drop event there, or a trusted click on its Post button): a page script
+ * can fill and focus a text box, even a hidden one, but cannot make trusted input events.
+ *
  * Every change is sent to the background worker to be checked (background/check-service.ts), one request
  * at a time: edits made while one is out are coalesced into the next. Long drafts come back
  * checked chunk by chunk, and are checked whole once typing pauses.
@@ -47,6 +51,7 @@ export class ComposerSession {
   private accountOverride: Account | null = null;
   /** The attached images' analyses (attachments.ts), checked with the text. */
   private images: ImageAnalysis[] = [];
+  private active = false;
   private readonly observer: MutationObserver;
   private readonly resizeObserver: ResizeObserver;
   private readonly valuePoll: ReturnType<typeof setInterval> | undefined;
@@ -78,6 +83,18 @@ export class ComposerSession {
 
   get element(): HTMLElement {
     return this.surface.element;
+  }
+
+  /** Whether the user has written in this composer, so that it is being checked. */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** The user is writing here: start checking (callers look at `isTrusted` first). */
+  activate(): void {
+    if (this.active) return;
+    this.active = true;
+    this.refresh();
   }
 
   /** The site's posting identity, if shown, and the account assumed for this draft. */
@@ -115,6 +132,7 @@ export class ComposerSession {
 
   /** Re-reads the text; checks it again if it (or the account it is posted from) changed. */
   refresh(): void {
+    if (!this.active) return;
     const snapshot = this.surface.read();
     const edited = snapshot.text !== this.latest?.text;
     this.latest = snapshot;
@@ -139,6 +157,7 @@ export class ComposerSession {
 
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
   async settle(): Promise<void> {
+    if (!this.active) return;
     for (let round = 0; round < SETTLE_ROUNDS && !this.isSettled(); round++) {
       if (this.inFlight) this.again = 'whole';
       else this.check(true);
@@ -156,6 +175,7 @@ export class ComposerSession {
 
   private check(whole: boolean): void {
     clearTimeout(this.wholeTimer);
+    if (!this.active) return;
     if (this.inFlight) {
       if (this.again !== 'whole') this.again = whole ? 'whole' : 'part';
       return;

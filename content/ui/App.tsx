@@ -1,16 +1,22 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../rules/engine/ids';
 import type { Box, Finding } from '../../rules/engine/types';
-import type { MarkStyle } from '../highlighter';
+import type { Severity } from '../../rules/engine/ids';
 import { policyName } from '../../packs';
 import { ruleLabel } from '../../rules/engine/facts';
+
+/** How a mark is drawn: by the finding's severity, or as the one whose card is open. */
+export type MarkStyle = Severity | 'active';
 
 /** Everything Second Look shows on a page, as plain data and callbacks from the controller. */
 export interface UiProps {
   chips: ChipView[];
   card: CardView | null;
   gate: GateView | null;
-  /** Marks drawn as boxes, where the Highlight API cannot (textareas, older browsers). */
+  /**
+   * The marks: boxes over the flagged words, from the text's client rects, drawn in this closed
+   * layer (never in the page's editor, nor in the document's shared highlight registry).
+   */
   overlay: { rect: DOMRect; style: MarkStyle }[];
 }
 
