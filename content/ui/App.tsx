@@ -4,6 +4,7 @@ import type { Box, Finding } from '../../rules/engine/types';
 import type { Severity } from '../../rules/engine/ids';
 import { policyName } from '../../packs';
 import { ruleLabel } from '../../rules/engine/facts';
+import { isImageDataUrl } from '../../protocol/messages';
 
 /** How a mark is drawn: by the finding's severity, or as the one whose card is open. */
 export type MarkStyle = Severity | 'active';
@@ -224,7 +225,7 @@ function Thumbnail({ name, thumbnail, boxes }: ImageView) {
   return (
     <figure class="thumbnail">
       <div class="frame">
-        {thumbnail ? <img src={thumbnail} alt={`The attached image ${name}`} /> : <div class="missing">{name}</div>}
+        {isImageDataUrl(thumbnail) ? <img src={thumbnail} alt={`The attached image ${name}`} /> : <div class="missing">{name}</div>}
         {boxes.map((b, i) => (
           <span
             key={i}
