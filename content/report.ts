@@ -35,7 +35,7 @@ export class TabReport {
       identity,
       platform: session.adapter.platform,
       findings: session.visible(),
-      images: this.attachments.statuses(session),
+      images: this.attachments.statuses(this.composers.of(session).sessions),
       thumbnails: this.attachments.analysed(session).map((a) => a.thumbnail),
     };
   }

@@ -1,24 +1,31 @@
 import type { Account } from '../rules/engine/ids';
 import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
-import type { Pack } from '../packs/schema';
 import type { Settings } from '../settings/schema';
 import type { CheckRequest, CheckResult } from '../protocol/messages';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
 
-/** What a composer is checked with: the settings in force and, if not built in, their pack. */
+/**
+ * What a composer is checked with: the settings in force (the content script needs some of them
+ * itself, say to tell an official account) and their version (settings/version.ts), which is all
+ * a check request says of them: the background worker holds the settings and the pack.
+ */
 export interface CheckConfig {
   settings: Settings;
-  pack: Pack | null;
+  version: string;
 }
 
-export type RequestCheck = (request: CheckRequest) => Promise<CheckResult>;
+/** Sends a check (check-client.ts), calling `onRetry` when the worker went away and it is sent again. */
+export type RequestCheck = (request: CheckRequest, onRetry?: (attempt: number, error: unknown) => void) => Promise<CheckResult>;
 
 // After typing pauses this long, a long draft checked chunk by chunk gets its whole-draft check.
 const WHOLE_CHECK_DELAY_MS = 400;
 // How often a textarea's value is compared with the last text read.
 const VALUE_POLL_MS = 500;
+// Checks again when the worker answered with other settings than the content script's.
+const VERSION_RETRIES = 5;
+const VERSION_RETRY_MS = 250;
 // Rounds of waiting for the worker before the gate decides with what it has.
 const SETTLE_ROUNDS = 4;
 
@@ -41,8 +48,15 @@ export class ComposerSession {
   /** The findings, and the snapshot of the text they were found in (for drawing them). */
   findings: Finding[] = [];
   checked: Snapshot | null = null;
+  /**
+   * The background worker did not answer the last check (it was stopped or is restarting), so the
+   * findings may not describe the text: shown as such, never as a clean draft, until a check answers.
+   */
+  unavailable = false;
   private latest: Snapshot | null = null;
   private checkedAccount: Account | null = null;
+  private checkedVersion: string | null = null;
+  private versionRetries = 0;
   private whole = false;
   private inFlight: Promise<void> | null = null;
   private again: 'part' | 'whole' | null = null;
@@ -117,6 +131,7 @@ export class ComposerSession {
 
   updateSettings(config: CheckConfig): void {
     this.config = config;
+    this.versionRetries = 0;
     this.check(true);
   }
 
@@ -152,7 +167,13 @@ export class ComposerSession {
 
   /** Whether the findings are those of a whole-draft check of the text as it is now. */
   isSettled(): boolean {
-    return !this.inFlight && this.whole && this.checked !== null && this.checked.text === this.latest?.text;
+    return (
+      !this.inFlight &&
+      this.whole &&
+      this.checked !== null &&
+      this.checked.text === this.latest?.text &&
+      this.checkedVersion === this.config.version
+    );
   }
 
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
@@ -186,23 +207,35 @@ export class ComposerSession {
     const { account } = this.account();
     // An empty composer has nothing to check, unless images are attached to it.
     if (text.trim() === '' && this.images.length === 0) {
-      this.adopt(snapshot, account, [], true);
+      this.adopt(snapshot, account, [], true, this.config.version);
       return;
     }
     const request: CheckRequest = {
       type: 'check',
       composer: this.id,
       draft: { text, platform: this.adapter.platform, account },
-      settings: this.config.settings,
-      ...(this.config.pack ? { pack: this.config.pack } : {}),
+      settingsVersion: this.config.version,
       ...(this.images.length ? { images: this.images } : {}),
       whole,
     };
-    this.inFlight = this.requestCheck(request)
+    const retrying = () => {
+      if (this.unavailable) return;
+      this.unavailable = true;
+      this.changed(this);
+    };
+    this.inFlight = this.requestCheck(request, retrying)
       .then((result) => {
+        this.unavailable = false;
         // The text or the account moved on while the worker checked: the next request has it.
         if (this.latest?.text !== text || this.account().account !== account) return;
-        this.adopt(this.latest, account, result.findings, result.whole);
+        this.adopt(this.latest, account, result.findings, result.whole, result.settingsVersion);
+        if (result.settingsVersion !== this.config.version) {
+          // The worker checked with other settings than this script's (one of the two has not
+          // read a change in storage yet): check again shortly, a few times at most.
+          if (this.versionRetries++ < VERSION_RETRIES) this.wholeTimer = setTimeout(() => this.check(true), VERSION_RETRY_MS);
+          return;
+        }
+        this.versionRetries = 0;
         if (!result.whole) {
           // Text a large paste left unchecked is checked at once; otherwise wait for a pause.
           const delay = result.complete ? WHOLE_CHECK_DELAY_MS : 0;
@@ -210,8 +243,11 @@ export class ComposerSession {
         }
       })
       .catch((error: unknown) => {
-        // Only while the extension is being reloaded or updated: keep the last findings.
+        // The worker did not answer even when asked again, or the extension is being reloaded
+        // or updated: keep the last findings, and say that they may be out of date.
         console.warn('Second Look: could not check this draft.', error);
+        this.unavailable = true;
+        this.changed(this);
       })
       .finally(() => {
         this.inFlight = null;
@@ -221,9 +257,12 @@ export class ComposerSession {
       });
   }
 
-  private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean): void {
+  private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean, version: string): void {
     this.checked = snapshot;
     this.checkedAccount = account;
+    // Another version than this script's: the worker read newer settings than this script has
+    // yet (their change reaches it shortly, and checks again), or older ones (not settled).
+    this.checkedVersion = version;
     this.findings = findings;
     this.whole = whole;
     this.changed(this);

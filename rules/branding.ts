@@ -19,6 +19,7 @@ export const branding = defineRule({
   description: "A personal account using the school's branding: official hashtags, strapline or motto, or speaking as the school.",
   accounts: ['personal'],
   text: {
+    score: 0.8,
     check(ctx) {
       const hits: Hit[] = [];
       const { org } = ctx.settings;

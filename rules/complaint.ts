@@ -35,6 +35,7 @@ export const complaint = defineRule({
   label: 'A complaint aired in public',
   description: 'Airing a complaint or grievance about the school, its staff, its decisions or colleagues in public.',
   text: {
+    score: 0.7,
     check(ctx) {
       const targets = targetsFor(ctx.settings.org.names, ctx.settings.org.handles, ctx.settings);
       const hits: Hit[] = [];
@@ -76,6 +77,8 @@ export const complaint = defineRule({
             end: s.end,
             message: 'This insults colleagues, leaders or the school in public. Raise concerns through the school\'s own channels instead of posting them.',
             why: 'an insult aimed at colleagues, leaders or the school',
+            // As sure as the insult is, and no surer than a grievance.
+            score: Math.min(h.score ?? derogatory.text!.score, 0.8),
           });
         }
       }

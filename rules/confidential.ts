@@ -23,6 +23,7 @@ export const confidential = defineRule({
   label: 'Private or sensitive information',
   description: 'Private or sensitive information about pupils, families or staff, and school plans not yet public.',
   text: {
+    score: 0.7,
     check(ctx) {
       const hits: Hit[] = [];
       for (const m of ctx.text.matchAll(SECRET)) {

@@ -32,6 +32,7 @@ export const contact = defineRule({
   label: 'Contact with pupils or parents',
   description: 'Staff inviting pupils or parents (or pupils and parents inviting staff) to connect, follow or message through social media.',
   text: {
+    score: 0.75,
     check(ctx) {
       const official = ctx.draft.account === 'official';
       const pupilNamed = ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.isFirstName(t.key));

@@ -14,6 +14,7 @@ export const disclaimer = defineRule({
   description: 'A personal-account post that names or points at the school or trust without a "views are my own" disclaimer.',
   accounts: ['personal'],
   text: {
+    score: 0.8,
     wholeDraft: true,
     apply: 'append',
     check(ctx) {

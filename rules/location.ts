@@ -30,6 +30,7 @@ export const location = defineRule({
   label: 'Where someone is or lives',
   description: 'Home addresses, where pupils are right now, and photos whose metadata (EXIF GPS) records where they were taken.',
   text: {
+    score: 0.7,
     check(ctx) {
       const hits: Hit[] = [];
       const homeNear = perSentence((start, end) => HOME.test(ctx.text.slice(Math.max(0, start - 80), end)));
@@ -74,6 +75,7 @@ export const location = defineRule({
     },
   },
   image: {
+    score: 0.95,
     check(image) {
       if (!image.gps) return [];
       const { latitude, longitude } = image.gps;

@@ -15,6 +15,7 @@ export const logoInImage = defineRule({
   description: "The school's logo, or its name printed in an image, posted from a personal account.",
   accounts: ['personal'],
   image: {
+    score: 0.8,
     check(image, { settings }) {
       const boxes: Box[] = [];
       const whys: string[] = [];

@@ -88,6 +88,7 @@ export const nameInImage = defineRule({
   label: 'A name in an image',
   description: "Text in an attached image (a certificate, a badge, a label) contains a person's or a pupil's name.",
   image: {
+    score: 0.75,
     blurs: true,
     check(image, { draft, settings }) {
       if (image.lines.length === 0) return [];

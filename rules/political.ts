@@ -21,6 +21,7 @@ export const political = defineRule({
   description: 'Party-political content, endorsements and campaigning on an official account.',
   accounts: ['official'],
   text: {
+    score: 0.75,
     check(ctx) {
       const found = new Map<number, { start: number; end: number; what: string }>();
       const marks = new Marks(ctx.text.length);

@@ -16,6 +16,7 @@ export const pupilPhoto = defineRule({
   label: 'A photo that may show pupils',
   description: "An attached photo shows people who may be pupils: a child's face, or several faces.",
   image: {
+    score: 0.8,
     blurs: true,
     check(image, ctx) {
       const { faces } = image;

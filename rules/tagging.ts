@@ -49,6 +49,7 @@ export const tagging = defineRule({
   label: 'Tagging people',
   description: "Tagging or @mentioning people, and asking others to tag people; the organisation's own and well-known organisations' handles are allowed.",
   text: {
+    score: 0.85,
     check(ctx) {
       const hits: Hit[] = [];
       const { handles, allowedHandles } = ctx.settings.org;

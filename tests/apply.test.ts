@@ -14,6 +14,7 @@ const olivia: Finding = {
   suggestion: 'a pupil',
   clause: { pack: 'default', section: '1', quote: 'x' },
   why: 'roster',
+  score: 0.9,
 };
 
 function applied(current: string): string | 'moved' | null {

@@ -8,6 +8,7 @@ import { isImageDataUrl } from '../../protocol/messages';
 
 /** How a mark is drawn: by the finding's severity, or as the one whose card is open. */
 export type MarkStyle = Severity | 'active';
+import { describeScore, explainWhy } from '../../rules/engine/explain';
 
 /** Everything Second Look shows on a page, as plain data and callbacks from the controller. */
 export interface UiProps {
@@ -26,6 +27,8 @@ export interface ChipView {
   rect: DOMRect;
   count: number;
   blocking: boolean;
+  /** Checking is unavailable for now (the background worker is restarting): the draft is not known to be clean. */
+  unavailable: boolean;
   open(): void;
 }
 
@@ -103,8 +106,25 @@ export function App({ chips, card, gate, overlay }: UiProps) {
   );
 }
 
-function Chip({ rect, count, blocking, open }: ChipView) {
+function Chip({ rect, count, blocking, unavailable, open }: ChipView) {
   const things = count === 1 ? '1 thing' : `${count} things`;
+  if (unavailable) {
+    const found = count > 0 ? ` (${things} found before)` : '';
+    const label = `Second Look: this post is not checked${found}: checking is unavailable for now, trying again`;
+    return (
+      <button
+        type="button"
+        class="chip unavailable"
+        data-state="unavailable"
+        style={{ left: `${rect.right - 34}px`, top: `${rect.bottom - 30}px` }}
+        aria-label={label}
+        title={label}
+        onClick={open}
+      >
+        ?
+      </button>
+    );
+  }
   return (
     <button
       type="button"
@@ -174,7 +194,11 @@ function Card(props: CardView) {
       <h2>{ruleLabel(finding.rule)}</h2>
       {props.image && <Thumbnail {...props.image} />}
       <p>{finding.message}</p>
-      {finding.why && <p class="why">Why: {finding.why}</p>}
+      {finding.why && (
+        <p class="why">
+          Why: {explainWhy(finding)}. How sure: {describeScore(finding.score)}
+        </p>
+      )}
       <blockquote>{finding.clause.quote}</blockquote>
       <p class="cite">
         {finding.clause.section} — {policyName(finding.clause.pack)}
@@ -240,10 +264,22 @@ function Thumbnail({ name, thumbnail, boxes }: ImageView) {
   );
 }
 
+const KEY_GUARD_MS = 500;
+
 function Gate({ notes, findings, canPostAnyway, back, postAnyway }: GateView) {
   const first = useRef<HTMLButtonElement>(null);
   // Focus the safe choice, so Enter or Space from the keyboard goes back to editing.
   useEffect(() => first.current?.focus(), []);
+  // A key pressed as part of the send (the second Enter of Enter Enter) must not answer the
+  // dialog before it has been seen: Enter and Space do nothing in its first half second.
+  const opened = useRef(performance.now());
+  const early = (event: KeyboardEvent) => {
+    if ((event.key === 'Enter' || event.key === ' ') && performance.now() - opened.current < KEY_GUARD_MS) {
+      event.preventDefault();
+      return true;
+    }
+    return false;
+  };
   return (
     <div class="backdrop">
       <div
@@ -251,7 +287,8 @@ function Gate({ notes, findings, canPostAnyway, back, postAnyway }: GateView) {
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="second-look-gate-title"
-        onKeyDown={(event) => event.key === 'Escape' && back()}
+        onKeyDown={(event) => !early(event) && event.key === 'Escape' && back()}
+        onKeyUp={(event) => early(event)}
       >
         <h2 id="second-look-gate-title">Before you post: {findings.length + notes.length === 1 ? '1 thing' : `${findings.length + notes.length} things`} to check</h2>
         <ul>

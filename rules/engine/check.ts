@@ -7,9 +7,12 @@
 import type { Settings } from '../../settings/schema';
 import type { Account, Severity } from './ids';
 import type { ClauseRef, Draft, Finding, ImageAnalysis, ImageRef, Rule, RuleId } from './types';
-import { buildContext } from './context';
+import { buildContext, compileSettings } from './context';
+import { derivePendingNames } from './pupils';
+import { derivedNameKeys } from './name-hash';
 import { toOriginal } from './normalise';
 import { RULES } from './registry';
+import { scoreHit, thresholdFor, type Scored } from './score';
 
 export type * from './types';
 export type { Settings } from '../../settings/schema';
@@ -61,6 +64,7 @@ function finding(
   cited: Citation,
   at: { start: number; end: number; excerpt: string },
   hit: { message: string; suggestion?: string; why: string },
+  scored: Scored,
   image?: ImageRef,
 ): Finding {
   return {
@@ -73,6 +77,8 @@ function finding(
     ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
     clause: cited.clause,
     why: hit.why,
+    score: scored.score,
+    ...(scored.context ? { context: scored.context } : {}),
     ...(image ? { image } : {}),
   };
 }
@@ -84,16 +90,50 @@ export function checkDraft(draft: Draft, settings: Settings, options: CheckOptio
   const findings: Finding[] = [];
   for (const rule of active) {
     const cited = citation(options.pack, settings, rule.id, draft.account);
+    const threshold = thresholdFor(settings, rule.id);
     const seen = new Set<string>();
     for (const hit of rule.text!.check(ctx)) {
+      const scored = scoreHit(ctx, rule.id, hit.score ?? rule.text!.score, hit);
+      if (scored.score < threshold) continue;
       const [start, end] = toOriginal(ctx.norm, hit.start, hit.end);
       const key = `${start}:${end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      findings.push(finding(cited, { start, end, excerpt: draft.text.slice(start, end) }, hit));
+      findings.push(finding(cited, { start, end, excerpt: draft.text.slice(start, end) }, hit, scored));
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * The words of a draft the hashed pupil list could not be searched for yet: their keys are not
+ * derived (a memory-hard derivation, about a second each; rules/engine/name-hash.ts). Empty
+ * for a plain list or none. Call after checkDraft with the same settings object.
+ */
+export function pendingNames(settings: Settings): string[] {
+  return compileSettings(settings).pendingNames.list();
+}
+
+/**
+ * Runs a check (checkDraft, checkImages, or both) with every word the hashed pupil list needs
+ * derived first (the command line, and tests): checks, derives the words it could not look up,
+ * and checks again until none are left (a word's one-letter deletions are looked up only once
+ * the word itself is known not to match).
+ */
+export async function withPupilNames<T>(settings: Settings, run: () => T): Promise<T> {
+  const compiled = compileSettings(settings);
+  for (;;) {
+    compiled.pendingNames.clear();
+    const result = run();
+    const pending = compiled.pendingNames.list();
+    if (pending.length === 0 || !compiled.nameKdf) return result;
+    await derivePendingNames(compiled.nameKdf, pending, derivedNameKeys);
+  }
+}
+
+/** checkDraft with the hashed pupil list's words derived first (withPupilNames). */
+export function checkDraftWithNames(draft: Draft, settings: Settings, options: CheckOptions): Promise<Finding[]> {
+  return withPupilNames(settings, () => checkDraft(draft, settings, options));
 }
 
 /**
@@ -107,8 +147,11 @@ export function checkImages(analyses: readonly ImageAnalysis[], draft: Draft, se
   analyses.forEach((image, index) => {
     for (const rule of active) {
       const cited = citation(options.pack, settings, rule.id, draft.account);
+      const threshold = thresholdFor(settings, rule.id);
       for (const hit of rule.image!.check(image, { draft, settings })) {
-        findings.push(finding(cited, { start: index, end: index, excerpt: hit.excerpt }, hit, { index, name: image.name, boxes: hit.boxes }));
+        const score = Math.round((hit.score ?? rule.image!.score) * 100) / 100;
+        if (score < threshold) continue;
+        findings.push(finding(cited, { start: index, end: index, excerpt: hit.excerpt }, hit, { score }, { index, name: image.name, boxes: hit.boxes }));
       }
     }
   });

@@ -32,6 +32,13 @@ export interface Finding {
   clause: ClauseRef;
   /** What made the rule fire (which list, which context words), for the popup to explain. */
   why: string;
+  /**
+   * How sure the rule is, 0 to 1: the detector's base score, raised or lowered by the words
+   * around it (rules/engine/score.ts). Findings under the sensitivity's threshold are not reported.
+   */
+  score: number;
+  /** The context words that moved the score from its base, when any did. */
+  context?: { raised: string[]; lowered: string[] };
   /** For image rules: which attached image, and where in it (faces, names, the logo). */
   image?: ImageRef;
 }
@@ -90,6 +97,8 @@ export interface ImageHit {
   message: string;
   suggestion?: string;
   why: string;
+  /** How sure, 0 to 1, when this hit knows better than the rule's base score (a detector's confidence). */
+  score?: number;
 }
 
 export interface ImageRuleContext {
@@ -104,11 +113,18 @@ export interface Hit {
   message: string;
   suggestion?: string;
   why: string;
+  /**
+   * How sure, 0 to 1, when the mechanism that found it knows better than the rule's base score
+   * (a slur is surer than a word that insults only when aimed at someone).
+   */
+  score?: number;
 }
 
 /** The text part of a rule: what it finds in the draft's words. */
 export interface TextPart {
   check(ctx: RuleContext): Hit[];
+  /** The score of a hit that does not set its own (Presidio's recognizer base score), 0 to 1. */
+  readonly score: number;
   /**
    * The rule asks about the whole draft (is a disclaimer anywhere?), so a chunk of a long draft
    * cannot answer it; the incremental checker carries its findings over until a whole check.
@@ -121,6 +137,8 @@ export interface TextPart {
 /** The image part of a rule: what it finds in an attached image's analysis. */
 export interface ImagePart {
   check(image: ImageAnalysis, ctx: ImageRuleContext): ImageHit[];
+  /** The score of a hit that does not set its own, 0 to 1. */
+  readonly score: number;
   /** The safe copy of the image blurs this rule's boxes (faces, names). */
   readonly blurs?: boolean;
 }

@@ -157,6 +157,29 @@ describe('the options page', () => {
     expect(await popup.getByTestId('pack').innerText()).toBe('Our Trust Social Media Policy');
   });
 
+  it('says so when a pack file is over the storage quota, and keeps the saved pack and settings in force', async () => {
+    const aspire = JSON.parse(readFileSync(new URL('../../packs/aspire.json', import.meta.url), 'utf8'));
+    const input = options.getByLabel('Import a pack file (JSON)');
+    const small = { ...aspire, id: 'small', name: 'Our Small Policy' };
+    await input.setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(small)) });
+    await expect.poll(() => options.getByRole('radio', { name: /Our Small Policy/ }).isChecked()).toBe(true);
+    expect(await save()).toContain('Saved');
+    const before = await storedJson();
+    // Chromium's storage.local holds 10 MB (QUOTA_BYTES) without "unlimitedStorage": a valid
+    // 11 MB pack (one clause quoting a very long section) does not fit.
+    const huge = { ...aspire, id: 'huge', name: 'Our Huge Policy', clauses: [{ ...aspire.clauses[0], quote: aspire.clauses[0].quote + ' lorem ipsum'.repeat(1_000_000) }, ...aspire.clauses.slice(1)] };
+    await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(huge)) });
+    await expect.poll(() => options.getByRole('radio', { name: /Our Huge Policy/ }).isChecked(), { timeout: 20_000 }).toBe(true);
+    const status = await save();
+    expect(status).toMatch(/^Not saved: the pack file huge\.json \(1\d\.\d MB\) does not fit in the browser's storage for extensions \(.*quota.*\)\. The settings and pack in force are unchanged/i);
+    expect(await storedJson()).toBe(before);
+    const page = await composeIn('Well done to Olivia in Year 3 for her reading award!');
+    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    const popup = await openPopup(browser.context, browser.worker!, page);
+    pages.push(popup);
+    expect(await popup.getByTestId('pack').innerText()).toBe('Our Small Policy');
+  });
+
   it('shows a broken stored settings file as a problem, with the last good settings still in force', async () => {
     await setSettings(browser.worker!, { pack: 'aspire' });
     await options.reload();
