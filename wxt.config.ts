@@ -17,6 +17,9 @@ const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
 export const GECKO_ID = 'second-look@second-look.invalid';
 
 export default defineConfig({
+  // The browser benchmark's build (scripts/bench-browser.mjs) marks each redraw on the page's
+  // performance timeline (content/controller.ts); it goes elsewhere, so it is never the one shipped.
+  outDir: process.env.WXT_BENCH_MARKS === '1' ? '.output/bench' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // @preact/preset-vite is typed against the project's Vite 8 (used by vitest) while WXT 0.20
   // builds with its own Vite 7; the plugin API they share is the same at run time.

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ImagePart, ImageRequest } from '../protocol/messages';
+import { Uploads } from './uploads';
 
 /** Chrome's offscreen API (not in the polyfill's types). */
 interface OffscreenApi {
@@ -35,28 +36,15 @@ async function offscreenReady(): Promise<void> {
   await creating;
 }
 
-/** Images arriving in parts (ImagePart), by upload id; one left unclaimed is dropped after a minute. */
-const uploads = new Map<string, { parts: string[]; timer: ReturnType<typeof setTimeout> }>();
-const UPLOAD_LIFETIME_MS = 60_000;
+const uploads = new Uploads();
 
 export function receiveImagePart(message: ImagePart): void {
-  let upload = uploads.get(message.upload);
-  if (!upload) {
-    upload = { parts: [], timer: setTimeout(() => uploads.delete(message.upload), UPLOAD_LIFETIME_MS) };
-    uploads.set(message.upload, upload);
-  }
-  upload.parts.push(message.part);
+  uploads.receive(message);
 }
 
 /** The request with its image whole again, however it was sent. */
 export function assembled(request: ImageRequest): ImageRequest {
-  if (request.upload === undefined) return request;
-  const upload = uploads.get(request.upload);
-  if (!upload) throw new Error('the image did not arrive whole; attach it again');
-  uploads.delete(request.upload);
-  clearTimeout(upload.timer);
-  const { upload: _, ...rest } = request;
-  return { ...rest, image: upload.parts.join('') };
+  return uploads.assembled(request);
 }
 
 export async function answerImageRequest(message: ImageRequest): Promise<unknown> {

@@ -19,7 +19,11 @@ export function startBackground(): void {
     if (isCheckRequest(message)) return answerCheck(message, tabId, settings);
     // Attached images go to where the image models run (the offscreen document in Chrome).
     if (isImagePart(message)) {
-      receiveImagePart(message);
+      try {
+        receiveImagePart(message);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
       return Promise.resolve(true);
     }
     if (isImageRequest(message)) return answerImageRequest(message);

@@ -1,11 +1,9 @@
 import type { Lifetime } from './lifetime';
 import type { Finding } from '../rules/engine/types';
 import { applySuggestion, editFor } from './apply';
-import type { ApplyProblem } from './ui/App';
 import type { Composers } from './composers';
-import type { MarkStyle } from './highlighter';
 import type { ComposerSession } from './session';
-import type { CardView, ImageView } from './ui/App';
+import type { ApplyProblem, CardView, ImageView, MarkStyle } from './ui/App';
 import { fromUi } from './ui/host';
 
 // A hover card stays this long after the pointer leaves the marked words, so it can be reached.

@@ -45,6 +45,7 @@ export class Composers {
     ctx.onInvalidated(() => observer.disconnect());
     this.scan();
     ctx.addEventListener(document, 'focusin', (event) => this.onFocusIn(event), { capture: true });
+    for (const type of USER_INPUT) ctx.addEventListener(document, type, (event) => this.onUserInput(event), { capture: true });
   }
 
   /** The composer in use: the one last focused or edited. */
@@ -151,6 +152,20 @@ export class Composers {
     this.events.focused(adapter);
   }
 
+  /**
+   * The user pressed a key, pressed the pointer, pasted or dropped in a composer: check it from
+   * now on. Only trusted events count: the page can focus a text box and fire synthetic events at
+   * it, and even `execCommand` input is trusted, but keys, pointer presses, pastes and drops it
+   * cannot make.
+   */
+  private onUserInput(event: Event): void {
+    if (!event.isTrusted || fromUi(event) || !(event.target instanceof Node)) return;
+    const session = this.containing(event.target);
+    if (!session) return;
+    session.activate();
+    this.setActive(session);
+  }
+
   private attach(element: HTMLElement, adapter: SiteAdapter): ComposerSession {
     const existing = this.sessions.get(element);
     if (existing) return existing;
@@ -167,6 +182,9 @@ export class Composers {
     this.events.closed(session);
   }
 }
+
+/** Events only the user makes (when trusted): what starts the checking of a composer. */
+const USER_INPUT = ['keydown', 'pointerdown', 'paste', 'drop', 'compositionstart'] as const;
 
 function inPageOrder(a: ComposerSession, b: ComposerSession): number {
   if (a === b) return 0;

@@ -136,6 +136,11 @@ export class PostGate {
       stop(event);
       return;
     }
+    // A composer nobody has written in is checked once the user (never a page script) posts it.
+    if (composer.sessions.every((s) => !s.isActive)) {
+      if (!event.isTrusted) return;
+      for (const session of composer.sessions) session.activate();
+    }
     // Judge the text as it is now, including the keystroke just before this click.
     for (const session of composer.sessions) session.refresh();
     const proceed = () => {

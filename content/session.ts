@@ -35,6 +35,10 @@ const SETTLE_ROUNDS = 4;
  * what the user decided for this draft (findings ignored, the account switched). Decisions last
  * as long as the draft: emptying the composer starts a new one.
  *
+ * A composer is checked only once the user is really writing in it (`activate`, on a trusted
+ * key, pointer, paste or drop event there, or a trusted click on its Post button): a page script
+ * can fill and focus a text box, even a hidden one, but cannot make trusted input events.
+ *
  * Every change is sent to the background worker to be checked (background/check-service.ts), one request
  * at a time: edits made while one is out are coalesced into the next. Long drafts come back
  * checked chunk by chunk, and are checked whole once typing pauses.
@@ -62,6 +66,7 @@ export class ComposerSession {
   private accountOverride: Account | null = null;
   /** The attached images' analyses (attachments.ts), checked with the text. */
   private images: ImageAnalysis[] = [];
+  private active = false;
   private readonly observer: MutationObserver;
   private readonly resizeObserver: ResizeObserver;
   private readonly valuePoll: ReturnType<typeof setInterval> | undefined;
@@ -104,6 +109,18 @@ export class ComposerSession {
     return this.surface.element;
   }
 
+  /** Whether the user has written in this composer, so that it is being checked. */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** The user is writing here: start checking (callers look at `isTrusted` first). */
+  activate(): void {
+    if (this.active) return;
+    this.active = true;
+    this.refresh();
+  }
+
   /** The site's posting identity, if shown, and the account assumed for this draft. */
   account(): { account: Account; identity: string | null } {
     const identity = this.adapter.identity(this.element);
@@ -140,10 +157,12 @@ export class ComposerSession {
 
   /**
    * Re-reads the text (what the editor's mutation records, given or still queued, say changed);
-   * checks it again if it (or the account it is posted from) changed.
+   * checks it again if it (or the account it is posted from) changed. Until the user writes here
+   * (activate), the text map is kept current but nothing is checked.
    */
   refresh(records: MutationRecord[] = []): void {
     const { snapshot, change } = this.surface.update([...records, ...this.observer.takeRecords()]);
+    if (!this.active) return;
     const edited = change !== null || this.latest === null;
     if (change) this.noteChange(change, snapshot.text.length);
     this.latest = snapshot;
@@ -174,6 +193,7 @@ export class ComposerSession {
 
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
   async settle(): Promise<void> {
+    if (!this.active) return;
     for (let round = 0; round < SETTLE_ROUNDS && !this.isSettled(); round++) {
       if (this.inFlight) this.again = 'whole';
       else this.check(true);
@@ -209,6 +229,7 @@ export class ComposerSession {
 
   private check(whole: boolean): void {
     clearTimeout(this.wholeTimer);
+    if (!this.active) return;
     if (this.inFlight) {
       if (this.again !== 'whole') this.again = whole ? 'whole' : 'part';
       return;

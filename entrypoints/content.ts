@@ -1,4 +1,3 @@
-import '../content/highlights.css';
 import { SITE_MATCHES, startSecondLook } from '../content';
 import { Lifetime } from '../content/lifetime';
 

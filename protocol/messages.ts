@@ -174,6 +174,22 @@ export function isImagePart(message: unknown): message is ImagePart {
   return m?.type === 'image-part' && typeof m.upload === 'string' && typeof m.part === 'string';
 }
 
+/**
+ * Whether a thumbnail is an image the extension made itself: a data: URL of a raster image. The
+ * popup and the card show nothing else (no address to fetch, no script, no SVG).
+ */
+export function isImageDataUrl(value: unknown): value is string {
+  return typeof value === 'string' && /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]*={0,2}$/.test(value);
+}
+
+/**
+ * Whether a message came from the extension's own pages or worker, not from a content script
+ * (whose sender has a tab) nor from another extension.
+ */
+export function fromExtensionItself(sender: { id?: string; tab?: unknown; url?: string }, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && sender.tab === undefined && (sender.url?.startsWith(extensionOrigin) ?? false);
+}
+
 export interface SafeCopyResult {
   /** The copy, blurred and with no metadata, as a data: URL. */
   image: string;

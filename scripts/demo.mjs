@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const { launch, SITES } = await tsImport('../tests/browser/support/chromium.ts', import.meta.url);
-const { setSettings } = await tsImport('../tests/browser/support/page.ts', import.meta.url);
+// Second Look's layer is a closed shadow root: the demo reaches it as the tests do (support/ui.ts).
+const { setSettings, ui } = await tsImport('../tests/browser/support/page.ts', import.meta.url);
 const { SCHOOL } = await tsImport('../tests/browser/support/settings.ts', import.meta.url);
 const { ROOT } = await tsImport('../tests/browser/support/build.ts', import.meta.url);
 
@@ -66,16 +67,16 @@ if (interactive) {
     await page.locator(demo.editor).click();
     await page.keyboard.type(demo.draft);
     // Wait for the marks, then open the first one's card from the counter.
-    const counter = page.getByRole('button', { name: /^Second Look: \d+ things? to check/ });
+    const counter = ui(page).getByRole('button', { name: /^Second Look: \d+ things? to check/ });
     await counter.waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(OUT, `${demo.name}-marks.png`) });
     await counter.click();
-    await page.getByRole('dialog', { name: /^Second Look/ }).waitFor();
+    await ui(page).getByRole('dialog', { name: /^Second Look/ }).waitFor();
     await page.screenshot({ path: join(OUT, `${demo.name}-card.png`) });
     await page.keyboard.press('Escape');
     await demo.submit(page);
-    await page.getByRole('alertdialog').waitFor();
+    await ui(page).getByRole('alertdialog').waitFor();
     await page.screenshot({ path: join(OUT, `${demo.name}-gate.png`) });
     console.log(`${demo.name}: ${demo.name}-marks.png, ${demo.name}-card.png, ${demo.name}-gate.png`);
   }

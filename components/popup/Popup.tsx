@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AttachmentStatus, DraftReport } from '../../protocol/messages';
+import { isImageDataUrl, type AttachmentStatus, type DraftReport } from '../../protocol/messages';
 import { policyName } from '../../packs';
 import { ruleLabel, type RuleId } from '../../rules/engine/facts';
 import type { Finding } from '../../rules/engine/types';
@@ -177,6 +177,11 @@ function DraftText({ text, findings }: { text: string; findings: Finding[] }) {
   );
 }
 
+/** A thumbnail the tab sent, if it is an image the extension made (a data: URL): the tab is a page's. */
+function thumbnailOf(url: string | null | undefined): string | null {
+  return isImageDataUrl(url) ? url : null;
+}
+
 function Findings({ findings, thumbnails }: { findings: Finding[]; thumbnails: (string | null)[] }) {
   // Grouped by rule, in the order each rule is first met in the draft.
   const groups = new Map<RuleId, Finding[]>();
@@ -191,7 +196,7 @@ function Findings({ findings, thumbnails }: { findings: Finding[]; thumbnails: (
           </h3>
           <ul class="findings">
             {list.map((f, i) => (
-              <FindingItem key={i} finding={f} thumbnail={f.image ? (thumbnails[f.image.index] ?? null) : null} />
+              <FindingItem key={i} finding={f} thumbnail={f.image ? thumbnailOf(thumbnails[f.image.index]) : null} />
             ))}
           </ul>
         </section>

@@ -1,9 +1,13 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../rules/engine/ids';
 import type { Box, Finding } from '../../rules/engine/types';
-import type { MarkStyle } from '../highlighter';
+import type { Severity } from '../../rules/engine/ids';
 import { policyName } from '../../packs';
 import { ruleLabel } from '../../rules/engine/facts';
+import { isImageDataUrl } from '../../protocol/messages';
+
+/** How a mark is drawn: by the finding's severity, or as the one whose card is open. */
+export type MarkStyle = Severity | 'active';
 import { describeScore, explainWhy } from '../../rules/engine/explain';
 
 /** Everything Second Look shows on a page, as plain data and callbacks from the controller. */
@@ -11,7 +15,10 @@ export interface UiProps {
   chips: ChipView[];
   card: CardView | null;
   gate: GateView | null;
-  /** Marks drawn as boxes, where the Highlight API cannot (textareas, older browsers). */
+  /**
+   * The marks: boxes over the flagged words, from the text's client rects, drawn in this closed
+   * layer (never in the page's editor, nor in the document's shared highlight registry).
+   */
   overlay: { rect: DOMRect; style: MarkStyle }[];
 }
 
@@ -242,7 +249,7 @@ function Thumbnail({ name, thumbnail, boxes }: ImageView) {
   return (
     <figure class="thumbnail">
       <div class="frame">
-        {thumbnail ? <img src={thumbnail} alt={`The attached image ${name}`} /> : <div class="missing">{name}</div>}
+        {isImageDataUrl(thumbnail) ? <img src={thumbnail} alt={`The attached image ${name}`} /> : <div class="missing">{name}</div>}
         {boxes.map((b, i) => (
           <span
             key={i}

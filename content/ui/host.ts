@@ -1,7 +1,12 @@
 /**
- * Second Look's own layer on the page: one shadow root, attached to <html> rather than inside
- * the site's app, holding the counters, cards, the gate dialog, overlay marks and the textarea
- * mirror. Created on the first composer, so pages without one get nothing.
+ * Second Look's own layer on the page: one closed shadow root, attached to <html> rather than
+ * inside the site's app, holding the marks, counters, cards, the gate dialog and the textarea
+ * mirror. Created with the first composer, so pages without one get nothing, and never on a
+ * finding, so when it appears tells the page nothing.
+ *
+ * Closed, because the page is not trusted: its scripts see a zero-sized <second-look-ui> element
+ * and nothing inside it (`shadowRoot` is null, queries and MutationObservers stop at the host,
+ * events from inside are retargeted to it). Only this module holds the root.
  */
 export interface UiHost {
   /** Where Preact renders. */
@@ -23,7 +28,7 @@ export function createUiHost(css: string): UiHost {
   // Zero-sized and click-through; only the controls inside take the pointer.
   host.style.cssText =
     'all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 2147483647; pointer-events: none;';
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   // A constructed sheet (CSSOM), not a <style> element, so a strict page CSP cannot drop our styles.
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
-import { badgeText, lexicalParagraphs, markRects, markedText, model, overlayRects, posts, report, setSettings } from './support/page';
+import { activeMarkedText, badgeText, lexicalParagraphs, markedText, markRects, model, overlayRects, posts, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // Facebook's composers are Lexical editors: the feed's "Create post" dialog and the comment box.
@@ -32,8 +32,8 @@ async function compose(text: string): Promise<void> {
 }
 
 const editorText = (selector: string) => page.locator(selector).evaluate((e) => (e as HTMLElement).innerText);
-const gate = () => page.getByRole('alertdialog');
-const card = () => page.getByRole('dialog', { name: /^Second Look/ });
+const gate = () => ui(page).getByRole('alertdialog');
+const card = () => ui(page).getByRole('dialog', { name: /^Second Look/ });
 
 async function hoverMark(text: string): Promise<void> {
   await expect.poll(() => markedText(page)).toContain(text);
@@ -62,7 +62,7 @@ describe('Facebook (Lexical)', () => {
     expect(text).toContain(finding!.clause.section);
     expect(text).toContain(finding!.suggestion!);
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
-    expect(await page.evaluate(() => [...(CSS.highlights.get('second-look-active') ?? [])].map(String))).toEqual(['Olivia']);
+    expect(await activeMarkedText(page)).toEqual(['Olivia']);
   });
 
   it('moving the caret into marked words with the keyboard opens their card; moving out closes it', async () => {

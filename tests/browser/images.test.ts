@@ -3,9 +3,10 @@ import type { Locator, Page } from 'playwright-core';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import exifr from 'exifr';
 import { SITES, launch, type Browser } from './support/chromium';
-import { badgeText, posts, report, setSettings } from './support/page';
+import { badgeText, overlayRects, posts, report, setSettings, ui } from './support/page';
 import { axeViolations, openPopup } from './support/extension';
 import { SCHOOL } from './support/settings';
+import { UiLocator } from './support/ui';
 import * as fx from '../images/fixtures';
 import { nodeAnalyser } from '../../images/node';
 import type { Box } from '../../rules/engine/types';
@@ -38,9 +39,9 @@ beforeEach(async () => {
 });
 
 const COMPOSER = '[role="dialog"] [role="textbox"]';
-const gate = () => page.getByRole('alertdialog');
-const card = () => page.getByRole('dialog', { name: /^Second Look/ });
-const chip = () => page.getByRole('button', { name: /^Second Look: \d+ things? to check/ });
+const gate = () => ui(page).getByRole('alertdialog');
+const card = () => ui(page).getByRole('dialog', { name: /^Second Look/ });
+const chip = () => ui(page).getByRole('button', { name: /^Second Look: \d+ things? to check/ });
 
 async function attach(name: string, bytes: Uint8Array, mimeType = 'image/jpeg'): Promise<void> {
   await page.setInputFiles('[data-testid="media-input"]', { name, mimeType, buffer: Buffer.from(bytes) });
@@ -69,14 +70,15 @@ async function findingsWhenChecked(expected: number) {
 }
 
 /** The boxes drawn on a thumbnail (the card's, or a popup finding's), as fractions of the thumbnail. */
-function thumbnailBoxes(within: Locator = card()): Promise<Box[]> {
-  return within.evaluate((node) => {
+function thumbnailBoxes(within: Locator | UiLocator = card()): Promise<Box[]> {
+  const measure = (node: Element): Box[] => {
     const img = node.querySelector('.thumbnail img')!.getBoundingClientRect();
     return [...node.querySelectorAll('[data-box]')].map((b) => {
       const r = b.getBoundingClientRect();
       return { x: (r.x - img.x) / img.width, y: (r.y - img.y) / img.height, w: r.width / img.width, h: r.height / img.height };
     });
-  });
+  };
+  return within instanceof UiLocator ? within.evaluate(measure) : within.evaluate(measure);
 }
 
 async function openImageCard(label: string): Promise<void> {
@@ -126,7 +128,7 @@ describe('images attached in the Facebook composer', () => {
     expect(boxes).toHaveLength(faces.length);
     for (const face of faces) expect(boxes.some((b) => fx.overlaps(b, face.box))).toBe(true);
     // Text findings' marks are untouched: an image finding draws nothing in the editor.
-    expect(await page.evaluate(() => [...(CSS.highlights.get('second-look-block') ?? [])].length)).toBe(0);
+    expect(await overlayRects(page)).toEqual([]);
 
     await page.keyboard.press('Escape');
     await page.locator('[role="dialog"] [aria-label="Post"]').click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
-import { badgeText, lexicalParagraphs, markRects, markedText, model, overlayRects, posts, report, setSettings } from './support/page';
+import { badgeText, lexicalParagraphs, markedText, markRects, model, overlayRects, posts, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // Instagram: a Lexical caption in the "Create new post" dialog, and a plain textarea for comments.
@@ -24,8 +24,8 @@ beforeEach(async () => {
   await page.goto(SITES.instagram.url);
 });
 
-const gate = () => page.getByRole('alertdialog');
-const card = () => page.getByRole('dialog', { name: /^Second Look/ });
+const gate = () => ui(page).getByRole('alertdialog');
+const card = () => ui(page).getByRole('dialog', { name: /^Second Look/ });
 
 /** Where the browser draws `word` inside the one-line textarea, measured independently. */
 function wordBox(prefix: string, word: string) {
@@ -115,7 +115,7 @@ describe('Instagram comment (plain textarea)', () => {
       const area = document.querySelector('textarea')!;
       area.addEventListener('input', () => (area.dataset.inputs = String(Number(area.dataset.inputs ?? 0) + 1)));
     });
-    await page.getByRole('button', { name: /^Second Look: 1 thing/ }).click();
+    await ui(page).getByRole('button', { name: /^Second Look: 1 thing/ }).click();
     const suggestion = (await report(browser.worker!, page))!.findings[0]!.suggestion!;
     await card().getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator(COMMENT).inputValue()).toBe(`Great trip with ${suggestion} today`);

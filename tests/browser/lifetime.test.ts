@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
 import { EXTENSION_ID } from './support/extension';
-import { FACEBOOK_COMPOSER, badgeText, composeOnFacebook, markedText, posts, setSettings } from './support/page';
+import { FACEBOOK_COMPOSER, badgeText, composeOnFacebook, markedText, posts, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // Only the browser ends Second Look on a page (content/lifetime.ts): the page's own scripts,
@@ -11,8 +11,8 @@ let browser: Browser;
 let page: Page;
 
 const BLOCKED = 'Well done to Olivia in Year 3 for her reading award!';
-const gate = () => page.getByRole('alertdialog');
-const card = () => page.getByRole('dialog', { name: /^Second Look/ });
+const gate = () => ui(page).getByRole('alertdialog');
+const card = () => ui(page).getByRole('dialog', { name: /^Second Look/ });
 const postButton = () => page.getByRole('dialog', { name: 'Create post' }).getByRole('button', { name: 'Post', exact: true });
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from './support/chromium';
 import { axeViolations, openOptions, openPopup } from './support/extension';
-import { composeOnFacebook, markedText, report, setSettings } from './support/page';
+import { composeOnFacebook, markedText, report, setSettings, ui } from './support/page';
 import { removePolicy, writePolicy } from './support/policy';
 
 // The organisation's settings, deployed for real: a Chromium policy file naming the extension's
@@ -63,7 +63,7 @@ describe('managed settings from a Chromium policy', () => {
     const [finding] = (await report(b.worker!, page))!.findings;
     expect(finding).toMatchObject({ rule: 'tagging', severity: 'block', clause: { pack: 'aspire' } });
     await page.keyboard.press('Control+Enter');
-    const gate = page.getByRole('alertdialog');
+    const gate = ui(page).getByRole('alertdialog');
     await gate.waitFor();
     expect(await gate.getByRole('button', { name: 'Post anyway' }).count()).toBe(0);
     expect(await gate.innerText()).toContain('does not allow posting');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser, type Site } from './support/chromium';
-import { markedText, model, overlayRects, setSettings } from './support/page';
+import { markedText, model, overlayRects, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 /**
@@ -99,13 +99,13 @@ describe('with and without the extension', () => {
     await expect.poll(async () => (field ? (await overlayRects(page)).length : (await markedText(page)).length)).toBeGreaterThan(1);
 
     // Open the counter's card, step through it, close it, open and leave the gate, scroll.
-    await page.getByRole('button', { name: /^Second Look: \d+ things/ }).click();
-    const card = page.getByRole('dialog', { name: /^Second Look/ });
+    await ui(page).getByRole('button', { name: /^Second Look: \d+ things/ }).click();
+    const card = ui(page).getByRole('dialog', { name: /^Second Look/ });
     await card.getByRole('button', { name: 'Next finding' }).click();
     await card.getByRole('button', { name: 'Close' }).click();
     await page.locator(scenario.editor).focus();
     await page.keyboard.press(scenario.site === 'instagram' && field ? 'Enter' : 'Control+Enter');
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Go back and edit' }).click();
+    await ui(page).getByRole('alertdialog').getByRole('button', { name: 'Go back and edit' }).click();
     await page.mouse.wheel(0, 60);
     await page.setViewportSize({ width: 900, height: 700 });
     await page.waitForTimeout(300);

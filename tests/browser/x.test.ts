@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
-import { badgeText, draftBlocks, markRects, markedText, model, posts, report, setSettings } from './support/page';
+import { badgeText, draftBlocks, markedText, markRects, model, posts, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // X's composers are Draft.js editors in a React app that navigates with history.pushState.
@@ -30,8 +30,8 @@ async function compose(text: string): Promise<void> {
 }
 
 const editorText = () => page.locator(EDITOR).evaluate((e) => (e as HTMLElement).innerText);
-const gate = () => page.getByRole('alertdialog');
-const card = () => page.getByRole('dialog', { name: /^Second Look/ });
+const gate = () => ui(page).getByRole('alertdialog');
+const card = () => ui(page).getByRole('dialog', { name: /^Second Look/ });
 
 async function hoverMark(text: string): Promise<void> {
   await expect.poll(() => markedText(page)).toContain(text);

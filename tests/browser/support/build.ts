@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
  * newer than its last build, so the test files share one build per change instead of one per file.
  */
 export const ROOT = resolve(import.meta.dirname, '../../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The benchmark's build, which marks each redraw for timing (wxt.config.ts), has its own place. */
+export const EXTENSION_DIR = join(ROOT, process.env.WXT_BENCH_MARKS === '1' ? '.output/bench/chrome-mv3' : '.output/chrome-mv3');
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 export const FIXTURES_DIR = join(ROOT, '.output/fixtures');
 

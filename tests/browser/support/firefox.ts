@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { Settings } from '../../../settings/schema';
 import type { DraftReport } from '../../../protocol/messages';
 import { FIREFOX_EXTENSION_DIR, buildFirefoxExtension, buildFixtures } from './build';
-import { HIGHLIGHTS, highlightRects, highlightedTexts, overlayBoxes } from './page';
+import { markBoxes, query, textUnder, type Box, type Step, type UiEval } from './ui';
 import { SITES, fixtureResponse, type Site } from './sites';
 
 /**
@@ -228,18 +228,51 @@ async function answer(request: HTTPRequest, requests: string[]): Promise<void> {
   return request.respond(response);
 }
 
-// The page-side helpers are the Chromium tests' own, run through Puppeteer's evaluate.
-
-export function markedText(page: Page): Promise<string[]> {
-  return page.evaluate(highlightedTexts, [...HIGHLIGHTS]);
+/**
+ * Runs `fn(root, ...args)` with Second Look's closed shadow root, the way only a privileged client
+ * can: WebDriver BiDi serializes closed shadow roots when asked (`includeShadowTree: 'all'`), and
+ * the reference it gives is passed back into a sandbox of the tab (never the page's own world).
+ */
+export function firefoxUi(page: Page): UiEval {
+  return async (fn, ...args) => {
+    const connection = (page.browser() as unknown as { connection?: BidiConnection }).connection;
+    if (!connection) throw new Error("puppeteer-core no longer exposes its BiDi connection: cannot reach Second Look's layer");
+    const context = (page.mainFrame() as unknown as { _id: string })._id;
+    const target = { context, sandbox: 'second-look-test' };
+    const host = (await connection.send('script.evaluate', {
+      expression: "document.querySelector('second-look-ui')",
+      target,
+      awaitPromise: false,
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+    })) as { result: { type: string; result?: { value?: { shadowRoot?: { sharedId?: string } | null } } } };
+    const sharedId = host.result.result?.value?.shadowRoot?.sharedId;
+    const { result } = (await connection.send('script.callFunction', {
+      functionDeclaration: `async function (root, argsJson) { return JSON.stringify(await (${fn.toString()})(root, ...JSON.parse(argsJson))); }`,
+      arguments: [sharedId ? { sharedId } : { type: 'null' }, { type: 'string', value: JSON.stringify(args) }],
+      target,
+      awaitPromise: true,
+    })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
+    if (result.type !== 'success') throw new Error(`in Second Look's layer: ${result.exceptionDetails?.text}`);
+    const value = result.result?.value;
+    return value === undefined ? (undefined as never) : JSON.parse(value);
+  };
 }
 
-export function markRects(page: Page): Promise<{ text: string; x: number; y: number; width: number; height: number }[]> {
-  return page.evaluate(highlightRects, [...HIGHLIGHTS]);
+async function markRuns(page: Page): Promise<{ text: string; box: Box }[]> {
+  const boxes = await firefoxUi(page)(markBoxes);
+  return boxes.length ? page.evaluate(textUnder, boxes) : [];
 }
 
-export function overlayRects(page: Page): Promise<{ x: number; y: number; width: number; height: number }[]> {
-  return page.evaluate(overlayBoxes);
+export async function markedText(page: Page): Promise<string[]> {
+  return (await markRuns(page)).map((r) => r.text.trim()).sort();
+}
+
+export async function markRects(page: Page): Promise<({ text: string } & Box)[]> {
+  return (await markRuns(page)).map((r) => ({ text: r.text.trim(), ...r.box }));
+}
+
+export async function overlayRects(page: Page): Promise<Box[]> {
+  return (await firefoxUi(page)(markBoxes)).map(({ x, y, width, height }) => ({ x, y, width, height }));
 }
 
 /** The fixture's record of what the site's own submit handler sent. */
@@ -252,48 +285,57 @@ export function model(page: Page, name: string): Promise<unknown> {
   return page.evaluate((name) => window.fixture.models[name]?.(), name);
 }
 
-/** Second Look's own controls live in one open shadow root (content/ui/host.ts). */
-export const GATE = '[role="alertdialog"]';
-export const CARD = '[role="dialog"][aria-label^="Second Look"]';
+/** Second Look's own controls live in one closed shadow root (content/ui/host.ts). */
+export const GATE: Step[] = [{ role: 'alertdialog' }];
+export const CARD: Step[] = [{ role: 'dialog', name: { source: '^Second Look', flags: '' } }];
 
-/** The text of Second Look's element matching `selector`, or null while there is none. */
-export function uiText(page: Page, selector: string): Promise<string | null> {
-  return page.evaluate((selector) => {
-    const node = document.querySelector('second-look-ui')?.shadowRoot?.querySelector<HTMLElement>(selector);
-    return node ? node.innerText : null;
-  }, selector);
+/** The text of Second Look's element matching `steps`, or null while there is none. */
+export function uiText(page: Page, steps: Step[]): Promise<string | null> {
+  return firefoxUi(page)(query, steps, 'text') as Promise<string | null>;
 }
 
-/** Waits for Second Look's element matching `selector` to show (or, with `gone`, to go). */
-export async function waitForUi(page: Page, selector: string, gone = false): Promise<void> {
-  await page.waitForFunction(
-    (selector, gone) => !document.querySelector('second-look-ui')?.shadowRoot?.querySelector(selector) === gone,
-    { timeout: 10_000 },
-    selector,
-    gone,
-  );
+/** Waits for Second Look's element matching `steps` to show (or, with `gone`, to go). */
+export async function waitForUi(page: Page, steps: Step[], gone = false): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (((await firefoxUi(page)(query, steps, 'count')) === 0) !== gone) {
+    if (Date.now() > deadline) throw new Error(`Second Look's ${JSON.stringify(steps)} did not ${gone ? 'go' : 'show'}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The buttons inside Second Look's element matching `scope`, by their text. */
-export function uiButtons(page: Page, scope: string): Promise<string[]> {
-  return page.evaluate(
-    (scope) => [...(document.querySelector('second-look-ui')?.shadowRoot?.querySelectorAll(`${scope} button`) ?? [])].map((b) => b.textContent?.trim() ?? ''),
+export function uiButtons(page: Page, scope: Step[]): Promise<string[]> {
+  return firefoxUi(page)(
+    (root, scope: Step[]) => {
+      const found = [] as string[];
+      const all = root ? [...root.querySelectorAll<HTMLElement>('button')] : [];
+      const IMPLICIT: Record<string, string> = { dialog: '[role="dialog"]', alertdialog: '[role="alertdialog"]' };
+      const step = scope[0]!;
+      const within = root ? [...root.querySelectorAll<HTMLElement>(IMPLICIT[step.role!] ?? '*')] : [];
+      const container = within.find((e) => {
+        if (typeof step.name !== 'object') return true;
+        return new RegExp(step.name.source, step.name.flags).test(e.getAttribute('aria-label') ?? '');
+      });
+      for (const b of all) if (container?.contains(b)) found.push(b.textContent?.trim() ?? '');
+      return found;
+    },
     scope,
   );
 }
 
 /** Clicks, with the pointer, the button named `name` inside Second Look's element matching `scope`. */
-export async function pressUiButton(page: Page, scope: string, name: string): Promise<void> {
-  const handle = await page.waitForFunction(
-    (scope, name) =>
-      [...(document.querySelector('second-look-ui')?.shadowRoot?.querySelectorAll<HTMLElement>(`${scope} button`) ?? [])].find((b) => b.textContent?.trim() === name),
-    { timeout: 10_000 },
-    scope,
-    name,
-  );
-  const button = handle.asElement() as ElementHandle<Element> | null;
-  if (!button) throw new Error(`no "${name}" button in Second Look's ${scope}`);
-  await button.click();
+export async function pressUiButton(page: Page, scope: Step[], name: string): Promise<void> {
+  const steps: Step[] = [...scope, { role: 'button', name, exact: true }];
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const box = (await firefoxUi(page)(query, steps, 'box')) as { x: number; y: number; visible: boolean; enabled: boolean } | null;
+    if (box?.visible && box.enabled) {
+      await page.mouse.click(box.x, box.y);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`no "${name}" button in Second Look's ${JSON.stringify(scope)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Moves the pointer onto a marked word, in steps as a hand moves, and waits for its card. */

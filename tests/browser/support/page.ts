@@ -15,51 +15,8 @@ declare const chrome: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
 };
 
-export const HIGHLIGHTS = ['second-look-block', 'second-look-warn', 'second-look-active'] as const;
-
-/**
- * The text under each of Second Look's highlights, read from the page's main world: the Custom
- * Highlight registry belongs to the document, so the content script's isolated world and the
- * page see the same one. Runs in the page (any driver's `evaluate`): it must stay self-contained.
- */
-export function highlightedTexts(names: readonly string[]): string[] {
-  const texts: string[] = [];
-  for (const name of names) for (const range of CSS.highlights.get(name) ?? []) texts.push(range.toString());
-  return texts.sort();
-}
-
-/** Viewport rects of the highlighted ranges, for pointing at a mark. Runs in the page. */
-export function highlightRects(names: readonly string[]): { text: string; x: number; y: number; width: number; height: number }[] {
-  const out: { text: string; x: number; y: number; width: number; height: number }[] = [];
-  for (const name of names)
-    for (const range of CSS.highlights.get(name) ?? []) {
-      // Second Look registers live Ranges (not StaticRanges), which have geometry.
-      const r = (range as Range).getBoundingClientRect();
-      out.push({ text: range.toString(), x: r.x, y: r.y, width: r.width, height: r.height });
-    }
-  return out;
-}
-
-/** Overlay marks (textareas): boxes in Second Look's shadow root. Runs in the page. */
-export function overlayBoxes(): { x: number; y: number; width: number; height: number }[] {
-  const root = document.querySelector('second-look-ui')?.shadowRoot;
-  return [...(root?.querySelectorAll('[data-mark]') ?? [])].map((m) => {
-    const r = m.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  });
-}
-
-export function markedText(page: Page): Promise<string[]> {
-  return page.evaluate(highlightedTexts, [...HIGHLIGHTS]);
-}
-
-export function markRects(page: Page): Promise<{ text: string; x: number; y: number; width: number; height: number }[]> {
-  return page.evaluate(highlightRects, [...HIGHLIGHTS]);
-}
-
-export function overlayRects(page: Page): Promise<{ x: number; y: number; width: number; height: number }[]> {
-  return page.evaluate(overlayBoxes);
-}
+// Marks and Second Look's controls are in its closed layer, read through the DevTools protocol.
+export { activeMarkedText, markRects, markedText, overlayRects, ui } from './ui';
 
 /** The browser's id for the page's tab, as the extension sees it. */
 export async function tabId(worker: Worker, page: Page): Promise<number> {
