@@ -39,13 +39,20 @@ const WHOLE_WAITS_FOR_NAMES_MS = 2_000;
 
 /** Answers a content script's check request (runs in the background worker). */
 export async function answerCheck(request: CheckRequest, tabId: number, holder: SettingsHolder): Promise<CheckResult> {
-  const active = await holder.get(request.settingsVersion);
   const id = `${tabId}:${request.composer}`;
+  // The whole text: sent whole, or the edit of the text this worker holds for the composer.
+  const text = textOf(request, id);
+  if (text === null) {
+    const active = await holder.get(request.settingsVersion);
+    return { findings: [], whole: false, complete: false, settingsVersion: active.version, resync: true };
+  }
+  const full = { ...request, draft: { ...request.draft, text } };
   const deadline = Date.now() + (request.whole ? WHOLE_WAITS_FOR_NAMES_MS : 0);
   for (;;) {
+    const active = await holder.get(request.settingsVersion);
     const compiled = compileSettings(active.settings);
     compiled.pendingNames.clear();
-    const result = checkWith(request, tabId, active);
+    const result = checkNow(full, id, active);
     const kdf = compiled.nameKdf;
     const pending = compiled.pendingNames.list();
     if (!kdf || pending.length === 0) {
@@ -63,10 +70,33 @@ export async function answerCheck(request: CheckRequest, tabId: number, holder: 
   }
 }
 
-function checkWith(request: CheckRequest, tabId: number, active: ActiveSettings): CheckResult {
+// The text of each composer's draft as last sent, by revision, so an edit can be applied to it.
+const texts = new Map<string, { revision: number; text: string }>();
+
+/** The request's whole text: sent whole, or the held text with the edit applied; null when the worker does not hold its base. */
+function textOf(request: CheckRequest, id: string): string | null {
+  const { edit, revision } = request;
+  let text = request.draft.text;
+  if (edit) {
+    const held = texts.get(id);
+    if (held?.revision !== edit.base || edit.oldEnd > held.text.length) return null;
+    text = held.text.slice(0, edit.at) + edit.text + held.text.slice(edit.oldEnd);
+    if (text.length !== edit.length) return null;
+  }
+  if (revision !== undefined) {
+    texts.delete(id);
+    texts.set(id, { revision, text });
+    for (const old of texts.keys()) {
+      if (texts.size <= MAX_DRAFTS) break;
+      texts.delete(old);
+    }
+  }
+  return text;
+}
+
+function checkNow(request: CheckRequest, id: string, active: ActiveSettings): CheckResult {
   const { draft } = request;
   const settingsVersion = active.version;
-  const id = `${tabId}:${request.composer}`;
   // A different account, platform or settings makes earlier chunk results useless, and so do
   // pupil-list keys derived since (a cached chunk may hold a name that was not known then).
   const key = JSON.stringify([draft.account, draft.platform, settingsVersion, namesGeneration()]);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { checkDraft, checkDraftWithNames, checkImages, withPupilNames, type Draft, type Finding, type ImageAnalysis, type Settings } from '../rules';
 import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/engine/ids';
+import { describeScore, explainWhy } from '../rules/engine/explain';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 import type { Pack } from '../packs/schema';
 import { InputError, parseInputJson, UsageError } from './errors';
@@ -68,6 +69,7 @@ function describe(text: string, findings: Finding[], pack: Pack, draft: { accoun
     const lines = [
       `${where}  ${f.rule}  ${f.severity === 'block' ? 'blocks' : 'warns'}  "${f.excerpt}"`,
       `    ${f.message}`,
+      `    Why: ${explainWhy(f)} (${describeScore(f.score)})`,
     ];
     if (f.suggestion) lines.push(`    Instead: ${f.suggestion}`);
     lines.push(`    Policy (${f.clause.pack}, ${f.clause.section}): "${f.clause.quote}"`);

@@ -21,6 +21,7 @@ import {
   type SafeCopyRequest,
 } from '../protocol/messages';
 import type { ComposerSession } from './session';
+import { controlAt, label } from './sites/dom';
 
 export interface Attachment {
   readonly name: string;
@@ -66,6 +67,10 @@ async function sendImageRequest(request: ImageRequest): Promise<unknown> {
   return browser.runtime.sendMessage({ ...request, image: '', upload });
 }
 
+/** What the sites show a picked photo or video as, and the controls that take one away. */
+const PREVIEWS = 'img[src^="blob:"], video[src^="blob:"]';
+const REMOVE = /^(?:remove|delete|discard)\b/i;
+
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter((f) => f.type.startsWith('image/'));
 }
@@ -107,6 +112,7 @@ export class Attachments {
     this.ctx.addEventListener(document, 'change', (event) => this.onChange(event), { capture: true });
     this.ctx.addEventListener(document, 'drop', (event) => this.onTransfer(event, (event as DragEvent).dataTransfer), { capture: true });
     this.ctx.addEventListener(document, 'paste', (event) => this.onTransfer(event, (event as ClipboardEvent).clipboardData), { capture: true });
+    this.ctx.addEventListener(document, 'click', (event) => this.onRemove(event), { capture: true });
   }
 
   /** The attachments a text box carries into its check, in the order they were attached. */
@@ -142,6 +148,11 @@ export class Attachments {
   /** Whether the safe copy can replace the original in its input (the site reads the input as it is). */
   canReplace(attachment: Attachment): boolean {
     return attachment.input !== null && attachment.input.isConnected && !this.accumulating.has(attachment.input);
+  }
+
+  /** Whether the site holds this pick itself (its input empties, or is gone): no input says what it uploads. */
+  private keptBySite(a: Attachment): boolean {
+    return !a.input || !a.input.isConnected || this.accumulating.has(a.input);
   }
 
   /**
@@ -195,6 +206,35 @@ export class Attachments {
       }, 0);
     }
     this.relink();
+  }
+
+  /**
+   * A site that keeps picks itself removes one with a Remove or Delete control on its preview.
+   * The previews show the picks in the order they were picked (blob: images or videos), so the
+   * preview that control belongs to says which pick goes. Only while the previews and the picks
+   * agree in number, and only once the site has taken the preview away: otherwise every pick
+   * stays judged (a photo judged that is no longer attached costs a question, never a slip).
+   */
+  private onRemove(event: Event): void {
+    const control = controlAt(event.target);
+    if (!control || !REMOVE.test(label(control))) return;
+    const picks = this.list.filter((a) => a.container.contains(control) && this.keptBySite(a));
+    const container = picks[0]?.container;
+    if (!container) return;
+    const previews = [...container.querySelectorAll(PREVIEWS)];
+    const together = this.list.filter((a) => a.container === container);
+    if (previews.length !== together.length) return;
+    let item: Element | null = control;
+    while (item && item !== container && item.querySelectorAll(PREVIEWS).length === 0) item = item.parentElement;
+    if (!item || item === container || item.querySelectorAll(PREVIEWS).length !== 1) return;
+    const index = previews.indexOf(item.querySelector(PREVIEWS)!);
+    const removed = together[index];
+    if (!removed || !picks.includes(removed)) return;
+    setTimeout(() => {
+      if (container.querySelectorAll(PREVIEWS).length !== previews.length - 1 || previews[index]!.isConnected) return;
+      this.list = this.list.filter((a) => a !== removed);
+      this.relink();
+    }, 0);
   }
 
   private onTransfer(event: Event, transfer: DataTransfer | null): void {

@@ -101,7 +101,8 @@ export class Composers {
     if (target instanceof Node) {
       const inside = this.containing(target);
       if (inside) return inside.adapter.scope(inside.element);
-      const scope = target instanceof Element ? target.closest<HTMLElement>('[role="dialog"], form') : null;
+      // The dialog before any form inside it: a step's form goes when the step does.
+      const scope = target instanceof Element ? (target.closest<HTMLElement>('[role="dialog"]') ?? target.closest<HTMLElement>('form')) : null;
       if (scope) return scope;
     }
     const only = this.current ?? (this.sessions.size === 1 ? ([...this.sessions.values()][0] ?? null) : null);

@@ -174,13 +174,14 @@ export class SecondLook {
     for (const session of this.composers.all()) {
       const findings = session.visible();
       const rect = session.element.getBoundingClientRect();
-      if (findings.length === 0 || rect.width === 0) continue;
+      if ((findings.length === 0 && !session.unavailable) || rect.width === 0) continue;
       chips.push({
         id: session.id,
         rect,
         count: findings.length,
         blocking: findings.some((f) => f.severity === 'block'),
-        open: () => this.cards.open(session, findings[0]!, 'chip'),
+        unavailable: session.unavailable,
+        open: () => findings[0] && this.cards.open(session, findings[0], 'chip'),
       });
       if (this.painter && !session.surface.isField) continue;
       overlay.push(...this.overlayMarks(session, findings));

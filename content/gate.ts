@@ -165,10 +165,13 @@ export class PostGate {
       });
   }
 
-  /** Findings remain, or an attached image could not be fully checked (which is never a pass). */
+  /**
+   * Findings remain, or the text or an attached image could not be fully checked (which is
+   * never a pass).
+   */
   private needsGate(composer: Composer): boolean {
     return (
-      composer.sessions.some((s) => s.visible().length > 0) ||
+      composer.sessions.some((s) => s.visible().length > 0 || s.unavailable) ||
       this.attachments.statuses(composer.sessions).some((a) => a.status === 'failed')
     );
   }
@@ -178,6 +181,8 @@ export class PostGate {
       .statuses(composer.sessions)
       .filter((a) => a.status === 'failed')
       .map((a) => `"${a.name}" could not be fully checked (${a.errors.join('; ')}): look at it yourself before posting.`);
+    if (composer.sessions.some((s) => s.unavailable))
+      notes.unshift('This post could not be checked: Second Look is unavailable for now (its background worker did not answer). Read it yourself before posting.');
     if (unknown !== null) {
       const name = unknown ? `"${unknown}"` : 'This button';
       notes.unshift(`Second Look cannot tell whether ${name} sends your post, so it stopped it while there are things to check.`);

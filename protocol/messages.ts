@@ -30,11 +30,28 @@ export interface FindingsCountMessage {
 export interface CheckRequest {
   type: 'check';
   composer: number;
+  /** The draft; its text is '' when `edit` says what changed instead. */
   draft: Draft;
   settingsVersion: string;
+  /** Which text of this composer this is (counted by the content script). */
+  revision?: number;
+  /**
+   * What changed since the text of revision `base`, which the worker holds: a keystroke in a
+   * long draft sends a few characters, not the draft.
+   */
+  edit?: TextEdit;
   /** What the image service found in the draft's attached images, in attachment order. */
   images?: ImageAnalysis[];
   whole: boolean;
+}
+
+/** text[at, oldEnd) of revision `base` replaced by `text`, giving a text of `length` characters. */
+export interface TextEdit {
+  base: number;
+  at: number;
+  oldEnd: number;
+  text: string;
+  length: number;
 }
 
 /** The answer to a CheckRequest. */
@@ -46,6 +63,8 @@ export interface CheckResult {
   complete: boolean;
   /** The version of the settings the worker checked with (another than requested when it has newer ones). */
   settingsVersion: string;
+  /** The worker does not hold the text the edit applies to (it restarted): nothing was checked; send the whole text. */
+  resync?: boolean;
 }
 
 /** Popup -> content script: what is being checked in this tab right now. */

@@ -187,7 +187,14 @@ export const childName = defineRule({
   id: 'child-name',
   label: "A pupil's name",
   description: "A pupil's or child's name: any name on the pupil list, or a name the sentence places as a pupil.",
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    // A name is personal information: many policies forbid it in those words.
+    terms: ['name', 'surname', 'forename', 'identif', 'personal information', 'personal details', 'information about pupils', 'information about students', 'information about children'],
+    headings: ['name', 'identif'],
+  },
   text: {
+    score: 0.75,
     check(ctx) {
       const hits: Hit[] = [];
       // Spaced-out names first, so "I s l a" is one name rather than four letters.

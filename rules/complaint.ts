@@ -34,7 +34,13 @@ export const complaint = defineRule({
   id: 'complaint',
   label: 'A complaint aired in public',
   description: 'Airing a complaint or grievance about the school, its staff, its decisions or colleagues in public.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['complain', 'complaint', 'grievance', 'criticis', 'critical of', 'dissatisf', 'concerns', 'negative comment', 'disparag', 'dispute', 'air ', 'vent'],
+    headings: ['complaint', 'grievance', 'concern'],
+  },
   text: {
+    score: 0.7,
     check(ctx) {
       const targets = targetsFor(ctx.settings.org.names, ctx.settings.org.handles, ctx.settings);
       const hits: Hit[] = [];
@@ -76,6 +82,8 @@ export const complaint = defineRule({
             end: s.end,
             message: 'This insults colleagues, leaders or the school in public. Raise concerns through the school\'s own channels instead of posting them.',
             why: 'an insult aimed at colleagues, leaders or the school',
+            // As sure as the insult is, and no surer than a grievance.
+            score: Math.min(h.score ?? derogatory.text!.score, 0.8),
           });
         }
       }

@@ -131,8 +131,14 @@ export const derogatory = defineRule({
   id: 'derogatory',
   label: 'Offensive or insulting language',
   description: 'Derogatory, insulting, discriminatory, threatening or abusive language about anyone, disguised or not.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['derogatory', 'offensive', 'offend', 'abus', 'insult', 'discriminat', 'bully', 'bullied', 'harass', 'threat', 'profanity', 'obscene', 'defamat', 'malicious', 'inflammatory', 'racist', 'homophobic', 'sexist', 'hateful', 'negative comment', 'cause harm', 'embarrass', 'humiliat', 'intimidat', 'demean', 'disparag', 'disrespect', 'rude'],
+    headings: ['conduct', 'behaviour', 'respect'],
+  },
   // complaint reads these hits too: find them once per check.
   text: {
+    score: 0.75,
     check(ctx) {
       let hits = memo.get(ctx);
       if (!hits) {
@@ -167,7 +173,8 @@ function findInsults(ctx: RuleContext): Hit[] {
     const hasMockery = [...MOCKERY_WORDS].some((w) => keys.has(w));
     const hits: Hit[] = [];
     const marks = new Marks(text.length);
-    const add = (start: number, end: number, kind: string, why: string) => {
+    // Each mechanism's base score: a slur is surer than a word that insults only when aimed.
+    const add = (start: number, end: number, kind: string, why: string, score: number) => {
       if (marks.overlaps(start, end) || inside(allowedSpans(), start, end)) return;
       marks.add(start, end);
       hits.push({
@@ -175,12 +182,13 @@ function findInsults(ctx: RuleContext): Hit[] {
         end,
         message: `"${text.slice(start, end)}" is ${kind}. Posts must not insult, mock, threaten or demean anyone; say what you mean without it, or don't post.`,
         why,
+        score,
       });
     };
 
     const mayHave = (first: ReadonlySet<string>) => [...first].some((w) => keys.has(w));
-    if (mayHave(THREAT_FIRST)) for (const m of lower.matchAll(THREATS)) add(m.index, m.index + m[0].length, 'a threat', 'threat phrase');
-    if (mayHave(GROUP_FIRST)) for (const m of lower.matchAll(DISCRIMINATION)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a group of people described by a slur or stereotype');
+    if (mayHave(THREAT_FIRST)) for (const m of lower.matchAll(THREATS)) add(m.index, m.index + m[0].length, 'a threat', 'threat phrase', 0.85);
+    if (mayHave(GROUP_FIRST)) for (const m of lower.matchAll(DISCRIMINATION)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a group of people described by a slur or stereotype', 0.8);
 
     // Profanity and slurs, as obscenity reads them (l33t, look-alikes, f*cking), also over
     // words spelt out letter by letter.
@@ -191,14 +199,17 @@ function findInsults(ctx: RuleContext): Hit[] {
         const end = offset(m.endIndex).end;
         const whole = wordAround(text, span.start, end);
         const written = text.slice(whole.start, whole.end);
-        if (OBSCENITY_SLURS.has(word)) add(whole.start, whole.end, 'a slur', `slur (${word})`);
+        if (OBSCENITY_SLURS.has(word)) add(whole.start, whole.end, 'a slur', `slur (${word})`, 0.95);
         else if (OBSCENITY_INSULTS.has(word)) {
           // "Dick Whittington", "Moby Dick": a capitalised name, not an insult.
           if (/^\p{Lu}/u.test(written) && /^\s+\p{Lu}|^$/u.test(text.slice(whole.end, whole.end + 2)) && word === 'dick') continue;
-          add(whole.start, whole.end, 'an insult', `insult (${word})`);
+          add(whole.start, whole.end, 'an insult', `insult (${word})`, 0.85);
         } else if (OBSCENITY_EXPLETIVES.has(word)) {
-          if (/(?:head|face|wit|wad|bag|hole|stain|er|ers)$/i.test(written) || aimedAtPerson(ctx, whole))
-            add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) with a person in the sentence`);
+          if (/(?:head|face|wit|wad|bag|hole|stain|er|ers)$/i.test(written))
+            add(whole.start, whole.end, 'an insult', `profanity made a name for someone (${written.toLowerCase()})`, 0.8);
+          else if (aimedAtPerson(ctx, whole)) add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) with a person in the sentence`, 0.6);
+          // Swearing aimed at nobody: shown only at the strict sensitivity.
+          else add(whole.start, whole.end, 'profanity', `profanity (${word}) aimed at no one in particular`, 0.35);
         }
       }
     };
@@ -225,11 +236,11 @@ function findInsults(ctx: RuleContext): Hit[] {
     const tokenHit = (t: Token) => {
       if (properNoun(ctx, t)) return;
       const aim = ANIMAL.has(t.key) ? AIMED_STRONG : AIMED_BEFORE;
-      if (INSULTS.has(t.key)) add(t.start, t.end, 'an insult', `insult word (${t.key})`);
+      if (INSULTS.has(t.key)) add(t.start, t.end, 'an insult', `insult word (${t.key})`, 0.85);
       else if (AMBIGUOUS.has(t.key) && aim.test(contextBefore(t)))
-        add(t.start, t.end, 'an insult aimed at someone', `"${t.key}" aimed at a person`);
+        add(t.start, t.end, 'an insult aimed at someone', `"${t.key}" aimed at a person`, 0.65);
       else if (EXPLETIVES.has(t.key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t))
-        add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${t.key})`);
+        add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${t.key})`, 0.7);
     };
     for (const t of ctx.tokens) tokenHit(t);
     for (const m of text.matchAll(MASKED)) {
@@ -237,31 +248,31 @@ function findInsults(ctx: RuleContext): Hit[] {
       if (!word) continue;
       const span = { start: m.index, end: m.index + m[0].length };
       if (INSULTS.has(word) || ['cunt', 'twat', 'twats', 'wanker', 'bitch', 'bastard', 'prick', 'dickhead', 'arsehole', 'asshole', 'slut', 'whore', 'bellend', 'knobhead'].includes(word))
-        add(span.start, span.end, 'an insult', `masked insult (${word})`);
-      else if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'profanity aimed at someone', `masked profanity (${word})`);
+        add(span.start, span.end, 'an insult', `masked insult (${word})`, 0.85);
+      else if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'profanity aimed at someone', `masked profanity (${word})`, 0.6);
     }
     for (const t of ctx.spaced) tokenHit(t);
-    if (INSULT_PHRASES && mayHave(INSULT_PHRASE_FIRST)) for (const m of lower.matchAll(INSULT_PHRASES)) add(m.index, m.index + m[0].length, 'an insult', 'insult phrase');
+    if (INSULT_PHRASES && mayHave(INSULT_PHRASE_FIRST)) for (const m of lower.matchAll(INSULT_PHRASES)) add(m.index, m.index + m[0].length, 'an insult', 'insult phrase', 0.85);
     if (AMBIGUOUS_PHRASES && mayHave(AMBIGUOUS_PHRASE_FIRST))
       for (const m of lower.matchAll(AMBIGUOUS_PHRASES))
-        if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person');
-    if (hasAdjective) for (const m of lower.matchAll(ADJ_PEOPLE)) add(m.index, m.index + m[0].length, 'an insult aimed at people', 'insulting description of people');
+        if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person', 0.65);
+    if (hasAdjective) for (const m of lower.matchAll(ADJ_PEOPLE)) add(m.index, m.index + m[0].length, 'an insult aimed at people', 'insulting description of people', 0.7);
     // "The mums who stand gossiping at the gates are pathetic.": a sentence about people that
     // ends by calling them something insulting.
     if (hasAdjective) for (const s of ctx.sentences) {
       const sentence = folded.slice(s.start, s.end);
       const m = PREDICATE_END.exec(sentence);
-      if (m && aimedAtPerson(ctx, { start: s.start, end: s.end })) add(s.start + m.index, s.start + m.index + m[0].length, 'an insult aimed at people', 'a sentence about people ending in an insult');
+      if (m && aimedAtPerson(ctx, { start: s.start, end: s.end })) add(s.start + m.index, s.start + m.index + m[0].length, 'an insult aimed at people', 'a sentence about people ending in an insult', 0.65);
     }
     if (hasAdjective) for (const m of folded.matchAll(INTENSIFIED)) {
       const span = { start: m.index, end: m.index + m[0].length };
-      if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'an insult aimed at someone', 'an insulting word, intensified, about a person');
+      if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'an insult aimed at someone', 'an insulting word, intensified, about a person', 0.65);
     }
     for (const m of lower.matchAll(SIMILE)) {
       const span = { start: m.index, end: m.index + m[0].length };
-      if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'mockery', 'people likened to a herd of animals');
+      if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'mockery', 'people likened to a herd of animals', 0.6);
     }
-    if (hasMockery) for (const m of lower.matchAll(MOCKERY)) add(m.index, m.index + m[0].length, 'mockery', 'people compared to animals or fools');
+    if (hasMockery) for (const m of lower.matchAll(MOCKERY)) add(m.index, m.index + m[0].length, 'mockery', 'people compared to animals or fools', 0.65);
     return hits.sort((a, b) => a.start - b.start);
   }
 }

@@ -29,7 +29,13 @@ export const location = defineRule({
   id: 'location',
   label: 'Where someone is or lives',
   description: 'Home addresses, where pupils are right now, and photos whose metadata (EXIF GPS) records where they were taken.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['location', 'address', 'whereabouts', 'geotag', 'geo-tag', 'gps', 'where they live', 'where pupils', 'contact details', 'trips', 'excursion', 'journey', 'live'],
+    headings: ['location', 'whereabouts', 'trips'],
+  },
   text: {
+    score: 0.7,
     check(ctx) {
       const hits: Hit[] = [];
       const homeNear = perSentence((start, end) => HOME.test(ctx.text.slice(Math.max(0, start - 80), end)));
@@ -74,6 +80,7 @@ export const location = defineRule({
     },
   },
   image: {
+    score: 0.95,
     check(image) {
       if (!image.gps) return [];
       const { latitude, longitude } = image.gps;

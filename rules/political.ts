@@ -19,8 +19,14 @@ export const political = defineRule({
   id: 'political',
   label: 'Party politics',
   description: 'Party-political content, endorsements and campaigning on an official account.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['politic', 'party', 'parties', 'election', 'campaign', 'lobby', 'impartial', 'partisan', 'neutral'],
+    headings: ['politic', 'impartial'],
+  },
   accounts: ['official'],
   text: {
+    score: 0.75,
     check(ctx) {
       const found = new Map<number, { start: number; end: number; what: string }>();
       const marks = new Marks(ctx.text.length);

@@ -17,13 +17,18 @@
 // findings (read, sent to the offscreen document, analysed by the shipped models, checked), and
 // the longest main-thread task meanwhile.
 //
-// Run: npm run bench:browser [-- --text-only] [-- --no-baseline] [-- --sizes=5000,65536]
+// Then the gate: the time from the click or key that sends (its event's timeStamp) to the gate's
+// answer (its dialog in Second Look's layer, or the site's own handler running for a clean
+// draft), on the paths fixtures (a Facebook reply sent with Enter, a Page post's deep "Post", an
+// X thread's "Post all"), and the longest task meanwhile.
+//
+// Run: npm run bench:browser [-- --text-only] [-- --no-baseline] [-- --sizes=5000,65536] [-- --gate-only]
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
-const { launch, SITES } = await tsImport('../tests/browser/support/chromium.ts', import.meta.url);
+const { launch, SITES, PATHS } = await tsImport('../tests/browser/support/chromium.ts', import.meta.url);
 const { setSettings } = await tsImport('../tests/browser/support/page.ts', import.meta.url);
 const { SCHOOL } = await tsImport('../tests/browser/support/settings.ts', import.meta.url);
 const { report } = await tsImport('../tests/browser/support/page.ts', import.meta.url);
@@ -31,6 +36,7 @@ const fx = await tsImport('../tests/images/fixtures.ts', import.meta.url);
 
 const COMPOSER = '[role="dialog"] [role="textbox"]';
 const TEXT_ONLY = process.argv.includes('--text-only');
+const GATE_ONLY = process.argv.includes('--gate-only');
 const SIZES = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number)) ?? [5_000, 65_536, 1_048_576];
 // Keys typed at the end of each draft, and the pause between them: long enough for one
 // keystroke's work to end before the next key, so each is measured on its own.
@@ -213,10 +219,10 @@ async function keystrokeCost(withExtension) {
   return rows;
 }
 
-const on = await keystrokeCost(true);
-const off = process.argv.includes('--no-baseline') ? [] : await keystrokeCost(false);
-console.log(`Keystroke cost by draft size (Chromium; "${KEYS}" typed at the end, one key every ${KEY_DELAY_MS} ms; ratios against 5 k in this run):`);
-for (const editor of EDITORS) {
+const on = GATE_ONLY ? [] : await keystrokeCost(true);
+const off = GATE_ONLY || process.argv.includes('--no-baseline') ? [] : await keystrokeCost(false);
+if (!GATE_ONLY) console.log(`Keystroke cost by draft size (Chromium; "${KEYS}" typed at the end, one key every ${KEY_DELAY_MS} ms; ratios against 5 k in this run):`);
+for (const editor of GATE_ONLY ? [] : EDITORS) {
   console.log(`\n${editor.label}`);
   console.log(`${'size'.padEnd(10)} ${'page: longest task'.padEnd(26)} ${'page: median per key'.padEnd(26)} ${'end to end: median'.padEnd(26)} ${'end to end: max'.padEnd(26)} editor alone (no extension): median per key`);
   const mine = on.filter((r) => r.editor === editor);
@@ -237,12 +243,173 @@ for (const editor of EDITORS) {
   }
 }
 
+/**
+ * Records each click's and Enter's timeStamp from before the page loads, so this listener comes
+ * before the content script's (which stops the sends it holds).
+ */
+function recordSends(page) {
+  return page.addInitScript(() => {
+    window.gateSends = [];
+    const mark = (event) => {
+      if (event.type === 'click' || event.key === 'Enter') window.gateSends.push(event.timeStamp);
+    };
+    addEventListener('click', mark, true);
+    addEventListener('keydown', mark, true);
+  });
+}
+
+/** Records, in the page, when the gate answered each send. */
+function instrumentGate(page) {
+  return page.evaluate(() => {
+    const record = { sends: window.gateSends, answers: [], longTasks: [] };
+    record.sends.length = 0;
+    window.gateRecord = record;
+    // The site's own handler ran: the fixture records the post.
+    const push = window.fixture.posts.push.bind(window.fixture.posts);
+    window.fixture.posts.push = (...items) => {
+      record.answers.push(performance.now());
+      return push(...items);
+    };
+    // The gate's dialog appeared in Second Look's layer.
+    const watch = () => {
+      const root = document.querySelector('second-look-ui')?.shadowRoot;
+      if (!root) return void setTimeout(watch, 20);
+      let open = false;
+      new MutationObserver(() => {
+        const now = !!root.querySelector('[role="alertdialog"]');
+        if (now && !open) record.answers.push(performance.now());
+        open = now;
+      }).observe(root, { childList: true, subtree: true });
+    };
+    watch();
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) record.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function gateLatency(page) {
+  const { sends, answers, longTasks } = await page.evaluate(() => {
+    const r = window.gateRecord;
+    const copy = { sends: [...r.sends], answers: [...r.answers], longTasks: [...r.longTasks] };
+    r.sends.length = 0;
+    r.answers.length = 0;
+    r.longTasks.length = 0;
+    return copy;
+  });
+  // The send is the last click or key before the answer (focusing clicks come before it).
+  return { latency: answers.length ? answers[0] - Math.max(...sends.filter((s) => s <= answers[0])) : NaN, longTasks };
+}
+
 if (!TEXT_ONLY) {
 const browser = await launch({ extension: true });
 try {
   await setSettings(browser.worker, SCHOOL);
   const page = await browser.context.newPage();
 
+  // The gate, on the paths fixtures.
+  await recordSends(page);
+  const GATE_ROUNDS = 10;
+  const WARNED = 'Great trip today with @jenny_b and the team.';
+  const gateBack = () => page.getByRole('alertdialog').getByRole('button', { name: 'Go back and edit' }).click();
+  const settledOn = async (text) => {
+    for (let i = 0; i < 200 && (await report(browser.worker, page))?.text !== text; i++) await page.waitForTimeout(10);
+    await page.waitForTimeout(300);
+  };
+  const gateRuns = {};
+  const runGate = async (label, prepare, send, after) => {
+    const runs = [];
+    for (let i = 0; i < GATE_ROUNDS; i++) {
+      await prepare(i);
+      await instrumentGate(page);
+      await send();
+      for (let t = 0; t < 300 && !(await page.evaluate(() => window.gateRecord.answers.length)); t++) await page.waitForTimeout(10);
+      runs.push(await gateLatency(page));
+      await after();
+    }
+    gateRuns[label] = runs;
+  };
+  const openReply = async () => {
+    await page.goto(PATHS.facebook);
+    await page.locator('.comment', { hasText: 'Sam Jones' }).getByRole('button', { name: 'Reply', exact: true }).click();
+    await page.locator('[aria-label="Reply to Sam Jones"]').click();
+  };
+  await runGate(
+    'Facebook reply, Enter, finding: dialog',
+    async (i) => {
+      if (i === 0) {
+        await openReply();
+        await page.keyboard.type(WARNED);
+        await settledOn(WARNED);
+      } else await page.locator('[aria-label="Reply to Sam Jones"]').click();
+    },
+    () => page.keyboard.press('Enter'),
+    gateBack,
+  );
+  await runGate(
+    'Facebook reply, Enter, clean: sent',
+    async () => {
+      await openReply();
+      await page.keyboard.type('Lovely sunny sports day today.');
+      await settledOn('Lovely sunny sports day today.');
+    },
+    () => page.keyboard.press('Enter'),
+    async () => undefined,
+  );
+  await runGate(
+    'Facebook reply, Enter with check still out',
+    async () => {
+      await openReply();
+    },
+    async () => {
+      // The text lands at once (as a paste does) and Enter follows: the gate holds the send until
+      // the check of that text answers, then lets it through.
+      await page.keyboard.insertText('Lovely sunny sports day today.');
+      await page.evaluate(() => (window.gateRecord.sends.length = 0));
+      await page.keyboard.press('Enter');
+    },
+    async () => undefined,
+  );
+  await runGate(
+    'Facebook Page post, deep "Post": dialog',
+    async (i) => {
+      if (i === 0) {
+        await page.goto(PATHS.facebook);
+        await page.locator('#page-opener').click();
+        await page.locator('#page-composer').click();
+        await page.keyboard.type(WARNED);
+        await settledOn(WARNED);
+        await page.getByRole('dialog', { name: 'Create post' }).getByRole('button', { name: 'Next' }).click();
+      }
+    },
+    () => page.locator('#page-post').click(),
+    gateBack,
+  );
+  await runGate(
+    'X thread "Post all", finding in post 2',
+    async (i) => {
+      if (i === 0) {
+        await page.goto(PATHS.x);
+        await page.getByTestId('SideNav_NewTweet_Button').click();
+        await page.locator('[role="dialog"] [data-testid="tweetTextarea_0"]').click();
+        await page.keyboard.type('Lovely sunny sports day today.');
+        await page.locator('[role="dialog"]').getByTestId('addButton').click();
+        await page.locator('[role="dialog"] [data-testid="tweetTextarea_1"]').click();
+        await page.keyboard.type(WARNED);
+        await settledOn(WARNED);
+      }
+    },
+    () => page.locator('[role="dialog"] [data-testid="tweetButton"]').click(),
+    gateBack,
+  );
+  console.log('\nGate: send (click or key) to its answer (dialog shown, or the site handler run), Chromium:');
+  for (const [label, runs] of Object.entries(gateRuns)) {
+    const s = stats(runs.map((r) => r.latency).filter((v) => !Number.isNaN(v)));
+    const longest = Math.max(0, ...runs.flatMap((r) => r.longTasks));
+    console.log(`${label.padEnd(40)} n=${s.n}  median ${ms(s.median)}  max ${ms(s.max)}  longest task ${ms(longest)}`);
+  }
+
+  if (!GATE_ONLY) {
   // Attached images, picked from disk (as a user picks them) in the composer's file input.
   const dir = mkdtempSync(join(tmpdir(), 'second-look-bench-'));
   const photos = [
@@ -276,6 +443,7 @@ try {
     const s = stats(runs.map((r) => r.elapsed));
     const longest = Math.max(0, ...runs.flatMap((r) => r.longTasks));
     console.log(`${label.padEnd(34)} n=${ROUNDS}  median ${ms(s.median)}  max ${ms(s.max)}  longest task on the page ${ms(longest)}`);
+  }
   }
 } finally {
   await browser.close();

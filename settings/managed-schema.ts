@@ -57,11 +57,12 @@ function translate(schema: Json, where: string): Json {
         out.enum = [value];
         break;
       case 'minimum':
-        out.minimum = value;
+        // Chrome bounds integers only; a number's bounds are still checked by zod when read.
+        if (type === 'integer') out.minimum = value;
         break;
       case 'maximum':
         // zod's "safe integer" bound: no bound a policy needs.
-        if (typeof value === 'number' && value < 2 ** 31) out.maximum = value;
+        if (type === 'integer' && typeof value === 'number' && value < 2 ** 31) out.maximum = value;
         break;
       case 'minLength':
         // Chrome has no minLength; a non-empty string is one with a non-space character.

@@ -14,7 +14,7 @@
 import { builtInPack, isBuiltInPack } from '../packs';
 import type { Pack } from '../packs/schema';
 import { BUILT_IN_PACK_LIST } from '../packs/ids';
-import type { Platform } from '../rules/engine/ids';
+import { THRESHOLDS, type Platform } from '../rules/engine/ids';
 import type { RuleId } from '../rules/engine/facts';
 import type { Settings } from './schema';
 import { validatePack, validateSettings, type Issue } from './validate';
@@ -160,11 +160,15 @@ export function mergeSettings(local: Settings, managed: Settings): Settings {
   return merged;
 }
 
-/** Locked rules are on and blocking whatever else says so. */
+/**
+ * Locked rules are on and blocking whatever else says so, and no setting can make them show less
+ * than the default sensitivity does (a strict sensitivity still shows them more).
+ */
 export function applyLocks(settings: Settings): Settings {
   if (!settings.lockedRules?.length) return settings;
   const rules: NonNullable<Settings['rules']> = { ...settings.rules };
-  for (const id of settings.lockedRules) rules[id] = { enabled: true, severity: 'block' };
+  const threshold = Math.min(THRESHOLDS.balanced, THRESHOLDS[settings.sensitivity ?? 'balanced']);
+  for (const id of settings.lockedRules) rules[id] = { enabled: true, severity: 'block', threshold };
   return { ...settings, rules };
 }
 

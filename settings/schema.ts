@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORMS, SEVERITIES } from '../rules/engine/ids';
+import { PLATFORMS, SENSITIVITIES, SEVERITIES, THRESHOLDS } from '../rules/engine/ids';
 import { RULE_IDS } from '../rules/engine/facts';
 import { BUILT_IN_PACK_LIST, BUILT_IN_PACK_IDS } from '../packs/ids';
 import { OwnPackSchema } from '../packs/body-schema';
@@ -18,6 +18,12 @@ export const RuleSwitchSchema = z
       .enum(SEVERITIES)
       .optional()
       .describe('"block" means the post cannot be sent anyway; "warn" lets the user post anyway'),
+    threshold: z
+      .number()
+      .min(0, 'must be between 0 and 1')
+      .max(1, 'must be between 0 and 1')
+      .optional()
+      .describe("how sure (0 to 1) this rule's findings must be to be shown; overrides the sensitivity for this rule"),
   })
   .strict();
 
@@ -87,10 +93,16 @@ export const SettingsSchema = z
       .array(handle)
       .optional()
       .describe('handles of organisations that may be mentioned, added to the built-in allow-list'),
+    sensitivity: z
+      .enum(SENSITIVITIES)
+      .optional()
+      .describe(
+        `how sure a finding must be to be shown: "strict" shows more (score at least ${THRESHOLDS.strict}), "balanced" is the default (${THRESHOLDS.balanced}), "relaxed" shows only the surest (${THRESHOLDS.relaxed})`,
+      ),
     rules: z
       .partialRecord(z.enum(RULE_IDS), RuleSwitchSchema)
       .optional()
-      .describe('per-rule switches: turn a rule off or change its severity'),
+      .describe('per-rule switches: turn a rule off, change its severity or its threshold'),
     officialAccounts: z
       .array(
         z

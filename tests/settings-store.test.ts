@@ -86,8 +86,9 @@ describe('managed storage in each browser', () => {
     const local = { pack: 'coop', rules: { 'child-name': { enabled: false }, tagging: { enabled: false, severity: 'warn' } } };
     const { api, data } = fakeStorage(policy, { settings: local });
     const state = await loadSettingsState(api);
-    expect(state.settings.rules?.['child-name']).toEqual({ enabled: true, severity: 'block' });
-    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    // A lock also keeps the rule at least as sensitive as balanced (0.5).
+    expect(state.settings.rules?.['child-name']).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
     expect(state.settings.lockedRules).toEqual(['child-name', 'tagging']);
     expect(state.settings.organisation?.names).toEqual(['Penrice Primary Academy']);
     expect(state.pack.id).toBe('aspire');
@@ -116,7 +117,7 @@ describe('managed storage in each browser', () => {
     const broken = fakeStorage({ pack: 42 }, data);
     const state = await loadSettingsState(broken.api);
     expect(state.pack.id).toBe('aspire');
-    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
     expect(state.problems.map((p) => [p.source, p.path.join('.'), p.fallback])).toEqual([
       ['managed', 'pack', "The organisation's settings are not valid; the last valid ones stay in force until they are fixed."],
     ]);
@@ -179,7 +180,7 @@ describe('precedence and locks', () => {
 
   it('a locked rule is on and blocks, whatever the local settings say', () => {
     const state = resolveSettings({ local, managed: { lockedRules: ['tagging'] } });
-    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block' });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
     expect(state.lockedFields).toEqual(['rules.tagging']);
   });
 

@@ -222,6 +222,24 @@ export function Options({ store }: { store: OptionsStore }) {
           <p class="hint">
             The rules of “{activePack.name}”. Turn one off, or make it block posting (“Must change”) or only warn (“Post anyway” allowed).
           </p>
+          <Field id="sensitivity" field="sensitivity" label="Sensitivity" errors={errors.get('sensitivity')} locked={locked('sensitivity')}
+            hint="Each finding has a score for how sure the rule is. Strict shows more, including less certain findings; relaxed shows only the surest. A rule's own setting below wins.">
+            <select
+              id="sensitivity"
+              value={form.sensitivity}
+              disabled={locked('sensitivity')}
+              aria-describedby={describedBy('sensitivity', true, errors.get('sensitivity'))}
+              onChange={(e) => {
+                const value = (e.currentTarget as HTMLSelectElement).value as FormState['sensitivity'];
+                update((f) => ({ ...f, sensitivity: value }));
+              }}
+            >
+              <option value="">Balanced (the default)</option>
+              {form.sensitivity === 'balanced' && <option value="balanced">Balanced</option>}
+              <option value="strict">Strict: show more, including less certain findings</option>
+              <option value="relaxed">Relaxed: show only the surest findings</option>
+            </select>
+          </Field>
           <RulesTable form={form} state={state} pack={activePack} errors={errors} update={update} />
         </fieldset>
 
@@ -248,7 +266,7 @@ export function Options({ store }: { store: OptionsStore }) {
 
       <OwnPolicy
         disabled={allLocked || locked('pack') || locked('ownPack')}
-        settingsInForce={() => settingsInForce(state) as Record<string, unknown>}
+        settingsInForce={async () => (await settingsInForce(state)) as Record<string, unknown>}
         usePack={adoptOwnPack}
         download={(name, json) => store.download(name, json)}
       />

@@ -28,7 +28,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} 
 export function OwnPolicy(props: {
   disabled: boolean;
   /** The settings in force as a settings file would hold them, for the managed settings file. */
-  settingsInForce(): Record<string, unknown>;
+  settingsInForce(): Promise<Record<string, unknown>>;
   usePack(pack: Pack): Promise<boolean>;
   download(fileName: string, json: string): void;
 }) {
@@ -159,10 +159,10 @@ export function OwnPolicy(props: {
             }}>
               Export the pack file
             </button>
-            <button type="button" onClick={() => {
+            <button type="button" onClick={async () => {
               const pack = built();
               if (!pack) return;
-              const file = managedSettingsFile(settingsInForce(), pack);
+              const file = managedSettingsFile(await settingsInForce(), pack);
               download('second-look-managed-settings.json', file.json);
               setMessage(
                 file.tooLarge

@@ -5,7 +5,7 @@
  * concerns. No Preact here: the components (Options.tsx and the field components) render it.
  */
 import { isBuiltInPack } from '../../packs';
-import type { Platform, Severity } from '../../rules/engine/ids';
+import type { Platform, Sensitivity, Severity } from '../../rules/engine/ids';
 import type { RuleId } from '../../rules/engine/facts';
 import { hashPupilNames, type HashOptions } from '../../settings/roster';
 import type { Settings } from '../../settings/schema';
@@ -20,7 +20,9 @@ export interface FormState {
   lists: Record<ListField, string>;
   disclaimer: string;
   officialAccounts: { platform: Platform; name: string }[];
-  rules: Partial<Record<RuleId, { enabled?: boolean; severity?: Severity }>>;
+  /** '' when the settings leave it to the default (balanced). */
+  sensitivity: Sensitivity | '';
+  rules: Partial<Record<RuleId, { enabled?: boolean; severity?: Severity; threshold?: number }>>;
   pupilNameHashes: NonNullable<Settings['pupilNameHashes']> | null;
   /**
    * Kept as they are (set elsewhere): plain names for trying things out and locks (from an
@@ -55,6 +57,7 @@ export function formFromSettings(settings: Settings): FormState {
     lists,
     disclaimer: settings.disclaimer ?? '',
     officialAccounts: settings.officialAccounts?.map((a) => ({ ...a })) ?? [],
+    sensitivity: settings.sensitivity ?? '',
     rules: structuredClone(settings.rules ?? {}),
     pupilNameHashes: settings.pupilNameHashes ?? null,
     rest: {
@@ -80,6 +83,7 @@ export function settingsFromForm(form: FormState): Record<string, unknown> {
   if (form.disclaimer.trim()) out.disclaimer = form.disclaimer.trim();
   const accounts = form.officialAccounts.filter((a) => a.name.trim());
   if (accounts.length) out.officialAccounts = accounts.map((a) => ({ platform: a.platform, name: a.name.trim() }));
+  if (form.sensitivity) out.sensitivity = form.sensitivity;
   const rules = Object.fromEntries(
     Object.entries(form.rules)
       .map(([id, r]) => [id, Object.fromEntries(Object.entries(r ?? {}).filter(([, v]) => v !== undefined))] as const)
@@ -104,7 +108,7 @@ export function fieldOf(path: Issue['path']): string {
   if (first === 'pupilNames') return 'pupilNameHashes';
   // The own pack is chosen, and its problems shown, with the pack.
   if (first === 'ownPack') return 'pack';
-  if (['pack', 'disclaimer', 'allowedHandles', 'officialAccounts', 'pupilNameHashes', 'lockedRules'].includes(String(first)) && path.length >= 1)
+  if (['pack', 'disclaimer', 'sensitivity', 'allowedHandles', 'officialAccounts', 'pupilNameHashes', 'lockedRules'].includes(String(first)) && path.length >= 1)
     return String(first);
   return 'file';
 }

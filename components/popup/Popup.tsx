@@ -3,6 +3,7 @@ import type { AttachmentStatus, DraftReport } from '../../protocol/messages';
 import { policyName } from '../../packs';
 import { ruleLabel, type RuleId } from '../../rules/engine/facts';
 import type { Finding } from '../../rules/engine/types';
+import { describeScore, explainWhy } from '../../rules/engine/explain';
 import type { SettingsState } from '../../settings/resolve';
 import { ProblemList } from '../ProblemList';
 
@@ -232,7 +233,11 @@ function FindingItem({ finding: f, thumbnail }: { finding: Finding; thumbnail: s
         </p>
       )}
       <p class="reason">{f.message}</p>
-      {f.why && <p class="why muted">Why it was flagged: {f.why}</p>}
+      {f.why && (
+        <p class="why muted">
+          Why it was flagged: {explainWhy(f)}. How sure: {describeScore(f.score)}
+        </p>
+      )}
       <figure class="clause">
         <blockquote>{f.clause.quote}</blockquote>
         <figcaption class="muted">

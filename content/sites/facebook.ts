@@ -20,10 +20,26 @@ function isPostComposer(editor: HTMLElement): boolean {
 }
 
 /** The name on an avatar: an svg[role=img] or img labelled with the account's name. */
-function avatarName(root: ParentNode): string | null {
-  const avatar = visible(root, 'svg[role="img"][aria-label], img[alt]:not([alt=""])');
-  const name = avatar ? (avatar.getAttribute('aria-label') ?? avatar.getAttribute('alt') ?? '').replace(/,? ?profile (?:picture|photo)$/i, '').trim() : '';
+const AVATARS = 'svg[role="img"][aria-label], img[alt]:not([alt=""])';
+
+function nameOf(avatar: Element): string | null {
+  const name = (avatar.getAttribute('aria-label') ?? avatar.getAttribute('alt') ?? '').replace(/,? ?profile (?:picture|photo)$/i, '').trim();
   return name || null;
+}
+
+function avatarName(root: ParentNode): string | null {
+  const avatar = visible(root, AVATARS);
+  return avatar ? nameOf(avatar) : null;
+}
+
+/** The name on the last avatar before the editor in its dialog: the composer's header. */
+function headerName(dialog: Element, editor: HTMLElement): string | null {
+  let name: string | null = null;
+  for (const avatar of dialog.querySelectorAll(AVATARS)) {
+    if (!(avatar.compareDocumentPosition(editor) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    if (avatar.getClientRects().length > 0) name = nameOf(avatar);
+  }
+  return name;
 }
 
 export const facebook: SiteAdapter = {
@@ -41,9 +57,8 @@ export const facebook: SiteAdapter = {
       const as = POSTING_AS.exec(label(element));
       if (as) return as[1]!.trim();
     }
-    // The composer's header: the avatar and name of whoever posts, above the editor.
-    const header = dialog?.querySelector('[data-composer-header], header, h2 ~ div, h3 ~ div');
-    const fromHeader = header ? avatarName(header) : null;
+    // The composer's header: the avatar of whoever posts, above the editor in its dialog.
+    const fromHeader = dialog ? headerName(dialog, editor) : null;
     if (fromHeader) return fromHeader;
     // The account menu in the top bar shows the profile (or Page) the user is acting as.
     const account = visible(document, '[role="banner"] [aria-label="Your profile"], [role="navigation"] [aria-label="Your profile"]');

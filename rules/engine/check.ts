@@ -12,6 +12,7 @@ import { derivePendingNames } from './pupils';
 import { derivedNameKeys } from './name-hash';
 import { toOriginal } from './normalise';
 import { RULES } from './registry';
+import { scoreHit, thresholdFor, type Scored } from './score';
 
 export type * from './types';
 export type { Settings } from '../../settings/schema';
@@ -63,6 +64,7 @@ function finding(
   cited: Citation,
   at: { start: number; end: number; excerpt: string },
   hit: { message: string; suggestion?: string; why: string },
+  scored: Scored,
   image?: ImageRef,
 ): Finding {
   return {
@@ -75,6 +77,8 @@ function finding(
     ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
     clause: cited.clause,
     why: hit.why,
+    score: scored.score,
+    ...(scored.context ? { context: scored.context } : {}),
     ...(image ? { image } : {}),
   };
 }
@@ -86,13 +90,16 @@ export function checkDraft(draft: Draft, settings: Settings, options: CheckOptio
   const findings: Finding[] = [];
   for (const rule of active) {
     const cited = citation(options.pack, settings, rule.id, draft.account);
+    const threshold = thresholdFor(settings, rule.id);
     const seen = new Set<string>();
     for (const hit of rule.text!.check(ctx)) {
+      const scored = scoreHit(ctx, rule.id, hit.score ?? rule.text!.score, hit);
+      if (scored.score < threshold) continue;
       const [start, end] = toOriginal(ctx.norm, hit.start, hit.end);
       const key = `${start}:${end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      findings.push(finding(cited, { start, end, excerpt: draft.text.slice(start, end) }, hit));
+      findings.push(finding(cited, { start, end, excerpt: draft.text.slice(start, end) }, hit, scored));
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
@@ -140,8 +147,11 @@ export function checkImages(analyses: readonly ImageAnalysis[], draft: Draft, se
   analyses.forEach((image, index) => {
     for (const rule of active) {
       const cited = citation(options.pack, settings, rule.id, draft.account);
+      const threshold = thresholdFor(settings, rule.id);
       for (const hit of rule.image!.check(image, { draft, settings })) {
-        findings.push(finding(cited, { start: index, end: index, excerpt: hit.excerpt }, hit, { index, name: image.name, boxes: hit.boxes }));
+        const score = Math.round((hit.score ?? rule.image!.score) * 100) / 100;
+        if (score < threshold) continue;
+        findings.push(finding(cited, { start: index, end: index, excerpt: hit.excerpt }, hit, { score }, { index, name: image.name, boxes: hit.boxes }));
       }
     }
   });

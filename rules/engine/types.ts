@@ -32,6 +32,13 @@ export interface Finding {
   clause: ClauseRef;
   /** What made the rule fire (which list, which context words), for the popup to explain. */
   why: string;
+  /**
+   * How sure the rule is, 0 to 1: the detector's base score, raised or lowered by the words
+   * around it (rules/engine/score.ts). Findings under the sensitivity's threshold are not reported.
+   */
+  score: number;
+  /** The context words that moved the score from its base, when any did. */
+  context?: { raised: string[]; lowered: string[] };
   /** For image rules: which attached image, and where in it (faces, names, the logo). */
   image?: ImageRef;
 }
@@ -90,6 +97,8 @@ export interface ImageHit {
   message: string;
   suggestion?: string;
   why: string;
+  /** How sure, 0 to 1, when this hit knows better than the rule's base score (a detector's confidence). */
+  score?: number;
 }
 
 export interface ImageRuleContext {
@@ -104,11 +113,18 @@ export interface Hit {
   message: string;
   suggestion?: string;
   why: string;
+  /**
+   * How sure, 0 to 1, when the mechanism that found it knows better than the rule's base score
+   * (a slur is surer than a word that insults only when aimed at someone).
+   */
+  score?: number;
 }
 
 /** The text part of a rule: what it finds in the draft's words. */
 export interface TextPart {
   check(ctx: RuleContext): Hit[];
+  /** The score of a hit that does not set its own (Presidio's recognizer base score), 0 to 1. */
+  readonly score: number;
   /**
    * The rule asks about the whole draft (is a disclaimer anywhere?), so a chunk of a long draft
    * cannot answer it; the incremental checker carries its findings over until a whole check.
@@ -121,6 +137,8 @@ export interface TextPart {
 /** The image part of a rule: what it finds in an attached image's analysis. */
 export interface ImagePart {
   check(image: ImageAnalysis, ctx: ImageRuleContext): ImageHit[];
+  /** The score of a hit that does not set its own, 0 to 1. */
+  readonly score: number;
   /** The safe copy of the image blurs this rule's boxes (faces, names). */
   readonly blurs?: boolean;
 }
@@ -136,6 +154,8 @@ export interface Rule<Id extends string = string> {
   readonly label: string;
   /** One sentence: what the rule catches. */
   readonly description: string;
+  /** How school policies word the rule, for drafting a pack from a school's own policy. */
+  readonly evidence: RuleEvidence;
   /** Account types the rule applies to; all when absent. */
   readonly accounts?: readonly Account[];
   /** A rule looks at the draft's text, its attached images, or both (`location`). */
@@ -143,11 +163,23 @@ export interface Rule<Id extends string = string> {
   readonly image?: ImagePart;
 }
 
+/**
+ * The words by which a policy states a rule: a clause states it only when it uses one of
+ * `terms` (or one from each group of `all`); `headings` are the words of the sections such
+ * clauses sit under. Each word is the start of a word ("photo" for photo, photos, photograph).
+ */
+export interface RuleEvidence {
+  readonly terms?: readonly string[];
+  readonly all?: readonly (readonly string[])[];
+  readonly headings: readonly string[];
+}
+
 /** A rule's facts without its code: what the page, popup and options page need (rules/engine/facts.json). */
 export interface RuleFacts {
   readonly id: RuleId;
   readonly label: string;
   readonly description: string;
+  readonly evidence: RuleEvidence;
   readonly accounts?: readonly Account[];
   readonly text?: Omit<TextPart, 'check'>;
   readonly image?: Omit<ImagePart, 'check'>;

@@ -14,6 +14,7 @@ function finding(rule: Finding['rule'], text: string, start: number, end: number
     message: rule,
     clause: { pack: 'default', section: 's', quote: 'q' },
     why: 'test',
+    score: 1,
   };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import type { Pack } from '../../packs/schema';
 import { launch, type Browser } from './support/chromium';
-import { composeOnFacebook, markedText, report } from './support/page';
+import { FACEBOOK_COMPOSER, composeOnFacebook, markedText, report } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // How drafts travel to the background worker and back: what a check message carries, and
@@ -74,7 +74,7 @@ describe('check messages', () => {
     const draft = 'Great trip today with @jenny_b and the team.';
     await composeOnFacebook(page, draft);
     await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
-    await expect.poll(async () => (await report(worker, page))?.findings.map((f) => [f.severity, f.clause.quote])).toEqual([['warn', QUOTE_ONE]]);
+    await expect.poll(async () => (await report(worker, page))?.findings.map((f) => [f.severity, f.clause.quote]), { timeout: 10_000 }).toEqual([['warn', QUOTE_ONE]]);
 
     const checks = await seenChecks(worker);
     expect(checks.length).toBeGreaterThan(0);
@@ -89,7 +89,77 @@ describe('check messages', () => {
     // The options page imports a new version of the pack: the open draft is checked with it,
     // without another keystroke.
     await usePack(worker, largePack(QUOTE_TWO, 'block'));
-    await expect.poll(async () => (await report(worker, page))?.findings.map((f) => [f.severity, f.clause.quote])).toEqual([['block', QUOTE_TWO]]);
+    await expect.poll(async () => (await report(worker, page))?.findings.map((f) => [f.severity, f.clause.quote]), { timeout: 10_000 }).toEqual([['block', QUOTE_TWO]]);
     expect(await page.locator('[role="dialog"] [role="textbox"]').innerText()).toBe(draft);
+  });
+});
+
+/** The extension's service worker as it runs now (a stopped worker comes back as a new one). */
+async function currentWorker(): Promise<Worker> {
+  const running = browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return running ?? browser.context.waitForEvent('serviceworker', { timeout: 30_000 });
+}
+
+/** Keeps the worker's thread busy for `ms` (a long check, a slow machine): it answers nothing meanwhile. */
+function busy(worker: Worker, ms: number): void {
+  void worker
+    .evaluate((ms) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end);
+    }, ms)
+    .catch(() => undefined);
+}
+
+/** Stops the extension's service worker, as Chrome does when it has been idle (CDP ServiceWorker.stopWorker). */
+async function stopWorker(page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  const versions: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => versions.push(...event.versions));
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => versions.some((v) => v.scriptURL.startsWith('chrome-extension://'))).toBe(true);
+  for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
+  await cdp.detach();
+}
+
+describe('a check the background worker does not answer', () => {
+  const DRAFT = 'Great trip today with @jenny_b';
+  const MORE = ' and Olivia Smith from Year 3.';
+  const unavailable = () => page.locator('second-look-ui [data-state="unavailable"]');
+
+  it('is sent again when the worker is stopped under it: its findings arrive without another edit', async () => {
+    const worker = await currentWorker();
+    await worker.evaluate((settings) => chrome.storage.local.set({ settings }), SCHOOL);
+    await composeOnFacebook(page, DRAFT);
+    await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
+
+    // The worker is busy when the edit's check arrives, and is stopped before it answers.
+    await worker.evaluate(() => void ((globalThis as unknown as { before: boolean }).before = true));
+    busy(worker, 10_000);
+    await page.waitForTimeout(300);
+    // One edit (as a paste or an autocorrection makes), so one check: the one cut off.
+    await page.keyboard.insertText(MORE);
+    await page.waitForTimeout(300);
+    await stopWorker(page);
+
+    await expect.poll(() => markedText(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['@jenny_b', 'Olivia Smith']));
+    expect(await page.locator(FACEBOOK_COMPOSER).innerText()).toBe(DRAFT + MORE);
+    expect(await unavailable().count()).toBe(0);
+    // It was a new worker that answered: the one stopped had the mark set above.
+    expect(await (await currentWorker()).evaluate(() => (globalThis as unknown as { before?: boolean }).before)).toBeUndefined();
+  });
+
+  it('says checking is unavailable while the worker does not answer, never that the draft is clean', async () => {
+    const worker = await currentWorker();
+    await composeOnFacebook(page, DRAFT);
+    await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
+    busy(worker, 12_000);
+    await page.waitForTimeout(300);
+    await page.keyboard.type(MORE);
+    // The check times out (5 s for a short draft) and is sent again: meanwhile the counter says so.
+    await unavailable().waitFor({ timeout: 11_000 });
+    expect(await unavailable().getAttribute('aria-label')).toMatch(/not checked.*unavailable/);
+    // The worker answers again: the findings arrive, and the counter counts them.
+    await expect.poll(() => markedText(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['@jenny_b', 'Olivia Smith']));
+    await expect.poll(() => unavailable().count()).toBe(0);
   });
 });
