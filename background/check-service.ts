@@ -34,8 +34,9 @@ const drafts = new Map<string, { key: string; checker: IncrementalChecker }>();
 
 // How long a whole-draft check (typing paused, or the gate) waits for the pupil-list keys of
 // new words before answering with what is known; the answer then says it is not whole, so the
-// content script asks again after its pause.
-const WHOLE_WAITS_FOR_NAMES_MS = 2_000;
+// content script asks again after its pause. Well inside the content script's 5 s answer timeout
+// (content/check-client.ts), as one scrypt call can hold the worker for a second or more.
+const WHOLE_WAITS_FOR_NAMES_MS = 1_000;
 
 /** Answers a content script's check request (runs in the background worker). */
 export async function answerCheck(request: CheckRequest, tabId: number, holder: SettingsHolder): Promise<CheckResult> {
