@@ -171,12 +171,12 @@ export class PostGate {
   }
 
   /**
-   * Findings remain, or the text or an attached image could not be fully checked (which is
-   * never a pass).
+   * Findings remain, or the text or an attached image could not be fully checked, or its check
+   * has not finished (none of which is a pass).
    */
   private needsGate(composer: Composer): boolean {
     return (
-      composer.sessions.some((s) => s.visible().length > 0 || s.unavailable) ||
+      composer.sessions.some((s) => s.visible().length > 0 || s.unavailable || s.unfinished) ||
       this.attachments.statuses(composer.sessions).some((a) => a.status === 'failed')
     );
   }
@@ -188,6 +188,8 @@ export class PostGate {
       .map((a) => `"${a.name}" could not be fully checked (${a.errors.join('; ')}): look at it yourself before posting.`);
     if (composer.sessions.some((s) => s.unavailable))
       notes.unshift('This post could not be checked: Second Look is unavailable for now (its background worker did not answer). Read it yourself before posting.');
+    else if (composer.sessions.some((s) => s.unfinished))
+      notes.unshift('Second Look has not finished checking this post (new words are still being compared with the pupil list). Wait a few seconds and press Post again, or read it yourself before posting.');
     if (unknown !== null) {
       const name = unknown ? `"${unknown}"` : 'This button';
       notes.unshift(`Second Look cannot tell whether ${name} sends your post, so it stopped it while there are things to check.`);

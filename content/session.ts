@@ -191,6 +191,14 @@ export class ComposerSession {
     );
   }
 
+  /**
+   * The user is writing here but the findings are not yet those of a whole check of the text as it
+   * is now (say, new words are still being compared with the hashed pupil list): not a pass.
+   */
+  get unfinished(): boolean {
+    return this.active && !this.unavailable && !this.isSettled();
+  }
+
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
   async settle(): Promise<void> {
     if (!this.active) return;
