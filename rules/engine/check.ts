@@ -61,7 +61,7 @@ function citation(pack: Policy, settings: Settings, id: RuleId, account: Account
 function finding(
   cited: Citation,
   at: { start: number; end: number; excerpt: string },
-  hit: { message: string; suggestion?: string; why: string },
+  hit: { message: string; suggestion?: string; why: string; learned?: number },
   scored: Scored,
   image?: ImageRef,
 ): Finding {
@@ -77,6 +77,7 @@ function finding(
     why: hit.why,
     score: scored.score,
     ...(scored.context ? { context: scored.context } : {}),
+    ...(hit.learned !== undefined ? { learned: hit.learned } : {}),
     ...(image ? { image } : {}),
   };
 }
