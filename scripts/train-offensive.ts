@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { normalise } from '../rules/engine/normalise';
 import { sentences } from '../rules/engine/tokens';
-import { encodeBase64, featureText, features, sigmoid } from '../rules/engine/linear';
+import { encodeBase64, featureText, features, lexiconFingerprint, sigmoid } from '../rules/engine/linear';
 import { OFFENSIVE_LEXICON } from '../rules/derogatory';
 import { olidTraining } from './olid-split';
 
@@ -159,6 +159,7 @@ const model = {
   bias: Math.round(bias * 1e6) / 1e6,
   scale,
   threshold: Math.round(threshold * 1e6) / 1e6,
+  lexicon: lexiconFingerprint(OFFENSIVE_LEXICON),
   trainedOn: { posts: fit.length, calibration: calibration.length, epochs: EPOCHS, l2: L2, precisionTarget: TARGET_PRECISION },
   weights: encodeBase64(new Uint8Array(q.buffer)), // little-endian on every machine Node runs on
 };

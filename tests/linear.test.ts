@@ -3,13 +3,13 @@
 // read the same features in training and checking, and take part in the rule's score.
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64, features, loadModel, logit, weigh } from '../rules/engine/linear';
+import { decodeBase64, encodeBase64, features, lexiconFingerprint, loadModel, logit, weigh } from '../rules/engine/linear';
 import { OFFENSIVE_LEXICON } from '../rules/derogatory';
 import { checkDraft } from '../rules';
 import { builtInPack } from '../packs';
 
 const file = new URL('../rules/data/offensive-model.json', import.meta.url);
-const data = JSON.parse(readFileSync(file, 'utf8')) as { buckets: number; bias: number; scale: number; threshold: number; weights: string };
+const data = JSON.parse(readFileSync(file, 'utf8')) as { buckets: number; bias: number; scale: number; threshold: number; weights: string; lexicon: string };
 
 describe('the linear model', () => {
   it('ships at most 2 MB of data and loads', () => {
@@ -17,6 +17,10 @@ describe('the linear model', () => {
     const model = loadModel(data);
     expect(model.buckets).toBe(data.buckets);
     expect(Number.isFinite(model.weight(0))).toBe(true);
+  });
+
+  it("was trained with today's word lists (after editing data/derogatory.json, run scripts/train-offensive.ts)", () => {
+    expect(data.lexicon).toBe(lexiconFingerprint(OFFENSIVE_LEXICON));
   });
 
   it('reads its weights as base64 without atob, and says what is wrong with a bad file', () => {

@@ -88,6 +88,12 @@ export function weigh(model: LinearModel, text: string, lexicon?: Lexicon): { su
   return { sum, count };
 }
 
+/** A fingerprint of a lexicon: the model file records the one it was trained with, and a test compares. */
+export function lexiconFingerprint(lexicon: Lexicon): string {
+  const text = [...lexicon].map(([w, c]) => `${w}:${c}`).sort().join('\n');
+  return fnv(0x811c9dc5, text, 0, text.length).toString(16).padStart(8, '0');
+}
+
 export interface LinearModel {
   readonly buckets: number;
   readonly bias: number;
