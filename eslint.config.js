@@ -21,7 +21,7 @@ const PAGE_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStora
 );
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'scratch/', 'demo-screenshots/', 'tests/browser/fixtures/dist/', 'coverage/'] },
+  { ignores: ['node_modules/', '.output/', '.cli/', '.wxt/', 'scratch/', 'demo-screenshots/', 'tests/browser/fixtures/dist/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

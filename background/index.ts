@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { isCheckRequest, isFindingsCountMessage, isImagePart, isImageRequest } from '../protocol/messages';
 import { showFindingsCount } from './badge';
 import { answerCheck } from './check-service';
+import { SettingsHolder } from './config';
 import { answerImageRequest, receiveImagePart } from './image-host';
 
 /**
@@ -9,10 +10,13 @@ import { answerImageRequest, receiveImagePart } from './image-host';
  * thread), routes attached images to where the image models run, and keeps the badge.
  */
 export function startBackground(): void {
+  // The settings and pack drafts are checked with, read now (the worker has just started) and
+  // whenever storage changes: check requests do not carry them.
+  const settings = new SettingsHolder();
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
-    if (isCheckRequest(message)) return Promise.resolve(answerCheck(message, tabId));
+    if (isCheckRequest(message)) return answerCheck(message, tabId, settings);
     // Attached images go to where the image models run (the offscreen document in Chrome).
     if (isImagePart(message)) {
       receiveImagePart(message);

@@ -1,16 +1,11 @@
 #!/usr/bin/env node
-// The `second-look` command. It runs the TypeScript sources directly through tsx, so a checkout
-// needs no build step before the CLI works.
-import { register } from 'tsx/esm/api';
+// The `second-look` command: the CLI bundled by esbuild (scripts/build-cli.mjs; built on
+// `npm install`, and again here whenever a source is newer), so Node starts it without
+// compiling TypeScript on every run.
+import { cliBundle } from '../scripts/build-cli.mjs';
+import { pathToFileURL } from 'node:url';
 
-// pdfjs is 3 MB of plain JavaScript: loaded before tsx's hooks are in place it skips them,
-// which takes seconds off drafting a pack from a PDF.
-if (process.argv[2] === 'pack') {
-  await import('pdfjs-dist/legacy/build/pdf.mjs');
-  globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-}
-register();
-const { main, processIo, closeImages } = await import('../cli/main.ts');
+const { main, processIo, closeImages } = await import(pathToFileURL(await cliBundle()).href);
 try {
   process.exitCode = await main(process.argv.slice(2), processIo);
 } finally {

@@ -50,11 +50,12 @@ export function loadSettings(file: string): Settings {
 
 const packCache = new Map<string, Pack>();
 
-/** A built-in pack id, or a pack file (relative paths from `baseDir`). */
-export function resolvePack(ref: string, baseDir: string): Pack {
+/** A built-in pack id, the id of the settings' own pack (`ownPack`), or a pack file (relative paths from `baseDir`). */
+export function resolvePack(ref: string, baseDir: string, ownPack?: Settings['ownPack']): Pack {
   if (isBuiltInPack(ref)) return builtInPack(ref);
+  if (ownPack && ref === ownPack.id) return ownPack;
   if (!/[\\/]|\.json$/i.test(ref))
-    throw new InputError(`unknown pack "${ref}": use a built-in pack (${BUILT_IN_PACK_LIST}) or a path to a pack file`);
+    throw new InputError(`unknown pack "${ref}": use a built-in pack (${BUILT_IN_PACK_LIST}), the id of the settings' ownPack${ownPack ? ` ("${ownPack.id}")` : ''} or a path to a pack file`);
   const file = resolve(baseDir, ref);
   let pack = packCache.get(file);
   if (!pack) {

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { checkDraft, checkImages, type Draft, type Finding, type ImageAnalysis, type Settings } from '../rules';
+import { checkDraft, checkDraftWithNames, checkImages, withPupilNames, type Draft, type Finding, type ImageAnalysis, type Settings } from '../rules';
 import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/engine/ids';
 import { describeScore, explainWhy } from '../rules/engine/explain';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
@@ -27,7 +27,8 @@ check reads the draft from FILE, or from standard input with - (or when input is
 Exit codes of check: 0 nothing found, 3 findings, 2 bad usage or bad settings.
 With --jsonl: 0 every line checked, 1 some line had an error, 2 bad usage.
 roster turns an MIS export (first name, surname, preferred name columns) or a list of names,
-one a line, into the settings' "pupilNameHashes" value: the names as keyed hashes only.
+one a line, into the settings' "pupilNameHashes" value: the names only as salted, memory-hard
+(scrypt) hashes. It takes about a second per name part on one core (see README).
 pack draft turns a school's own policy (.txt, .md, .pdf, .docx) into a pack on stdout, for review;
 validate --source checks a pack's quotes against that document.`;
 
@@ -49,9 +50,9 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 function settingsAndPack(settingsFile: string | undefined, packFlag: string | undefined): { settings: Settings; pack: Pack } {
   const settings = settingsFile ? loadSettings(settingsFile) : {};
   const base = settingsFile ? dirOf(settingsFile) : process.cwd();
-  const ref = packFlag ?? settings.pack ?? 'default';
+  const ref = packFlag ?? settings.pack ?? settings.ownPack?.id ?? 'default';
   // --pack paths are relative to where the command runs; a settings file's, to that file.
-  const pack = resolvePack(ref, packFlag ? process.cwd() : base);
+  const pack = resolvePack(ref, packFlag ? process.cwd() : base, settings.ownPack);
   return { settings, pack };
 }
 
@@ -111,7 +112,7 @@ async function analyseImages(files: readonly string[], logo: string | undefined)
 
 async function checkWithImages(draft: Draft, settings: Settings, pack: Pack, files: readonly string[], logo: string | undefined): Promise<Finding[]> {
   const analyses = await analyseImages(files, logo);
-  return [...checkDraft(draft, settings, { pack }), ...checkImages(analyses, draft, settings, { pack })];
+  return withPupilNames(settings, () => [...checkDraft(draft, settings, { pack }), ...checkImages(analyses, draft, settings, { pack })]);
 }
 
 async function checkOne(args: string[], io: Io): Promise<number> {
@@ -147,7 +148,7 @@ async function checkOne(args: string[], io: Io): Promise<number> {
     io.out(values.json ? JSON.stringify({ findings }, null, 2) : describe(text, findings, pack, draft));
     return findings.length ? 3 : 0;
   };
-  if (images.length === 0) return report(checkDraft(draft, settings, { pack }));
+  if (images.length === 0) return report(await checkDraftWithNames(draft, settings, { pack }));
   const logo = logoUrl(settings, values.settings ? dirOf(values.settings) : process.cwd());
   return report(await checkWithImages(draft, settings, pack, images, logo));
 }
@@ -171,14 +172,14 @@ async function checkJsonl(file: string, settingsFile: string | undefined, io: Io
       const platform = oneOf(o.platform as string | undefined, PLATFORMS, '"platform"', 'facebook');
       const account = oneOf(o.account as string | undefined, ACCOUNTS, '"account"', 'personal');
       if (o.pack !== undefined && typeof o.pack !== 'string') throw new InputError('"pack" must be a pack id or a path');
-      const pack = typeof o.pack === 'string' ? resolvePack(o.pack, base) : settingsPack;
+      const pack = typeof o.pack === 'string' ? resolvePack(o.pack, base, settings.ownPack) : settingsPack;
       if (o.images !== undefined && !(Array.isArray(o.images) && o.images.every((x) => typeof x === 'string')))
         throw new InputError('"images" must be a list of paths');
       const draft = { text: o.text, platform, account };
       const images = ((o.images as string[] | undefined) ?? []).map((image) => resolve(base, image));
       for (const image of images) if (!existsSync(image)) throw new InputError(`${image}: no such image`);
       let findings: Finding[];
-      if (images.length === 0) findings = checkDraft(draft, settings, { pack });
+      if (images.length === 0) findings = await checkDraftWithNames(draft, settings, { pack });
       else {
         if (logo === null) logo = logoUrl(settings, settingsFile ? dirOf(settingsFile) : process.cwd());
         findings = await checkWithImages(draft, settings, pack, images, logo);
@@ -215,8 +216,9 @@ async function validate(args: string[], io: Io): Promise<number> {
   } else {
     if (values.source) throw new UsageError('--source is for a pack file: it checks the pack\'s quotes against DOC');
     const settings = requireSettings(value, file);
-    if (settings.pack) resolvePack(settings.pack, dirOf(file));
-    io.out(`${file}: valid settings (pack ${settings.pack ?? 'default'})`);
+    const ref = settings.pack ?? settings.ownPack?.id;
+    if (ref) resolvePack(ref, dirOf(file), settings.ownPack);
+    io.out(`${file}: valid settings (pack ${ref ?? 'default'}${settings.ownPack && ref === settings.ownPack.id ? ', carried in ownPack' : ''})`);
   }
   return 0;
 }
@@ -226,12 +228,14 @@ async function roster(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('roster takes one FILE (a CSV export or a list of names), or - for standard input');
   const source = positionals[0]!;
   const text = source === '-' ? io.stdin() : readText(source);
+  // --key (spec/cli.md) is the list's salt: give an existing list's to add names to it.
   if (values.key !== undefined && !/^(?:[0-9a-f]{2}){16,64}$/i.test(values.key))
-    throw new UsageError('--key must be 16 to 64 bytes written in hexadecimal (e.g. from: openssl rand -hex 32)');
+    throw new UsageError('--key (the salt) must be 16 to 64 bytes written in hexadecimal (e.g. from: openssl rand -hex 16)');
   const { names, errors } = parseRoster(text);
   for (const e of errors) io.err(`second-look: ${source}:${e.line}: ${e.message}`);
   if (names.length === 0) throw new InputError(`${source}: no pupil names found`);
-  io.out(JSON.stringify({ pupilNameHashes: hashPupilNames(names, values.key) }, null, 2));
+  const hashed = await hashPupilNames(names, values.key === undefined ? {} : { salt: values.key });
+  io.out(JSON.stringify({ pupilNameHashes: hashed }, null, 2));
   io.err(`second-look: ${names.length} names hashed${errors.length ? `; ${errors.length} rows skipped` : ''}`);
   return errors.length ? 1 : 0;
 }

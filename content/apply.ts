@@ -3,14 +3,33 @@ import { ruleFacts } from '../rules/engine/facts';
 import type { ComposerSession } from './session';
 
 /**
- * Applies a finding's suggestion to the composer's text, through the editor's own input path
- * (replaceInEditor, replaceInField below). False when the editor did not take the change, so
- * the card can say so; true when it did, or when the finding has nothing to apply.
+ * What Apply did: the change was made; the editor did not take it; or the words it would
+ * replace were edited after the check (nothing is changed, and the draft is checked again).
  */
-export async function applySuggestion(session: ComposerSession, finding: Finding): Promise<boolean> {
-  const snapshot = session.checked;
-  const edit = snapshot && editFor(finding, snapshot.text);
-  if (!snapshot || !edit) return true;
+export type ApplyResult = 'applied' | 'failed' | 'moved';
+
+export interface Edit {
+  start: number;
+  end: number;
+  insert: string;
+}
+
+/**
+ * Applies a finding's suggestion to the composer's text as it is now, through the editor's own
+ * input path (replaceInEditor, replaceInField below). The finding's offsets are those of the
+ * text that was checked; if the user typed since, its words are found again in the current text
+ * (currentEdit), and if they were themselves edited, nothing is applied.
+ */
+export async function applySuggestion(session: ComposerSession, finding: Finding): Promise<ApplyResult> {
+  const checked = session.checked;
+  if (!checked) return 'applied';
+  const snapshot = session.surface.read();
+  const edit = currentEdit(finding, checked.text, snapshot.text);
+  if (edit === 'moved') {
+    session.refresh();
+    return 'moved';
+  }
+  if (!edit) return 'applied';
   const { element } = session;
   if (element instanceof HTMLTextAreaElement) {
     replaceInField(element, edit.start, edit.end, edit.insert);
@@ -19,14 +38,42 @@ export async function applySuggestion(session: ComposerSession, finding: Finding
     if (range) await replaceInEditor(element, range, edit.insert);
   }
   const expected = snapshot.text.slice(0, edit.start) + edit.insert + snapshot.text.slice(edit.end);
-  return textBecomes(session, expected);
+  return (await textBecomes(session, expected)) ? 'applied' : 'failed';
+}
+
+/**
+ * The change Apply makes to `current`, for a finding made on the text `checked`. Text edited
+ * before or after the finding's words moves them (the edit is found as the part between the
+ * longest common start and end of the two texts); an edit that touches the words themselves
+ * leaves nothing safe to replace: 'moved'.
+ */
+export function currentEdit(finding: Finding, checked: string, current: string): Edit | 'moved' | null {
+  const edit = editFor(finding, current);
+  if (!edit || checked === current || ruleFacts(finding.rule).text?.apply === 'append') return edit;
+  const limit = Math.min(checked.length, current.length);
+  let prefix = 0;
+  while (prefix < limit && checked.charCodeAt(prefix) === current.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && checked.charCodeAt(checked.length - 1 - suffix) === current.charCodeAt(current.length - 1 - suffix)) suffix++;
+  // checked = P + X + S and current = P + Y + S, the edit being X -> Y.
+  const editedFrom = prefix;
+  const editedTo = checked.length - suffix;
+  // An edit next to the words (a letter typed straight after a name) may have changed them too.
+  let shift: number;
+  if (finding.end < editedFrom) shift = 0;
+  else if (finding.start > editedTo) shift = current.length - checked.length;
+  else return 'moved';
+  const start = finding.start + shift;
+  const end = finding.end + shift;
+  if (current.slice(start, end) !== checked.slice(finding.start, finding.end)) return 'moved';
+  return { ...edit, start, end };
 }
 
 /**
  * The change Apply makes. A suggestion replaces the flagged words, unless the rule says it is a
  * sentence to append at the end of the draft (as the disclaimer is).
  */
-export function editFor(finding: Finding, text: string): { start: number; end: number; insert: string } | null {
+export function editFor(finding: Finding, text: string): Edit | null {
   // An image finding's suggestion is the safe copy, which the card offers instead.
   if (finding.suggestion === undefined || finding.image) return null;
   if (ruleFacts(finding.rule).text?.apply === 'append') {

@@ -6,7 +6,7 @@
  * safe copy (faces and names blurred, no metadata) for the card's Download and Swap buttons.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { Box, Finding, ImageAnalysis } from '../rules/engine/types';
 import { ruleFacts } from '../rules/engine/facts';
 import { dataUrlBytes } from '../images/data-url';
@@ -21,14 +21,19 @@ import {
   type SafeCopyRequest,
 } from '../protocol/messages';
 import type { ComposerSession } from './session';
+import { controlAt, label } from './sites/dom';
 
 export interface Attachment {
   readonly name: string;
   readonly type: string;
+  /** The file as attached (the safe copy replaces it by name, size and date in its input). */
+  readonly file: File;
   /** The file as attached, as a data: URL (what the image service reads). */
   readonly data: string;
   /** The file input it was picked in, when it was: the safe copy can replace it there. */
   readonly input: HTMLInputElement | null;
+  /** The dialog, form or composer the file was attached to (see Composers.containerFor). */
+  readonly container: HTMLElement;
   status: AttachmentStatus['status'];
   analysis: ImageAnalysis | null;
   thumbnail: string | null;
@@ -36,6 +41,11 @@ export interface Attachment {
   readonly done: Promise<void>;
 }
 
+/** Where attachments belong and which text box carries them into its check (composers.ts). */
+export interface AttachmentPlaces {
+  containerFor(target: EventTarget | null): HTMLElement | null;
+  carrierOf(container: HTMLElement): ComposerSession | null;
+}
 
 const readAsDataUrl = (file: Blob) =>
   new Promise<string>((resolve, reject) => {
@@ -57,21 +67,44 @@ async function sendImageRequest(request: ImageRequest): Promise<unknown> {
   return browser.runtime.sendMessage({ ...request, image: '', upload });
 }
 
+/** What the sites show a picked photo or video as, and the controls that take one away. */
+const PREVIEWS = 'img[src^="blob:"], video[src^="blob:"]';
+const REMOVE = /^(?:remove|delete|discard)\b/i;
+
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter((f) => f.type.startsWith('image/'));
 }
 
+/** Runs `work` when the page is idle (or after `timeout` ms at the latest), off the input path. */
+function whenIdle(timeout = 200): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/**
+ * The files a site will upload. A file input's `change` is read before the site's own handler
+ * (capture on the document). Two kinds of input: those that keep their selection (a new pick
+ * replaces the earlier one, as the browser does), and those the site clears after reading each
+ * pick so the same file can be picked again, keeping the picks itself: there every pick adds to
+ * what was picked before. Which kind an input is shows right after its first pick. A `change`
+ * that leaves an input empty is the site removing its picks.
+ */
 export class Attachments {
-  private readonly bySession = new Map<ComposerSession, Attachment[]>();
+  private list: Attachment[] = [];
+  /** Inputs the site empties after each pick: their picks accumulate. */
+  private readonly accumulating = new WeakSet<HTMLInputElement>();
+  /** What each carrier was last given, so a text box is re-checked only when its images change. */
+  private readonly given = new Map<ComposerSession, ImageAnalysis[]>();
 
   constructor(
-    private readonly ctx: ContentScriptContext,
-    /** The composer an event on the page attaches to, if any. */
-    private readonly sessionFor: (target: EventTarget | null) => ComposerSession | null,
+    private readonly ctx: Lifetime,
+    private readonly places: AttachmentPlaces,
     /** settings.logo, for the logo rule's matching. */
     private readonly logo: () => string | undefined,
     /** Called when an attachment's status changes (to redraw and update the popup). */
-    private readonly changed: (session: ComposerSession) => void,
+    private readonly changed: () => void,
   ) {}
 
   start(): void {
@@ -79,11 +112,17 @@ export class Attachments {
     this.ctx.addEventListener(document, 'change', (event) => this.onChange(event), { capture: true });
     this.ctx.addEventListener(document, 'drop', (event) => this.onTransfer(event, (event as DragEvent).dataTransfer), { capture: true });
     this.ctx.addEventListener(document, 'paste', (event) => this.onTransfer(event, (event as ClipboardEvent).clipboardData), { capture: true });
+    this.ctx.addEventListener(document, 'click', (event) => this.onRemove(event), { capture: true });
   }
 
-  /** The session's attachments, in the order they were attached. */
-  of(session: ComposerSession): readonly Attachment[] {
-    return this.bySession.get(session) ?? [];
+  /** The attachments a text box carries into its check, in the order they were attached. */
+  of(session: ComposerSession): Attachment[] {
+    return this.list.filter((a) => a.container.isConnected && this.places.carrierOf(a.container) === session);
+  }
+
+  /** The attachments of a whole composer (any of its text boxes may carry them). */
+  ofComposer(sessions: readonly ComposerSession[]): Attachment[] {
+    return sessions.flatMap((s) => this.of(s));
   }
 
   /** The attachments whose analysis came back, in the order (and so the index) the findings use. */
@@ -96,62 +135,139 @@ export class Attachments {
     return finding.image ? (this.analysed(session)[finding.image.index] ?? null) : null;
   }
 
-  /** Resolves when no attachment of the session is still being analysed; null when none is. */
-  pending(session: ComposerSession): Promise<void> | null {
-    const checking = this.of(session).filter((a) => a.status === 'checking');
+  /** Resolves when no attachment of these text boxes is still being analysed; null when none is. */
+  pending(sessions: readonly ComposerSession[]): Promise<void> | null {
+    const checking = this.ofComposer(sessions).filter((a) => a.status === 'checking');
     return checking.length ? Promise.all(checking.map((a) => a.done)).then(() => undefined) : null;
   }
 
-  statuses(session: ComposerSession): AttachmentStatus[] {
-    return this.of(session).map((a) => ({ name: a.name, status: a.status, errors: a.errors }));
+  statuses(sessions: readonly ComposerSession[]): AttachmentStatus[] {
+    return this.ofComposer(sessions).map((a) => ({ name: a.name, status: a.status, errors: a.errors }));
+  }
+
+  /** Whether the safe copy can replace the original in its input (the site reads the input as it is). */
+  canReplace(attachment: Attachment): boolean {
+    return attachment.input !== null && attachment.input.isConnected && !this.accumulating.has(attachment.input);
+  }
+
+  /** Whether the site holds this pick itself (its input empties, or is gone): no input says what it uploads. */
+  private keptBySite(a: Attachment): boolean {
+    return !a.input || !a.input.isConnected || this.accumulating.has(a.input);
+  }
+
+  /**
+   * Composers came or went: drop the attachments of dialogs that closed, and give each text box
+   * the images it now carries.
+   */
+  relink(): void {
+    this.list = this.list.filter((a) => a.container.isConnected);
+    const carried = new Map<ComposerSession, ImageAnalysis[]>();
+    for (const a of this.list) {
+      const carrier = this.places.carrierOf(a.container);
+      if (!carrier) continue;
+      const images = carried.get(carrier) ?? [];
+      carried.set(carrier, images);
+      if (a.analysis) images.push(a.analysis);
+    }
+    for (const [session, before] of this.given) {
+      if (!carried.has(session)) {
+        this.given.delete(session);
+        if (before.length && session.element.isConnected) session.setImages([]);
+      }
+    }
+    for (const [session, images] of carried) {
+      const before = this.given.get(session);
+      if (before && before.length === images.length && before.every((b, i) => b === images[i])) continue;
+      this.given.set(session, images);
+      session.setImages(images);
+    }
+    this.changed();
   }
 
   forget(session: ComposerSession): void {
-    this.bySession.delete(session);
+    this.given.delete(session);
   }
 
   private onChange(event: Event): void {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
-    const session = this.sessionFor(input);
-    if (!session) return;
-    // The input's files are its whole selection now: what it held before is replaced (or
-    // removed, when the site clears it).
-    const kept = this.of(session).filter((a) => a.input !== input);
-    this.bySession.set(session, kept);
-    this.add(session, imageFiles(input.files), input);
+    const container = this.places.containerFor(input);
+    if (!container) return;
+    const files = imageFiles(input.files);
+    // A new selection replaces the input's earlier picks, unless the site keeps the picks itself;
+    // an emptied input is the site removing them.
+    if (files.length === 0 || !this.accumulating.has(input)) this.list = this.list.filter((a) => a.input !== input);
+    for (const file of files) this.list.push(this.analyse(file, input, container));
+    if (files.length) {
+      // The site reads the pick in its own handler, after this one; an input it then empties is one
+      // whose picks accumulate.
+      setTimeout(() => {
+        if (input.files?.length === 0) this.accumulating.add(input);
+      }, 0);
+    }
+    this.relink();
+  }
+
+  /**
+   * A site that keeps picks itself removes one with a Remove or Delete control on its preview.
+   * The previews show the picks in the order they were picked (blob: images or videos), so the
+   * preview that control belongs to says which pick goes. Only while the previews and the picks
+   * agree in number, and only once the site has taken the preview away: otherwise every pick
+   * stays judged (a photo judged that is no longer attached costs a question, never a slip).
+   */
+  private onRemove(event: Event): void {
+    const control = controlAt(event.target);
+    if (!control || !REMOVE.test(label(control))) return;
+    const picks = this.list.filter((a) => a.container.contains(control) && this.keptBySite(a));
+    const container = picks[0]?.container;
+    if (!container) return;
+    const previews = [...container.querySelectorAll(PREVIEWS)];
+    const together = this.list.filter((a) => a.container === container);
+    if (previews.length !== together.length) return;
+    let item: Element | null = control;
+    while (item && item !== container && item.querySelectorAll(PREVIEWS).length === 0) item = item.parentElement;
+    if (!item || item === container || item.querySelectorAll(PREVIEWS).length !== 1) return;
+    const index = previews.indexOf(item.querySelector(PREVIEWS)!);
+    const removed = together[index];
+    if (!removed || !picks.includes(removed)) return;
+    setTimeout(() => {
+      if (container.querySelectorAll(PREVIEWS).length !== previews.length - 1 || previews[index]!.isConnected) return;
+      this.list = this.list.filter((a) => a !== removed);
+      this.relink();
+    }, 0);
   }
 
   private onTransfer(event: Event, transfer: DataTransfer | null): void {
     const files = imageFiles(transfer?.files);
     if (files.length === 0) return;
-    const session = this.sessionFor(event.target);
-    if (session) this.add(session, files, null);
+    const container = this.places.containerFor(event.target);
+    if (!container) return;
+    for (const file of files) this.list.push(this.analyse(file, null, container));
+    this.relink();
   }
 
-  private add(session: ComposerSession, files: File[], input: HTMLInputElement | null): void {
-    const list = this.bySession.get(session) ?? [];
-    this.bySession.set(session, list);
-    for (const file of files) list.push(this.analyse(session, file, input));
-    this.publish(session);
-  }
-
-  private analyse(session: ComposerSession, file: File, input: HTMLInputElement | null): Attachment {
+  private analyse(file: File, input: HTMLInputElement | null, container: HTMLElement): Attachment {
     let data = '';
     const attachment: Attachment = {
       name: file.name || 'pasted image',
       type: file.type,
+      file,
       get data() {
         return data;
       },
       input,
+      container,
       status: 'checking',
       analysis: null,
       thumbnail: null,
       errors: [],
-      done: readAsDataUrl(file)
-        .then((url) => {
+      // Nothing of this runs in the event that attached the file: reading and sending start when
+      // the page is idle, and go in parts (sendImageRequest), so a 12 MP photo never holds up typing.
+      done: whenIdle()
+        .then(() => readAsDataUrl(file))
+        .then(async (url) => {
           data = url;
+          await whenIdle();
           const logo = this.logo();
           const request: AnalyseImageRequest = { type: 'image-analyse', image: url, name: attachment.name, ...(logo ? { logo } : {}) };
           return sendImageRequest(request);
@@ -169,16 +285,10 @@ export class Attachments {
           attachment.errors = [`not checked: ${error instanceof Error ? error.message : String(error)}`];
         })
         .finally(() => {
-          if (this.bySession.get(session)?.includes(attachment)) this.publish(session);
+          if (this.list.includes(attachment)) this.relink();
         }),
     };
     return attachment;
-  }
-
-  /** Sends the analyses to the session's check, and redraws. */
-  private publish(session: ComposerSession): void {
-    session.setImages(this.analysed(session).map((a) => a.analysis!));
-    this.changed(session);
   }
 
   /** The safe copy of the image a finding is about: faces and names blurred, no metadata. */
@@ -208,22 +318,31 @@ export class Attachments {
   }
 
   /**
-   * Puts the safe copy in the file input the original was picked in, as if the user had picked
-   * it, so the site uploads the copy. Where the image came by drop or paste there is no input to
-   * change, and the card offers only the download.
+   * Puts the safe copy in the file input the original was picked in, in the original's place, as
+   * if the user had picked it, so the site uploads the copy and not the original. Only where the
+   * input still holds the site's selection: where the site keeps picks itself (it empties its
+   * input), putting the copy there would add it beside the original, so the card offers the
+   * download instead. Drops and pastes have no input to change either.
    */
   swap(session: ComposerSession, finding: Finding, file: File): boolean {
     const attachment = this.attachmentOf(session, finding);
-    const input = attachment?.input;
-    if (!attachment || !input?.isConnected) return false;
+    if (!attachment || !this.canReplace(attachment)) return false;
+    const input = attachment.input!;
     const transfer = new DataTransfer();
+    let replaced = false;
     for (const existing of input.files ?? []) {
-      if (existing.name === attachment.name) transfer.items.add(file);
-      else transfer.items.add(existing);
+      const original: boolean = !replaced && sameFile(existing, attachment.file);
+      replaced ||= original;
+      transfer.items.add(original ? file : existing);
     }
+    if (!replaced) return false;
     input.files = transfer.files;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
     return true;
   }
+}
+
+function sameFile(a: File, b: File): boolean {
+  return a === b || (a.name === b.name && a.size === b.size && a.lastModified === b.lastModified && a.type === b.type);
 }

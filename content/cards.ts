@@ -1,6 +1,7 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { Finding } from '../rules/engine/types';
 import { applySuggestion, editFor } from './apply';
+import type { ApplyProblem } from './ui/App';
 import type { Composers } from './composers';
 import type { MarkStyle } from './highlighter';
 import type { ComposerSession } from './session';
@@ -16,7 +17,8 @@ interface OpenCard {
   finding: Finding;
   /** How it was opened: hover cards close when the pointer leaves; the others stay. */
   via: 'hover' | 'caret' | 'chip';
-  applyFailed: boolean;
+  /** Why the last Apply changed nothing, if it did not. */
+  applyProblem: ApplyProblem;
 }
 
 /** What the cards need from the page around them. */
@@ -46,7 +48,7 @@ export class Cards {
     private readonly host: CardHost,
   ) {}
 
-  listen(ctx: ContentScriptContext): void {
+  listen(ctx: Lifetime): void {
     ctx.addEventListener(document, 'mousemove', (event) => this.onMouseMove(event), { passive: true });
     ctx.addEventListener(document, 'keyup', (event) => this.onCaretMove(event), { capture: true });
     ctx.addEventListener(document, 'mouseup', (event) => this.onCaretMove(event), { capture: true });
@@ -57,7 +59,7 @@ export class Cards {
     clearTimeout(this.hoverCloseTimer);
     if (this.card?.session === session && this.card.finding === finding) return;
     const previous = this.card?.session;
-    this.card = { session, finding, via, applyFailed: false };
+    this.card = { session, finding, via, applyProblem: null };
     if (previous && previous !== session) this.host.repaint(previous);
     this.host.repaint(session);
     this.host.changed();
@@ -80,8 +82,11 @@ export class Cards {
   follow(session: ComposerSession): void {
     if (this.card?.session !== session) return;
     const same = session.visible().find((f) => f.rule === this.card?.finding.rule && f.excerpt === this.card.finding.excerpt);
-    if (same) this.card.finding = same;
-    else {
+    if (same) {
+      // Found again in a newer check: Apply can be tried on the text as it is now.
+      if (this.card.applyProblem === 'moved' && same !== this.card.finding) this.card.applyProblem = null;
+      this.card.finding = same;
+    } else {
       this.card = null;
       this.pointerInCard = false;
     }
@@ -110,7 +115,7 @@ export class Cards {
       total: findings.length,
       account,
       identity,
-      applyFailed: card.applyFailed,
+      applyProblem: card.applyProblem,
       apply: edit ? () => void this.apply(session, finding) : null,
       image: this.host.image(session, finding),
       ignore: () => {
@@ -140,8 +145,9 @@ export class Cards {
   }
 
   private async apply(session: ComposerSession, finding: Finding): Promise<void> {
-    if (!(await applySuggestion(session, finding)) && this.card?.session === session) {
-      this.card = { ...this.card, applyFailed: true };
+    const result = await applySuggestion(session, finding);
+    if (result !== 'applied' && this.card?.session === session) {
+      this.card = { ...this.card, applyProblem: result };
       this.host.changed();
     }
   }

@@ -1,7 +1,13 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { ComposerSession } from './session';
 import type { SiteAdapter } from './sites';
 import { fromUi } from './ui/host';
+
+/** One composer as a whole: the element holding it, and its text boxes in page order. */
+export interface Composer {
+  scope: HTMLElement;
+  sessions: ComposerSession[];
+}
 
 /** What the page does when composers come, go, or are put to use. */
 export interface ComposerEvents {
@@ -29,7 +35,7 @@ export class Composers {
     private readonly events: ComposerEvents,
   ) {}
 
-  listen(ctx: ContentScriptContext): void {
+  listen(ctx: Lifetime): void {
     // Composers come and go with dialogs and in-page navigation. The observer callback only
     // schedules one selector query per frame, so a page without a composer pays almost nothing.
     const observer = new MutationObserver(() => {
@@ -60,17 +66,61 @@ export class Composers {
   }
 
   /**
-   * The composer an attached image belongs to: the one it was dropped or pasted in, else the one
-   * in the same dialog or form as the file input, else the one in use.
+   * The composer a control on the page may send: the innermost composer scope holding it, with
+   * every text box of that scope (an X thread's editors, in page order).
    */
-  forAttachment(target: EventTarget | null): ComposerSession | null {
+  forControl(control: Element): Composer | null {
+    const found: Composer[] = [];
+    for (const session of this.sessions.values()) {
+      if (session.element.contains(control)) continue;
+      const scope = session.adapter.scope(session.element);
+      if (!scope.contains(control)) continue;
+      const same = found.find((c) => c.scope === scope);
+      if (same) same.sessions.push(session);
+      else found.push({ scope, sessions: [session] });
+    }
+    // The innermost: no other found scope sits inside it.
+    const best = found.find((c) => !found.some((o) => o !== c && c.scope.contains(o.scope))) ?? null;
+    best?.sessions.sort(inPageOrder);
+    return best;
+  }
+
+  /** The composer a text box belongs to: its scope, with every text box sharing it. */
+  of(session: ComposerSession): Composer {
+    const scope = session.adapter.scope(session.element);
+    const sessions = [...this.sessions.values()].filter((s) => s === session || (scope.contains(s.element) && s.adapter.scope(s.element) === scope));
+    return { scope, sessions: sessions.sort(inPageOrder) };
+  }
+
+  /**
+   * Where an attached file belongs: the dialog or form of the file input (a multi-step dialog
+   * holds it before its caption box exists), else the composer it was dropped or pasted in, else
+   * the composer in use.
+   */
+  containerFor(target: EventTarget | null): HTMLElement | null {
     if (target instanceof Node) {
       const inside = this.containing(target);
-      if (inside) return inside;
-      const scope = target instanceof Element ? target.closest('[role="dialog"], form') : null;
-      if (scope) for (const session of this.sessions.values()) if (scope.contains(session.element)) return session;
+      if (inside) return inside.adapter.scope(inside.element);
+      // The dialog before any form inside it: a step's form goes when the step does.
+      const scope = target instanceof Element ? (target.closest<HTMLElement>('[role="dialog"]') ?? target.closest<HTMLElement>('form')) : null;
+      if (scope) return scope;
     }
-    return this.current ?? (this.sessions.size === 1 ? ([...this.sessions.values()][0] ?? null) : null);
+    const only = this.current ?? (this.sessions.size === 1 ? ([...this.sessions.values()][0] ?? null) : null);
+    return only ? only.adapter.scope(only.element) : null;
+  }
+
+  /**
+   * The text box that carries a container's attachments into its check: the first one, in page
+   * order, of the composer whose scope holds the container or sits inside it.
+   */
+  carrierOf(container: HTMLElement): ComposerSession | null {
+    let carrier: ComposerSession | null = null;
+    for (const session of this.sessions.values()) {
+      const scope = session.adapter.scope(session.element);
+      if (!scope.contains(container) && !container.contains(scope)) continue;
+      if (!carrier || inPageOrder(session, carrier) < 0) carrier = session;
+    }
+    return carrier;
   }
 
   setActive(session: ComposerSession): void {
@@ -116,6 +166,11 @@ export class Composers {
     if (this.current === session) this.current = [...this.sessions.values()].find((s) => s.visible().length) ?? null;
     this.events.closed(session);
   }
+}
+
+function inPageOrder(a: ComposerSession, b: ComposerSession): number {
+  if (a === b) return 0;
+  return a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** The outermost editable element at an event target: a textarea or a contenteditable host. */

@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { Finding } from '../rules/engine/types';
 import { Attachments } from './attachments';
 import { Cards } from './cards';
@@ -38,7 +38,7 @@ export class SecondLook {
   private readonly tab: TabReport;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: Lifetime,
     adapters: SiteAdapter[],
     private config: CheckConfig,
     private readonly requestCheck: RequestCheck,
@@ -51,7 +51,7 @@ export class SecondLook {
     });
     this.attachments = new Attachments(
       ctx,
-      (target) => this.composers.forAttachment(target),
+      this.composers,
       () => this.config.settings.logo,
       () => {
         this.tab.updateBadge();
@@ -86,7 +86,7 @@ export class SecondLook {
 
   updateSettings(config: CheckConfig): void {
     // Storage changes that leave the settings in force as they were need no new check.
-    if (JSON.stringify(config) === JSON.stringify(this.config)) return;
+    if (config.version === this.config.version) return;
     this.config = config;
     for (const session of this.composers.all()) session.updateSettings(config);
   }
@@ -96,11 +96,16 @@ export class SecondLook {
       element instanceof HTMLTextAreaElement
         ? fieldSurface(element, () => this.ensureUi().scratch)
         : editableSurface(element);
-    return new ComposerSession(surface, adapter, this.config, this.requestCheck, (s) => this.onSessionChanged(s));
+    const session = new ComposerSession(surface, adapter, this.config, this.requestCheck, (s) => this.onSessionChanged(s));
+    // A text box that appears in a dialog where images were already picked (a multi-step dialog's
+    // caption step) carries them into its check.
+    queueMicrotask(() => this.attachments.relink());
+    return session;
   }
 
   private closed(session: ComposerSession): void {
     this.attachments.forget(session);
+    this.attachments.relink();
     this.painter?.clear(session);
     this.cards.forget(session);
     this.gate.forget(session);
@@ -117,7 +122,7 @@ export class SecondLook {
     if (this.warmedUp) return;
     this.warmedUp = true;
     const draft = { text: 'Warming up.', platform: adapter.platform, account: 'personal' } as const;
-    this.requestCheck({ type: 'check', composer: 0, draft, settings: this.config.settings, whole: true }).catch(() => undefined);
+    this.requestCheck({ type: 'check', composer: 0, draft, settingsVersion: this.config.version, whole: true }).catch(() => undefined);
   }
 
   private onSessionChanged(session: ComposerSession): void {
@@ -169,13 +174,14 @@ export class SecondLook {
     for (const session of this.composers.all()) {
       const findings = session.visible();
       const rect = session.element.getBoundingClientRect();
-      if (findings.length === 0 || rect.width === 0) continue;
+      if ((findings.length === 0 && !session.unavailable) || rect.width === 0) continue;
       chips.push({
         id: session.id,
         rect,
         count: findings.length,
         blocking: findings.some((f) => f.severity === 'block'),
-        open: () => this.cards.open(session, findings[0]!, 'chip'),
+        unavailable: session.unavailable,
+        open: () => findings[0] && this.cards.open(session, findings[0], 'chip'),
       });
       if (this.painter && !session.surface.isField) continue;
       overlay.push(...this.overlayMarks(session, findings));

@@ -1,6 +1,7 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { SettingsState } from '../settings/resolve';
 import { followSettings } from '../settings/store';
+import { settingsVersion } from '../settings/version';
 import { requestCheck } from './check-client';
 import { SecondLook } from './controller';
 import type { CheckConfig } from './session';
@@ -9,10 +10,10 @@ import { adaptersFor } from './sites';
 export { SITE_MATCHES } from './sites/matches';
 
 function configOf(state: SettingsState): CheckConfig {
-  return { settings: state.settings, pack: state.customPack };
+  return { settings: state.settings, version: settingsVersion(state) };
 }
 
-export function startSecondLook(ctx: ContentScriptContext): void {
+export function startSecondLook(ctx: Lifetime): void {
   const adapters = adaptersFor(location.hostname);
   if (adapters.length === 0) return;
   let secondLook: SecondLook | null = null;

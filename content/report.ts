@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import { isGetFindingsMessage, type DraftReport, type FindingsCountMessage } from '../protocol/messages';
 import type { Attachments } from './attachments';
 import type { Composers } from './composers';
@@ -12,7 +12,7 @@ export class TabReport {
   private lastBadge = '';
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: Lifetime,
     private readonly composers: Composers,
     private readonly attachments: Attachments,
   ) {}
@@ -35,7 +35,7 @@ export class TabReport {
       identity,
       platform: session.adapter.platform,
       findings: session.visible(),
-      images: this.attachments.statuses(session),
+      images: this.attachments.statuses(this.composers.of(session).sessions),
       thumbnails: this.attachments.analysed(session).map((a) => a.thumbnail),
     };
   }

@@ -31,7 +31,8 @@ export class SafeCopies {
       busy: state?.busy ?? false,
       error: state?.error ?? null,
       download: () => void this.make(session, finding, 'download'),
-      swap: attachment.input ? () => void this.make(session, finding, 'swap') : null,
+      // Only where the copy takes the original's place: never beside it.
+      swap: this.attachments.canReplace(attachment) ? () => void this.make(session, finding, 'swap') : null,
     };
   }
 

@@ -1,24 +1,32 @@
 import type { Account } from '../rules/engine/ids';
 import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
-import type { Pack } from '../packs/schema';
 import type { Settings } from '../settings/schema';
-import type { CheckRequest, CheckResult } from '../protocol/messages';
+import type { CheckRequest, CheckResult, TextEdit } from '../protocol/messages';
+import { composeChanges, type TextChange } from './text-map';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
 
-/** What a composer is checked with: the settings in force and, if not built in, their pack. */
+/**
+ * What a composer is checked with: the settings in force (the content script needs some of them
+ * itself, say to tell an official account) and their version (settings/version.ts), which is all
+ * a check request says of them: the background worker holds the settings and the pack.
+ */
 export interface CheckConfig {
   settings: Settings;
-  pack: Pack | null;
+  version: string;
 }
 
-export type RequestCheck = (request: CheckRequest) => Promise<CheckResult>;
+/** Sends a check (check-client.ts), calling `onRetry` when the worker went away and it is sent again. */
+export type RequestCheck = (request: CheckRequest, onRetry?: (attempt: number, error: unknown) => void) => Promise<CheckResult>;
 
 // After typing pauses this long, a long draft checked chunk by chunk gets its whole-draft check.
 const WHOLE_CHECK_DELAY_MS = 400;
 // How often a textarea's value is compared with the last text read.
 const VALUE_POLL_MS = 500;
+// Checks again when the worker answered with other settings than the content script's.
+const VERSION_RETRIES = 5;
+const VERSION_RETRY_MS = 250;
 // Rounds of waiting for the worker before the gate decides with what it has.
 const SETTLE_ROUNDS = 4;
 
@@ -37,8 +45,15 @@ export class ComposerSession {
   /** The findings, and the snapshot of the text they were found in (for drawing them). */
   findings: Finding[] = [];
   checked: Snapshot | null = null;
+  /**
+   * The background worker did not answer the last check (it was stopped or is restarting), so the
+   * findings may not describe the text: shown as such, never as a clean draft, until a check answers.
+   */
+  unavailable = false;
   private latest: Snapshot | null = null;
   private checkedAccount: Account | null = null;
+  private checkedVersion: string | null = null;
+  private versionRetries = 0;
   private whole = false;
   private inFlight: Promise<void> | null = null;
   private again: 'part' | 'whole' | null = null;
@@ -51,6 +66,14 @@ export class ComposerSession {
   private readonly resizeObserver: ResizeObserver;
   private readonly valuePoll: ReturnType<typeof setInterval> | undefined;
   private readonly onInput = () => this.refresh();
+  /** Counts changes of the text: `latest` is text number `textRevision`, `checked` number `checkedRevision`. */
+  private textRevision = 0;
+  private checkedRevision = -1;
+  /** The last request's revision, and the text the worker holds (its revision and length; null: send it whole). */
+  private requestRevision = 0;
+  private held: { revision: number; length: number } | null = null;
+  /** How the text changed since the text the worker holds. */
+  private pending: TextChange | null = null;
 
   constructor(
     readonly surface: Surface,
@@ -62,7 +85,8 @@ export class ComposerSession {
   ) {
     // Watching (never changing) the editor's DOM catches every edit: typed, pasted, made by the
     // editor's model (Lexical cancels beforeinput, so no input event comes) or by the site.
-    this.observer = new MutationObserver(this.onInput);
+    // Its records say which of the editor's blocks changed, so only those are read again.
+    this.observer = new MutationObserver((records) => this.refresh(records));
     this.observer.observe(surface.element, { childList: true, subtree: true, characterData: true });
     // A textarea's value changes without DOM mutations: typing fires `input`, but a site that
     // sets .value (clearing the box after posting) fires nothing, so look now and then.
@@ -100,6 +124,7 @@ export class ComposerSession {
 
   updateSettings(config: CheckConfig): void {
     this.config = config;
+    this.versionRetries = 0;
     this.check(true);
   }
 
@@ -113,10 +138,14 @@ export class ComposerSession {
     this.changed(this);
   }
 
-  /** Re-reads the text; checks it again if it (or the account it is posted from) changed. */
-  refresh(): void {
-    const snapshot = this.surface.read();
-    const edited = snapshot.text !== this.latest?.text;
+  /**
+   * Re-reads the text (what the editor's mutation records, given or still queued, say changed);
+   * checks it again if it (or the account it is posted from) changed.
+   */
+  refresh(records: MutationRecord[] = []): void {
+    const { snapshot, change } = this.surface.update([...records, ...this.observer.takeRecords()]);
+    const edited = change !== null || this.latest === null;
+    if (change) this.noteChange(change, snapshot.text.length);
     this.latest = snapshot;
     if (snapshot.text.trim() === '') {
       // An empty composer is a new draft: earlier decisions no longer apply.
@@ -125,7 +154,7 @@ export class ComposerSession {
     }
     if (edited || this.account().account !== this.checkedAccount) {
       this.check(false);
-    } else if (this.checked?.text === snapshot.text) {
+    } else if (this.checkedRevision === this.textRevision) {
       // Same text, but the editor may have re-rendered its nodes: draw from the fresh snapshot.
       this.checked = snapshot;
       this.changed(this);
@@ -134,7 +163,13 @@ export class ComposerSession {
 
   /** Whether the findings are those of a whole-draft check of the text as it is now. */
   isSettled(): boolean {
-    return !this.inFlight && this.whole && this.checked !== null && this.checked.text === this.latest?.text;
+    return (
+      !this.inFlight &&
+      this.whole &&
+      this.checked !== null &&
+      this.checkedRevision === this.textRevision &&
+      this.checkedVersion === this.config.version
+    );
   }
 
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
@@ -154,35 +189,75 @@ export class ComposerSession {
     this.surface.element.removeEventListener('input', this.onInput);
   }
 
+  /** Keeps what changed since the text the worker holds, so the next request sends only that. */
+  private noteChange(change: TextChange, length: number): void {
+    this.textRevision++;
+    if (!this.held) return;
+    this.pending = this.pending ? composeChanges(this.pending, this.held.length, change, length) : change;
+  }
+
+  /** The text as the worker will hold it after this request: an edit of the held text, or whole. */
+  private textToSend(text: string): { text: string; edit?: TextEdit; revision: number } {
+    const revision = ++this.requestRevision;
+    const held = this.held;
+    const change = this.pending ?? { at: 0, oldEnd: 0, newEnd: 0 };
+    this.held = { revision, length: text.length };
+    this.pending = null;
+    if (!held) return { text, revision };
+    return { text: '', revision, edit: { base: held.revision, at: change.at, oldEnd: change.oldEnd, text: text.slice(change.at, change.newEnd), length: text.length } };
+  }
+
   private check(whole: boolean): void {
     clearTimeout(this.wholeTimer);
     if (this.inFlight) {
       if (this.again !== 'whole') this.again = whole ? 'whole' : 'part';
       return;
     }
-    const snapshot = this.latest ?? this.surface.read();
-    this.latest = snapshot;
+    if (!this.latest) this.refresh();
+    const snapshot = this.latest!;
     const { text } = snapshot;
+    const textRevision = this.textRevision;
     const { account } = this.account();
     // An empty composer has nothing to check, unless images are attached to it.
     if (text.trim() === '' && this.images.length === 0) {
-      this.adopt(snapshot, account, [], true);
+      this.adopt(snapshot, account, [], true, this.config.version);
       return;
     }
+    const sent = this.textToSend(text);
     const request: CheckRequest = {
       type: 'check',
       composer: this.id,
-      draft: { text, platform: this.adapter.platform, account },
-      settings: this.config.settings,
-      ...(this.config.pack ? { pack: this.config.pack } : {}),
+      draft: { text: sent.text, platform: this.adapter.platform, account },
+      revision: sent.revision,
+      ...(sent.edit ? { edit: sent.edit } : {}),
+      settingsVersion: this.config.version,
       ...(this.images.length ? { images: this.images } : {}),
       whole,
     };
-    this.inFlight = this.requestCheck(request)
+    const retrying = () => {
+      if (this.unavailable) return;
+      this.unavailable = true;
+      this.changed(this);
+    };
+    this.inFlight = this.requestCheck(request, retrying)
       .then((result) => {
+        this.unavailable = false;
+        if (result.resync) {
+          // The worker restarted and lost the text: send it whole.
+          this.held = null;
+          this.again = whole || this.again === 'whole' ? 'whole' : 'part';
+          return;
+        }
         // The text or the account moved on while the worker checked: the next request has it.
-        if (this.latest?.text !== text || this.account().account !== account) return;
-        this.adopt(this.latest, account, result.findings, result.whole);
+        if (this.textRevision !== textRevision || this.account().account !== account) return;
+        this.adopt(this.latest!, account, result.findings, result.whole, result.settingsVersion);
+        if (result.settingsVersion !== this.config.version) {
+          // The worker checked with other settings than this script's (one of the two has not
+          // read a change in storage yet): check again shortly, a few times at most.
+          if (this.versionRetries++ < VERSION_RETRIES) this.wholeTimer = setTimeout(() => this.check(true), VERSION_RETRY_MS);
+          return;
+        }
+        this.versionRetries = 0;
         if (!result.whole) {
           // Text a large paste left unchecked is checked at once; otherwise wait for a pause.
           const delay = result.complete ? WHOLE_CHECK_DELAY_MS : 0;
@@ -190,8 +265,12 @@ export class ComposerSession {
         }
       })
       .catch((error: unknown) => {
-        // Only while the extension is being reloaded or updated: keep the last findings.
+        // The worker did not answer even when asked again, or the extension is being reloaded
+        // or updated: keep the last findings, and say that they may be out of date.
         console.warn('Second Look: could not check this draft.', error);
+        this.held = null;
+        this.unavailable = true;
+        this.changed(this);
       })
       .finally(() => {
         this.inFlight = null;
@@ -201,9 +280,13 @@ export class ComposerSession {
       });
   }
 
-  private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean): void {
+  private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean, version: string): void {
     this.checked = snapshot;
+    this.checkedRevision = this.textRevision;
     this.checkedAccount = account;
+    // Another version than this script's: the worker read newer settings than this script has
+    // yet (their change reaches it shortly, and checks again), or older ones (not settled).
+    this.checkedVersion = version;
     this.findings = findings;
     this.whole = whole;
     this.changed(this);

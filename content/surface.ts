@@ -1,4 +1,4 @@
-import { snapshotEditable, type TextSnapshot } from './text-map';
+import { EditableText, snapshotEditable, type TextChange, type TextSnapshot } from './text-map';
 
 /**
  * One composer's text box, whatever it is made of: a contenteditable editor (Lexical, Draft.js
@@ -19,7 +19,14 @@ export interface Surface {
   readonly element: HTMLElement;
   /** True for textareas: their text is not in the DOM, so marks are drawn in an overlay. */
   readonly isField: boolean;
+  /** Reads the whole text box. */
   read(): Snapshot;
+  /**
+   * The text after the edits `records` (the editor's mutation records since the last call)
+   * describe, reading only what they touched, and where it changed since the last call (null:
+   * it did not).
+   */
+  update(records: MutationRecord[]): { snapshot: Snapshot; change: TextChange | null };
 }
 
 /** Rects clipped to the visible part of `box` (editors scroll inside themselves). */
@@ -36,24 +43,27 @@ function clip(rects: Iterable<DOMRect>, box: DOMRect): DOMRect[] {
 }
 
 export function editableSurface(element: HTMLElement): Surface {
+  const wrap = (snapshot: TextSnapshot): Snapshot => ({
+    text: snapshot.text,
+    range: (start, end) => snapshot.range(start, end),
+    rects(start, end) {
+      const range = snapshot.range(start, end);
+      return range ? clip(range.getClientRects(), element.getBoundingClientRect()) : [];
+    },
+    caret() {
+      const selection = element.ownerDocument.getSelection();
+      if (!selection?.isCollapsed || !selection.anchorNode || !element.contains(selection.anchorNode)) return null;
+      return snapshot.offsetOf(selection.anchorNode, selection.anchorOffset);
+    },
+  });
+  const text = new EditableText(element);
   return {
     element,
     isField: false,
-    read() {
-      const snapshot: TextSnapshot = snapshotEditable(element);
-      return {
-        text: snapshot.text,
-        range: (start, end) => snapshot.range(start, end),
-        rects(start, end) {
-          const range = snapshot.range(start, end);
-          return range ? clip(range.getClientRects(), element.getBoundingClientRect()) : [];
-        },
-        caret() {
-          const selection = element.ownerDocument.getSelection();
-          if (!selection?.isCollapsed || !selection.anchorNode || !element.contains(selection.anchorNode)) return null;
-          return snapshot.offsetOf(selection.anchorNode, selection.anchorOffset);
-        },
-      };
+    read: () => wrap(snapshotEditable(element)),
+    update(records) {
+      const { snapshot, change } = text.update(records);
+      return { snapshot: wrap(snapshot), change };
     },
   };
 }
@@ -72,9 +82,16 @@ const MIRRORED = [
  */
 export function fieldSurface(element: HTMLTextAreaElement, mirrorParent: () => HTMLElement): Surface {
   let mirror: HTMLDivElement | null = null;
+  let last = '';
   return {
     element,
     isField: true,
+    update() {
+      const snapshot = this.read();
+      const before = last;
+      last = snapshot.text;
+      return { snapshot, change: difference(before, last) };
+    },
     read() {
       const text = element.value;
       return {
@@ -119,4 +136,15 @@ export function fieldSurface(element: HTMLTextAreaElement, mirrorParent: () => H
       };
     },
   };
+}
+
+/** Where `after` differs from `before` (a textarea's value is short enough to compare whole). */
+function difference(before: string, after: string): TextChange | null {
+  if (before === after) return null;
+  let at = 0;
+  const max = Math.min(before.length, after.length);
+  while (at < max && before.charCodeAt(at) === after.charCodeAt(at)) at++;
+  let tail = 0;
+  while (tail < max - at && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { at, oldEnd: before.length - tail, newEnd: after.length - tail };
 }

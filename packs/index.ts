@@ -33,8 +33,10 @@ export function builtInPack(id: string): Pack {
   return pack;
 }
 
-/** The pack settings name (a built-in id), or the default pack. */
-export function packFor(settings: { pack?: string }): Pack {
+/** The pack settings name: their own pack (`ownPack`) when `pack` names it or nothing, a built-in id, or the default pack. */
+export function packFor(settings: { pack?: string; ownPack?: Omit<Pack, 'exampleSettings'> }): Pack {
+  const own = settings.ownPack;
+  if (own && (settings.pack ?? own.id) === own.id) return own;
   return builtInPack(settings.pack ?? 'default');
 }
 

@@ -1,103 +1,19 @@
 import { z } from 'zod';
-import { ACCOUNTS, PLATFORMS, SEVERITIES } from '../rules/engine/ids';
-import { RULE_IDS } from '../rules/engine/facts';
-import { SOURCES } from './ids';
 import { SettingsSchema } from '../settings/schema';
+import { PackBodySchema, checkPack } from './body-schema';
 
 /**
  * A policy pack is data: which rules a school's policy enables, how severe each is, and the
  * clause of the policy each finding cites, quoted verbatim from the source document
- * (../shared/seeds/). Trust IT edits packs, not code.
+ * (../shared/seeds/, or the school's own). Trust IT edits packs, not code. The keys themselves
+ * are in body-schema.ts, which the settings schema also uses for a pack carried inline.
  */
-export const ClauseSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits, "." and "-"'),
-    section: z.string().min(1).describe('the section heading or clause number in the source document'),
-    quote: z.string().min(12).describe('copied verbatim (whitespace aside) from the source document'),
-    source: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'a pack id')
-      .describe(
-        `which document the quote comes from: a built-in policy (${SOURCES.join(', ')}), or the pack's own id for the school's own document`,
-      ),
-    notCheckable: z
-      .string()
-      .min(3)
-      .optional()
-      .describe('why this clause cannot be checked from a draft (e.g. privacy settings, review dates)'),
-  })
-  .strict();
-
-export const ExampleSchema = z
-  .object({
-    text: z.string().min(1),
-    platform: z.enum(PLATFORMS).optional().describe('default facebook'),
-    account: z.enum(ACCOUNTS).optional().describe('default personal'),
-  })
-  .strict();
-
-const AccountOverride = z
-  .object({
-    severity: z.enum(SEVERITIES).optional(),
-    clauses: z.array(z.string()).min(1).optional(),
-  })
-  .strict();
-
-export const PackRuleSchema = z
-  .object({
-    severity: z.enum(SEVERITIES),
-    clauses: z
-      .array(z.string())
-      .min(1)
-      .describe('ids of the clauses this rule answers to; findings cite the first'),
-    byAccount: z
-      .object({ personal: AccountOverride.optional(), official: AccountOverride.optional() })
-      .strict()
-      .optional()
-      .describe('a different severity or cited clause for one kind of account'),
-    examples: z
-      .object({ flag: z.array(ExampleSchema).min(1), pass: z.array(ExampleSchema).min(1) })
-      .strict()
-      .optional()
-      .describe('drafts this rule must flag and must pass under this pack (run as tests)'),
-  })
-  .strict();
-
-export const PackSchema = z
-  .object({
-    $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-    name: z.string().min(1).describe('the policy as users know it, e.g. "Aspire Social Media Policy (2023)"'),
-    organisation: z.string().min(1),
-    clauses: z.array(ClauseSchema).min(1),
-    rules: z.partialRecord(z.enum(RULE_IDS), PackRuleSchema),
-    exampleSettings: SettingsSchema.optional().describe('organisation settings the examples are checked with'),
-  })
+export const PackSchema = PackBodySchema.extend({
+  exampleSettings: SettingsSchema.optional().describe('organisation settings the examples are checked with'),
+})
   .strict()
-  .superRefine((pack, ctx) => {
-    const ids = new Set<string>();
-    const sources: readonly string[] = SOURCES;
-    pack.clauses.forEach((c, i) => {
-      if (!sources.includes(c.source) && c.source !== pack.id)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['clauses', i, 'source'],
-          message: `"${c.source}" is neither a built-in policy (${SOURCES.join(', ')}) nor this pack's own id ("${pack.id}")`,
-        });
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `duplicate clause id "${c.id}"` });
-      ids.add(c.id);
-    });
-    for (const [rule, r] of Object.entries(pack.rules)) {
-      if (!r) continue;
-      const cited = [...r.clauses, ...(r.byAccount?.personal?.clauses ?? []), ...(r.byAccount?.official?.clauses ?? [])];
-      cited.forEach((id) => {
-        if (!ids.has(id))
-          ctx.addIssue({ code: 'custom', path: ['rules', rule, 'clauses'], message: `no clause with id "${id}"` });
-      });
-    }
-  });
+  .superRefine(checkPack);
 
-export type Clause = z.infer<typeof ClauseSchema>;
-export type PackRule = z.infer<typeof PackRuleSchema>;
+export { ClauseSchema, ExampleSchema, OwnPackSchema, PackBodySchema, PackRuleSchema, checkPack } from './body-schema';
+export type { Clause, Example, PackRule } from './body-schema';
 export type Pack = z.infer<typeof PackSchema>;
-export type Example = z.infer<typeof ExampleSchema>;

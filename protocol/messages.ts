@@ -1,6 +1,4 @@
 import type { Account, Platform } from '../rules/engine/ids';
-import type { Pack } from '../packs/schema';
-import type { Settings } from '../settings/schema';
 import type { Box, Draft, Finding, ImageAnalysis } from '../rules/engine/types';
 import type { Timings } from '../images/analyse';
 
@@ -25,18 +23,35 @@ export interface FindingsCountMessage {
 /**
  * Content script -> background: check a composer's draft. `composer` names the composer within
  * the tab, so the worker can keep its chunk cache between keystrokes; `whole` asks for a check
- * of the whole draft rather than of the chunks that changed.
+ * of the whole draft rather than of the chunks that changed. The settings and pack are not sent:
+ * the worker holds them (background/config.ts), and `settingsVersion` (settings/version.ts) says
+ * which ones the content script has.
  */
 export interface CheckRequest {
   type: 'check';
   composer: number;
+  /** The draft; its text is '' when `edit` says what changed instead. */
   draft: Draft;
-  settings: Settings;
-  /** The pack to check with when it is not built in (a pack file imported in the options page). */
-  pack?: Pack;
+  settingsVersion: string;
+  /** Which text of this composer this is (counted by the content script). */
+  revision?: number;
+  /**
+   * What changed since the text of revision `base`, which the worker holds: a keystroke in a
+   * long draft sends a few characters, not the draft.
+   */
+  edit?: TextEdit;
   /** What the image service found in the draft's attached images, in attachment order. */
   images?: ImageAnalysis[];
   whole: boolean;
+}
+
+/** text[at, oldEnd) of revision `base` replaced by `text`, giving a text of `length` characters. */
+export interface TextEdit {
+  base: number;
+  at: number;
+  oldEnd: number;
+  text: string;
+  length: number;
 }
 
 /** The answer to a CheckRequest. */
@@ -46,6 +61,10 @@ export interface CheckResult {
   whole: boolean;
   /** Every chunk was checked; false when a large paste left some for the whole-draft check. */
   complete: boolean;
+  /** The version of the settings the worker checked with (another than requested when it has newer ones). */
+  settingsVersion: string;
+  /** The worker does not hold the text the edit applies to (it restarted): nothing was checked; send the whole text. */
+  resync?: boolean;
 }
 
 /** Popup -> content script: what is being checked in this tab right now. */
@@ -89,12 +108,12 @@ export function isGetFindingsMessage(message: unknown): message is GetFindingsMe
 
 export function isCheckRequest(message: unknown): message is CheckRequest {
   const m = message as Partial<CheckRequest> | null;
-  return m?.type === 'check' && typeof m.composer === 'number' && typeof m.draft?.text === 'string' && typeof m.settings === 'object';
+  return m?.type === 'check' && typeof m.composer === 'number' && typeof m.draft?.text === 'string' && typeof m.settingsVersion === 'string';
 }
 
 export function isCheckResult(value: unknown): value is CheckResult {
   const r = value as Partial<CheckResult> | null;
-  return Array.isArray(r?.findings) && typeof r.whole === 'boolean' && typeof r.complete === 'boolean';
+  return Array.isArray(r?.findings) && typeof r.whole === 'boolean' && typeof r.complete === 'boolean' && typeof r.settingsVersion === 'string';
 }
 
 export function isDraftReport(value: unknown): value is DraftReport {

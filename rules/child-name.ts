@@ -77,10 +77,21 @@ function after(ctx: RuleContext, t: Token, chars = 40): string {
   return ctx.text.slice(t.end, t.end + chars);
 }
 
+/**
+ * Whether the pupil list is searched for a word at all: a word written as a name (capital,
+ * digits, spaced out), a word that is also a name ("grace"), or one the English lexicon does
+ * not know. A lower-case ordinary word ("the", "price") is not. Decided from the draft and
+ * public word lists alone, so it tells nothing about the list; with a hashed list it spares a
+ * memory-hard derivation per word (see name-hash.ts).
+ */
+function nameCandidate(t: Token): boolean {
+  return t.capitalised || t.leet || t.spaced || WORD_NAMES.has(t.key) || !isOrdinaryWord(t.key);
+}
+
 /** The pupil-list match for a word, if any, honouring the limits on fuzzy matching. */
 function listed(ctx: RuleContext, t: Token): NameMatch | null {
   const index = ctx.settings.pupils;
-  if (index.size === 0 || t.key.length < 2) return null;
+  if (index.size === 0 || t.key.length < 2 || !nameCandidate(t)) return null;
   const exact = index.exact(t.key);
   if (exact) return exact;
   // One wrong letter only where the word is written as a name (or disguised), and is not an
@@ -176,6 +187,12 @@ export const childName = defineRule({
   id: 'child-name',
   label: "A pupil's name",
   description: "A pupil's or child's name: any name on the pupil list, or a name the sentence places as a pupil.",
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    // A name is personal information: many policies forbid it in those words.
+    terms: ['name', 'surname', 'forename', 'identif', 'personal information', 'personal details', 'information about pupils', 'information about students', 'information about children'],
+    headings: ['name', 'identif'],
+  },
   text: {
     score: 0.75,
     check(ctx) {

@@ -34,6 +34,11 @@ export const complaint = defineRule({
   id: 'complaint',
   label: 'A complaint aired in public',
   description: 'Airing a complaint or grievance about the school, its staff, its decisions or colleagues in public.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['complain', 'complaint', 'grievance', 'criticis', 'critical of', 'dissatisf', 'concerns', 'negative comment', 'disparag', 'dispute', 'air ', 'vent'],
+    headings: ['complaint', 'grievance', 'concern'],
+  },
   text: {
     score: 0.7,
     check(ctx) {

@@ -31,6 +31,11 @@ export const contact = defineRule({
   id: 'contact',
   label: 'Contact with pupils or parents',
   description: 'Staff inviting pupils or parents (or pupils and parents inviting staff) to connect, follow or message through social media.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['friend', 'follow', 'contact with', 'communicat', 'correspond', 'message', 'connect', 'direct message', 'social networking with', 'interact'],
+    headings: ['contact', 'communicat', 'relationship', 'friend'],
+  },
   text: {
     score: 0.75,
     check(ctx) {

@@ -12,6 +12,11 @@ export const disclaimer = defineRule({
   id: 'disclaimer',
   label: 'No "views are my own" disclaimer',
   description: 'A personal-account post that names or points at the school or trust without a "views are my own" disclaimer.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['disclaimer', 'own views', 'personal views', 'own opinion', 'personal opinion', 'views expressed', 'not those of', 'on behalf of', 'behalf of the school', 'represent', 'affiliat', 'associated with the school', 'identify themselves', 'identifying themselves', 'as an employee', 'your employer', 'their employer', 'place of work'],
+    headings: ['disclaimer', 'personal use', 'personal account'],
+  },
   accounts: ['personal'],
   text: {
     score: 0.8,

@@ -29,6 +29,11 @@ export const location = defineRule({
   id: 'location',
   label: 'Where someone is or lives',
   description: 'Home addresses, where pupils are right now, and photos whose metadata (EXIF GPS) records where they were taken.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['location', 'address', 'whereabouts', 'geotag', 'geo-tag', 'gps', 'where they live', 'where pupils', 'contact details', 'trips', 'excursion', 'journey', 'live'],
+    headings: ['location', 'whereabouts', 'trips'],
+  },
   text: {
     score: 0.7,
     check(ctx) {

@@ -13,6 +13,11 @@ export const logoInImage = defineRule({
   id: 'logo-in-image',
   label: 'The school logo on a personal account',
   description: "The school's logo, or its name printed in an image, posted from a personal account.",
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['logo', 'brand', 'crest', 'emblem', 'badge', 'insignia', 'uniform'],
+    headings: ['brand', 'logo', 'image'],
+  },
   accounts: ['personal'],
   image: {
     score: 0.8,

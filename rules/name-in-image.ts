@@ -87,6 +87,11 @@ export const nameInImage = defineRule({
   id: 'name-in-image',
   label: 'A name in an image',
   description: "Text in an attached image (a certificate, a badge, a label) contains a person's or a pupil's name.",
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    all: [['name', 'caption', 'identif', 'label', 'personal information', 'information about'], ['photo', 'picture', 'image', 'video', 'footage']],
+    headings: ['image', 'photo'],
+  },
   image: {
     score: 0.75,
     blurs: true,

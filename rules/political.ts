@@ -19,6 +19,11 @@ export const political = defineRule({
   id: 'political',
   label: 'Party politics',
   description: 'Party-political content, endorsements and campaigning on an official account.',
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['politic', 'party', 'parties', 'election', 'campaign', 'lobby', 'impartial', 'partisan', 'neutral'],
+    headings: ['politic', 'impartial'],
+  },
   accounts: ['official'],
   text: {
     score: 0.75,

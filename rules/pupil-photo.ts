@@ -15,6 +15,11 @@ export const pupilPhoto = defineRule({
   id: 'pupil-photo',
   label: 'A photo that may show pupils',
   description: "An attached photo shows people who may be pupils: a child's face, or several faces.",
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['photo', 'picture', 'image', 'video', 'footage', 'film', 'camera', 'recording'],
+    headings: ['photo', 'image', 'picture', 'video'],
+  },
   image: {
     score: 0.8,
     blurs: true,

@@ -48,6 +48,11 @@ export const tagging = defineRule({
   id: 'tagging',
   label: 'Tagging people',
   description: "Tagging or @mentioning people, and asking others to tag people; the organisation's own and well-known organisations' handles are allowed.",
+  // How school policies word this rule (for drafting a pack from a school's own policy).
+  evidence: {
+    terms: ['tag', 'mention', '@'],
+    headings: ['tag'],
+  },
   text: {
     score: 0.85,
     check(ctx) {

@@ -29,6 +29,15 @@ export const CHROME_SCHEMA_ATTRIBUTES = ALLOWED;
 const SENSITIVE = new Set(['pupilNames', 'pupilNameHashes']);
 
 function translate(schema: Json, where: string): Json {
+  // One of several objects (pupilNameHashes: the current format or the first): Chrome has no
+  // anyOf, so one object with every option's properties; zod still tells the options apart.
+  if (Array.isArray(schema.anyOf) && schema.anyOf.every((o: Json) => o.type === 'object')) {
+    const options = schema.anyOf as Json[];
+    const properties = Object.assign({}, ...options.map((o) => o.properties as Json)) as Json;
+    // Required: what every option requires.
+    const required = ((options[0]!.required as string[] | undefined) ?? []).filter((k) => options.every((o) => ((o.required as string[] | undefined) ?? []).includes(k)));
+    return translate({ type: 'object', ...(schema.description ? { description: schema.description } : {}), properties, ...(required.length ? { required } : {}) }, where);
+  }
   const type = schema.type;
   if (typeof type !== 'string' || !(type in ALLOWED)) throw new Error(`${where}: Chrome needs exactly one type, got ${JSON.stringify(type)}`);
   const out: Json = { type };
@@ -43,6 +52,10 @@ function translate(schema: Json, where: string): Json {
       case 'required':
         out[key] = value;
         break;
+      case 'const':
+        // One allowed value (the hashing scheme's name): an enum of one.
+        out.enum = [value];
+        break;
       case 'minimum':
         // Chrome bounds integers only; a number's bounds are still checked by zod when read.
         if (type === 'integer') out.minimum = value;
@@ -54,7 +67,10 @@ function translate(schema: Json, where: string): Json {
       case 'minLength':
         // Chrome has no minLength; a non-empty string is one with a non-space character.
         if (value === 1 && !('pattern' in schema)) out.pattern = '\\S';
-        else if (value !== 1) throw new Error(`${where}: minLength ${String(value)} cannot be expressed`);
+        // Longer minimums (a quote's 12 characters) are zod's to check when the value is read.
+        break;
+      case 'minItems':
+        // Chrome cannot say "at least one"; zod still rejects an empty list when read.
         break;
       case 'items':
         out.items = translate(value as Json, `${where}[]`);
@@ -88,6 +104,10 @@ export function managedSchema(): Json {
     if (key === '$schema') continue; // for editors, not a policy
     properties[key] = translate(value, key);
     if (SENSITIVE.has(key)) properties[key].sensitiveValue = true;
+    // Chrome drops a whole list policy when one entry fails the schema, so one unknown rule id
+    // would drop every lock. The ids are left unchecked here; the extension keeps the valid
+    // locks and reports the unknown id (settings/resolve.ts): locks fail closed.
+    if (key === 'lockedRules') properties[key].items = { type: 'string', description: 'a rule id; an unknown one is reported and the others stay locked' };
   }
   return {
     type: 'object',

@@ -51,7 +51,7 @@ export interface SettingsState {
   settings: Settings;
   /** The pack in force. */
   pack: Pack;
-  /** The pack object itself when it is not built in (an imported pack file), else null. */
+  /** The pack object itself when it is not built in (the settings' ownPack, or an imported pack file), else null. */
   customPack: Pack | null;
   /** The options page's settings in force (the last good ones when the stored ones are broken). */
   local: Settings;
@@ -77,7 +77,8 @@ function isEmptyObject(value: unknown): boolean {
 }
 
 /**
- * One source's settings in force: the stored ones if valid, else the last good ones, else none.
+ * One source's settings in force: the stored ones if valid, else the last good ones, else (for
+ * the organisation's) every field that is valid on its own, else none.
  */
 function inForce(
   source: SettingsSource,
@@ -93,12 +94,56 @@ function inForce(
     return checked.settings;
   }
   const previous = lastGood === undefined ? null : validateSettings(lastGood).settings;
+  if (!previous && source === 'managed') return validManagedFields(stored, checked.issues, problems);
   const who = source === 'managed' ? "The organisation's settings" : 'The saved settings';
   const fallback = previous
     ? `${who} are not valid; the last valid ones stay in force until they are fixed.`
     : `${who} are not valid and are not used; checking goes on with the default pack until they are fixed.`;
   for (const issue of checked.issues) problems.push({ source, ...issue, fallback });
   return previous ?? {};
+}
+
+/**
+ * The organisation's policy with one bad value and no earlier good copy: its locks must not
+ * fail open (a typo in policies.json, or a rule id Chrome's schema cannot forbid, would
+ * otherwise drop every lock and let the options page's "off" win). Each value is kept where it
+ * is valid on its own: top-level keys one by one, `organisation.*` and `rules.<id>` entry by
+ * entry, `lockedRules` id by id. A `locked` that is not a boolean locks (fail closed). Each
+ * value dropped is reported at its own path.
+ */
+function validManagedFields(stored: unknown, issues: readonly Issue[], problems: SettingsProblem[]): Settings {
+  const report = (issue: Issue, fallback: string) => problems.push({ source: 'managed', ...issue, fallback });
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    for (const issue of issues) report(issue, "The organisation's settings are not valid and are not used; checking goes on with the default pack until they are fixed.");
+    return {};
+  }
+  const DROPPED = "This value of the organisation's settings is not used until it is fixed; its other settings and locks stay in force.";
+  const kept: Record<string, unknown> = {};
+  const validAlone = (value: Record<string, unknown>) => validateSettings(value).settings !== null;
+  for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
+    if (validAlone({ [key]: value })) {
+      kept[key] = value;
+      continue;
+    }
+    if (key === 'locked') {
+      kept.locked = true;
+      continue;
+    }
+    const entries = (): [string, unknown][] | null =>
+      typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>) : null;
+    if ((key === 'organisation' || key === 'rules') && entries()) {
+      const part = Object.fromEntries(entries()!.filter(([k, v]) => validAlone({ [key]: { [k]: v } })));
+      if (Object.keys(part).length) kept[key] = part;
+    } else if (key === 'lockedRules' && Array.isArray(value)) {
+      const ids = value.filter((id) => validAlone({ lockedRules: [id] }));
+      if (ids.length) kept.lockedRules = ids;
+    }
+  }
+  for (const issue of issues) {
+    const lockedIssue = issue.path[0] === 'locked';
+    report(issue, lockedIssue ? '"locked" must be true or false; until it is fixed the whole configuration is locked.' : DROPPED);
+  }
+  return validateSettings(kept).settings ?? {};
 }
 
 /** Managed over local, key by key; `organisation` and `rules` entry by entry. */
@@ -167,22 +212,40 @@ export function resolveSettings(stored: StoredSettings): SettingsState {
 
   let pack = builtInPack('default');
   let customPack: Pack | null = null;
-  const ref = merged.pack;
+  const own = merged.ownPack;
+  // A school's own pack carried in the settings is in force when `pack` names it or names nothing.
+  const ref = merged.pack ?? own?.id;
   if (ref !== undefined) {
     if (isBuiltInPack(ref)) pack = builtInPack(ref);
+    else if (own && ref === own.id) pack = customPack = own;
     else if (packFile && packRef(ref) === packFile.name) pack = customPack = packFile.pack;
     else {
       problems.push({
         source: managed.pack !== undefined ? 'managed' : 'local',
         path: ['pack'],
-        message: `"${ref}" is not a built-in pack (${BUILT_IN_PACK_LIST}) nor an imported pack file`,
+        message: `"${ref}" is not a built-in pack (${BUILT_IN_PACK_LIST}), the id of ownPack${own ? ` ("${own.id}")` : ''}, nor an imported pack file`,
         fallback: 'Checking with the default pack instead.',
       });
       merged.pack = 'default';
     }
   }
 
+  // A list hashed in the first format is still used, but a list of common names reverses it in
+  // milliseconds: say so, so IT hashes it again.
+  const roster = merged.pupilNameHashes;
+  if (roster && 'key' in roster)
+    problems.push({
+      source: managed.pupilNameHashes ? 'managed' : 'local',
+      path: ['pupilNameHashes'],
+      message:
+        'the pupil list is hashed in the first format (an HMAC whose key sits beside the hashes), which a list of common names reverses in milliseconds: hash the pupil list again (options page, or `second-look roster`)',
+      fallback: 'The list is still used for checking until it is replaced.',
+    });
+
   const lockedFields = locked ? ['*'] : managedFields(managed);
+  // The pack travels as `pack` (customPack); the settings drafts are checked with need not carry it twice.
+  delete merged.ownPack;
+  if (customPack) merged.pack = customPack.id;
   return { settings: applyLocks(merged), pack, customPack, local, managed, isManaged, locked, lockedFields, problems, remember };
 }
 

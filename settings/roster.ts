@@ -1,40 +1,85 @@
 /**
- * Pupil lists: reading a school MIS export (or a pasted list), and turning names into keyed
- * hashes so the list can be stored and pushed through managed policy (which anyone at the
- * machine can read at chrome://policy) without the names in plain text.
+ * Pupil lists: reading a school MIS export (or a pasted list), and turning names into salted,
+ * memory-hard hashes so the list can be stored and pushed through managed policy (which anyone
+ * at the machine can read at chrome://policy) without the names in plain text.
  *
- * Each name contributes the HMAC-SHA256 (truncated to 64 bits) of its first-name keys ("f:"),
- * their one-letter deletions ("d:", for misspellings) and its surname keys ("s:"), all under one
- * key. The engine hashes a draft's words the same way. Without the key the hashes say nothing;
- * with it, they can only be tested against guessed names, one guess at a time.
+ * Each distinct name part is derived once (rules/engine/name-hash.ts: chained scrypt under the
+ * roster's random salt); its first-name keys ("f"), their one-letter deletions ("d", for
+ * misspellings) and its surname keys ("s") are stored as 64-bit tags of the derived key. The
+ * engine derives a draft's words the same way. The salt and parameters sit beside the hashes:
+ * what protects the names is that every guess costs one derivation (see README).
  */
 import { parse } from 'csv-parse/sync';
 import { deletions } from '../rules/engine/match';
 import { FUZZY_MIN, nameKeys } from '../rules/engine/pupils';
-import { hashedKey, hasherFor, randomKey } from '../rules/engine/name-hash';
+import {
+  DEFAULT_NAME_KDF_PARAMS,
+  NAME_HASH_SCHEME,
+  deriveNameKey,
+  derivedNameKeys,
+  entryTag,
+  kdfId,
+  randomSalt,
+  type EntryKind,
+  type NameKdf,
+  type NameKdfParams,
+} from '../rules/engine/name-hash';
 
-export interface PupilNameHashes {
-  /** The HMAC key, hex. */
-  key: string;
+export interface PupilNameHashes extends NameKdf {
   /** Sorted, de-duplicated 16-hex-digit hashes. */
   hashes: string[];
   /** How many names went in (for "N names loaded"). */
   count: number;
 }
 
-export function hashPupilNames(names: readonly string[], key: string = randomKey()): PupilNameHashes {
-  const hasher = hasherFor(key);
-  const entries = new Set<string>();
+/** The strings a list of names is hashed as, each with the kinds it is stored as. */
+export function rosterEntries(names: readonly string[]): Map<string, Set<EntryKind>> {
+  const entries = new Map<string, Set<EntryKind>>();
+  const add = (key: string, kind: EntryKind) => {
+    const kinds = entries.get(key) ?? new Set<EntryKind>();
+    kinds.add(kind);
+    entries.set(key, kinds);
+  };
   for (const name of names) {
     const { firsts, surnames } = nameKeys(name);
     for (const first of firsts) {
-      entries.add(`f:${first}`);
-      if (first.length >= FUZZY_MIN) for (const v of deletions(first)) entries.add(`d:${v}`);
+      add(first, 'f');
+      if (first.length >= FUZZY_MIN) for (const v of deletions(first)) add(v, 'd');
     }
-    for (const s of surnames) entries.add(`s:${s}`);
+    for (const s of surnames) add(s, 's');
   }
-  const hashes = [...new Set([...entries].map((e) => hashedKey(hasher, e)))].sort();
-  return { key, hashes, count: names.length };
+  return entries;
+}
+
+export interface HashOptions {
+  /** Hex; a new random one by default. Pass the roster's own to add names to it. */
+  salt?: string;
+  params?: NameKdfParams;
+  /** Called after each string is derived (for a progress bar). */
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * The list as hashes. Costs one derivation per distinct string (about 9 for a typical pupil:
+ * first name, its deletions, surname); the derived keys are kept in memory, so the words of a
+ * draft that are pupils' names are found at once afterwards.
+ */
+export async function hashPupilNames(names: readonly string[], options: HashOptions = {}): Promise<PupilNameHashes> {
+  const kdf: NameKdf = { scheme: NAME_HASH_SCHEME, salt: options.salt ?? randomSalt(), params: options.params ?? DEFAULT_NAME_KDF_PARAMS };
+  const entries = rosterEntries(names);
+  const id = kdfId(kdf);
+  const hashes = new Set<string>();
+  let done = 0;
+  for (const [key, kinds] of entries) {
+    let derived = derivedNameKeys.get(id, key);
+    if (!derived) {
+      derived = await deriveNameKey(key, kdf);
+      derivedNameKeys.set(id, key, derived);
+    }
+    for (const kind of kinds) hashes.add(entryTag(derived, kind));
+    options.progress?.(++done, entries.size);
+  }
+  return { ...kdf, hashes: [...hashes].sort(), count: names.length };
 }
 
 export interface RosterRead {

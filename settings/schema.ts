@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { PLATFORMS, SENSITIVITIES, SEVERITIES, THRESHOLDS } from '../rules/engine/ids';
 import { RULE_IDS } from '../rules/engine/facts';
-import { BUILT_IN_PACK_LIST } from '../packs/ids';
+import { BUILT_IN_PACK_LIST, BUILT_IN_PACK_IDS } from '../packs/ids';
+import { OwnPackSchema } from '../packs/body-schema';
+import { NAME_HASH_SCHEME } from '../rules/engine/name-hash';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const handle = z
@@ -35,7 +37,15 @@ export const SettingsSchema = z
     $schema: z.string().optional().describe('JSON Schema reference, for editors'),
     pack: nonEmpty
       .optional()
-      .describe(`a built-in pack id (${BUILT_IN_PACK_LIST}) or a path to a pack file`),
+      .describe(`a built-in pack id (${BUILT_IN_PACK_LIST}), the id of ownPack, or (command line) a path to a pack file`),
+    ownPack: OwnPackSchema.refine((p) => !(BUILT_IN_PACK_IDS as readonly string[]).includes(p.id), {
+      path: ['id'],
+      message: `must not be a built-in pack's id (${BUILT_IN_PACK_LIST})`,
+    })
+      .optional()
+      .describe(
+        "the school's own policy pack, inline (as the options page or `second-look pack draft` makes it): in force when `pack` names its id, or when `pack` is not set",
+      ),
     organisation: z
       .object({
         names: z.array(nonEmpty).optional().describe('names of the trust and its schools, as people write them'),
@@ -47,14 +57,34 @@ export const SettingsSchema = z
       .optional(),
     pupilNames: z.array(nonEmpty).optional().describe('pupil names (first name, or first name and surname)'),
     pupilNameHashes: z
-      .object({
-        key: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/i, 'must be a hexadecimal key of 16 to 64 bytes'),
-        hashes: z.array(z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-digit hexadecimal hash')),
-        count: z.number().int().nonnegative().describe('how many names were hashed'),
-      })
-      .strict()
+      .union([
+        z
+          .object({
+            scheme: z.literal(NAME_HASH_SCHEME).describe('how the hashes were derived: chained scrypt (see README, pupil list)'),
+            salt: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/i, 'must be a hexadecimal salt of 16 to 64 bytes'),
+            params: z
+              .object({
+                N: z.number().int().min(2 ** 10).max(2 ** 20).refine((n) => (n & (n - 1)) === 0, 'must be a power of two').describe("scrypt's cost N"),
+                r: z.number().int().min(1).max(32).describe("scrypt's block size r"),
+                p: z.number().int().min(1).max(16).describe("scrypt's parallelism p"),
+                rounds: z.number().int().min(1).max(64).describe('scrypt calls chained per name part'),
+              })
+              .strict(),
+            hashes: z.array(z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-digit hexadecimal hash')),
+            count: z.number().int().nonnegative().describe('how many names were hashed'),
+          })
+          .strict(),
+        z
+          .object({
+            key: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/i, 'must be a hexadecimal key of 16 to 64 bytes'),
+            hashes: z.array(z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-digit hexadecimal hash')),
+            count: z.number().int().nonnegative().describe('how many names were hashed'),
+          })
+          .strict()
+          .describe('the first format (HMAC under a stored key): still read, but cheap to reverse; hash the list again'),
+      ])
       .optional()
-      .describe('the pupil list as keyed hashes (from `second-look roster` or the options page), never in plain text'),
+      .describe('the pupil list as salted, memory-hard hashes (from `second-look roster` or the options page), never in plain text'),
     disclaimer: nonEmpty.optional().describe('the disclaimer staff add to personal posts that name the school'),
     logo: nonEmpty
       .optional()

@@ -76,8 +76,10 @@ export async function loadSettingsState(
   // Remember valid settings, so a later broken copy falls back to them rather than to nothing.
   const updates: Record<string, unknown> = {};
   if (state.remember.local && !sameJson(state.remember.local, stored[LAST_GOOD_LOCAL])) updates[LAST_GOOD_LOCAL] = state.remember.local;
-  if (read !== undefined && state.remember.managed && !sameJson(state.remember.managed, stored[LAST_GOOD_MANAGED]))
-    updates[LAST_GOOD_MANAGED] = state.remember.managed;
+  const cachedManaged = state.remember.managed ? withoutPlainNames(state.remember.managed) : undefined;
+  if (read !== undefined && cachedManaged && !sameJson(cachedManaged, stored[LAST_GOOD_MANAGED])) updates[LAST_GOOD_MANAGED] = cachedManaged;
+  // A copy written before plain names were left out is scrubbed.
+  else if (hasPlainNames(stored[LAST_GOOD_MANAGED])) updates[LAST_GOOD_MANAGED] = withoutPlainNames(stored[LAST_GOOD_MANAGED] as Settings);
   if (Object.keys(updates).length) await api.local.set(updates).catch(() => undefined);
   return state;
 }
@@ -119,6 +121,21 @@ export function followSettings(onChange: (state: SettingsState) => void, api: St
   };
 }
 
+/**
+ * The organisation's settings as they may be written to disk: plain pupil names (which a policy
+ * may push, in memory only) are left out; hashed ones (pupilNameHashes) are kept. While the
+ * cached copy is in use (the seconds before managed storage answers, or a policy that broke
+ * later) only the hashed list is checked: push pupilNameHashes (docs/deploy.md).
+ */
+function withoutPlainNames(settings: Settings): Settings {
+  const { pupilNames: _plain, ...rest } = settings;
+  return rest;
+}
+
+function hasPlainNames(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'pupilNames' in value;
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -133,17 +150,45 @@ export function watchSettingsState(onChange: (state: SettingsState) => void, api
   return () => api.onChanged.removeListener(listener);
 }
 
-/** Saves the options page's settings if they are valid; otherwise returns the problems and saves nothing. */
-export async function saveLocalSettings(settings: unknown, api: StorageApi = storage()): Promise<Issue[]> {
-  const checked = validateSettings(settings);
-  if (!checked.settings) return checked.issues;
-  await api.local.set({ [LOCAL_KEY]: checked.settings, [LAST_GOOD_LOCAL]: checked.settings });
-  return [];
+/** Saving failed in the browser (storage full, say): nothing was written, the settings in force are unchanged. */
+export class SaveError extends Error {
+  override name = 'SaveError';
 }
 
-export async function savePackFile(file: PackFile | null, api: StorageApi = storage()): Promise<void> {
-  if (file) await api.local.set({ [PACK_FILE_KEY]: file });
-  else await api.local.remove(PACK_FILE_KEY);
+/** Roughly what storage.local counts for a value: its JSON length in UTF-8 bytes. */
+function storedBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/**
+ * Saves the options page's settings if they are valid; otherwise returns the problems and saves
+ * nothing. A pack file (undefined: leave the saved one as it is; null: remove it) is written in
+ * the same storage call as the settings, so the browser takes both or neither: a pack over the
+ * storage quota leaves the old pack and settings in force, and the SaveError says why.
+ */
+export async function saveLocalSettings(settings: unknown, api: StorageApi = storage(), packFile?: PackFile | null): Promise<Issue[]> {
+  const checked = validateSettings(settings);
+  if (!checked.settings) return checked.issues;
+  const items: Record<string, unknown> = { [LOCAL_KEY]: checked.settings, [LAST_GOOD_LOCAL]: checked.settings };
+  if (packFile) items[PACK_FILE_KEY] = packFile;
+  try {
+    await api.local.set(items);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const quota = /quota/i.test(reason);
+    const what = packFile ? `the pack file ${packFile.name} (${megabytes(storedBytes(packFile))})` : 'the settings';
+    throw new SaveError(
+      quota
+        ? `Not saved: ${what} does not fit in the browser's storage for extensions (${reason}). The settings and pack in force are unchanged; use a smaller pack file.`
+        : `Not saved: the browser could not store ${what} (${reason}). The settings and pack in force are unchanged.`,
+    );
+  }
+  if (packFile === null) await api.local.remove(PACK_FILE_KEY);
+  return [];
 }
 
 export async function loadPackFile(api: StorageApi = storage()): Promise<PackFile | null> {

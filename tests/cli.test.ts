@@ -89,6 +89,14 @@ describe('second-look check', () => {
     expect(r.err).toMatch(new RegExp(`${bad}: line 3, column \\d+`));
   });
 
+  it('gives the line and column of broken JSON nested thousands deep, not a stack overflow', async () => {
+    const bad = file('deep.json', '{"rules": ' + '['.repeat(50_000) + '1,' + ']'.repeat(50_000) + '}');
+    const r = await run(['check', '--settings', bad, '-'], 'hello');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${bad}: line 1, column ${10 + 50_000 + 3}: value expected (a trailing comma is not allowed)`);
+    expect(r.err).not.toMatch(/call stack/i);
+  });
+
   it('reads a pack file named in settings, relative to the settings file', async () => {
     const pack = JSON.parse(readFileSync(new URL('../packs/default.json', import.meta.url), 'utf8'));
     pack.id = 'my-pack';

@@ -67,7 +67,7 @@ describe('rule conformance', () => {
 
 /** Every source module outside rules/ (and outside tests, data, tool configuration and generated output). */
 function sourcesOutsideRules(dir = ''): string[] {
-  const skip = new Set(['node_modules', '.output', '.wxt', '.git', 'rules', 'tests', 'scratch', 'coverage', 'schemas', 'public', 'docs', 'samples']);
+  const skip = new Set(['node_modules', '.output', '.cli', '.wxt', '.git', 'rules', 'tests', 'scratch', 'coverage', 'schemas', 'public', 'docs', 'samples']);
   return readdirSync(new URL(dir || './', root)).flatMap((name) => {
     const path = `${dir}${name}`;
     if (skip.has(name) && !dir) return [];

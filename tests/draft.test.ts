@@ -17,12 +17,14 @@ describe('leave-one-out on the seed policies', () => {
   console.log(`leave-one-out, drafted pack vs hand-made pack (1 = first proposal is a cited clause, 3 = one of the first three, - = rightly left out, FP = wrongly proposed)\n${table(rows)}`);
 
   it('proposes a clause the hand-made pack cites first for most stated rules, in the first three for more', () => {
-    expect(summary.top1).toBeGreaterThanOrEqual(0.6);
-    expect(summary.top3).toBeGreaterThanOrEqual(0.7);
+    // Measured 68.6% and 74.5% (51 stated rules) once each rule carries its evidence (rules/<id>.ts).
+    expect(summary.top1).toBeGreaterThanOrEqual(0.686);
+    expect(summary.top3).toBeGreaterThanOrEqual(0.745);
   });
 
   it('leaves out the rules the hand-made packs leave out', () => {
-    expect(summary.leftOut).toBeGreaterThanOrEqual(0.9);
+    // Measured 100% (14 rules not stated): a rule is stated only by a clause in its own words.
+    expect(summary.leftOut).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -44,6 +46,27 @@ describe.each(SOURCES)('the pack drafted from the %s policy', (seed) => {
     const cited = new Set(Object.values(pack.rules).flatMap((r) => r?.clauses ?? []));
     expect(pack.clauses.filter((c) => !cited.has(c.id) && !c.notCheckable).map((c) => c.id)).toEqual([]);
     expect(pack.clauses.filter((c) => cited.has(c.id) && c.notCheckable).map((c) => c.id)).toEqual([]);
+  });
+});
+
+describe("a rule's evidence", () => {
+  const knowledge = builtInKnowledge();
+  const doc = [
+    '2. Conduct online',
+    '2.1 Staff must not post photographs of pupils on their personal accounts.',
+    '2.2 Staff must ensure their privacy settings are set to friends only.',
+    '2.3 Staff must not use language that is offensive or abusive towards colleagues.',
+  ].join('\n');
+  const { rules } = draftPack(doc, knowledge);
+  const rule = (id: string) => rules.find((r) => r.rule === id)!;
+
+  it('is what states a rule: a clause that never uses its words is never proposed first', () => {
+    expect(rule('pupil-photo').proposals[0]!.clause.quote).toMatch(/photographs of pupils/);
+    expect(rule('derogatory').proposals[0]!.clause.quote).toMatch(/offensive or abusive/);
+  });
+
+  it('leaves out rules no clause states in their words', () => {
+    for (const id of ['political', 'tagging', 'location', 'disclaimer']) expect(rule(id).stated).toBe(false);
   });
 });
 

@@ -2,10 +2,11 @@
 // managed over local, locks, broken settings falling back, and browsers without managed storage.
 import { describe, expect, it } from 'vitest';
 import { isOfficialIdentity, resolveSettings } from '../settings/resolve';
-import { followSettings, loadSettingsState, saveLocalSettings, watchSettingsState, type StorageApi } from '../settings/store';
+import { followSettings, loadSettingsState, saveLocalSettings, SaveError, watchSettingsState, type StorageApi } from '../settings/store';
+import { builtInPack } from '../packs';
 
 /** A browser.storage stand-in: local is a map; managed answers with `managed`, or rejects with it. */
-function fakeStorage(managed: Record<string, unknown> | Error, local: Record<string, unknown> = {}) {
+function fakeStorage(managed: Record<string, unknown> | Error, local: Record<string, unknown> = {}, quotaBytes = Infinity) {
   const listeners: ((changes: Record<string, unknown>, area: string) => void)[] = [];
   const data: Record<string, unknown> = structuredClone(local);
   const api: StorageApi = {
@@ -14,6 +15,10 @@ function fakeStorage(managed: Record<string, unknown> | Error, local: Record<str
         return Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
       },
       async set(items) {
+        // Chrome checks the whole call against QUOTA_BYTES (10 MB) and writes all of it or nothing.
+        const after = { ...data, ...items };
+        const bytes = Object.entries(after).reduce((n, [k, v]) => n + k.length + new TextEncoder().encode(JSON.stringify(v)).length, 0);
+        if (bytes > quotaBytes) throw new Error('QUOTA_BYTES quota exceeded');
         Object.assign(data, structuredClone(items));
         for (const l of listeners) l(Object.fromEntries(Object.keys(items).map((k) => [k, {}])), 'local');
       },
@@ -52,7 +57,7 @@ describe('managed storage in each browser', () => {
     expect(state.pack.id).toBe('calcot');
   });
 
-  it('a policy that fails validation is not used: the problem is reported with its JSON path', async () => {
+  it('a policy with one bad value keeps its valid values: the bad one is reported with its JSON path', async () => {
     const { api } = fakeStorage({ pack: 'aspire', organisation: { hashtag: ['#x'] } }, { settings: { pack: 'coop' } });
     const state = await loadSettingsState(api);
     expect(state.problems).toEqual([
@@ -60,12 +65,49 @@ describe('managed storage in each browser', () => {
         source: 'managed',
         path: ['organisation', 'hashtag'],
         message: 'unknown key "hashtag"',
-        fallback: "The organisation's settings are not valid and are not used; checking goes on with the default pack until they are fixed.",
+        fallback: "This value of the organisation's settings is not used until it is fixed; its other settings and locks stay in force.",
       },
     ]);
-    // Checking goes on: with the staff member's own settings, as nothing valid is managed.
-    expect(state.isManaged).toBe(false);
-    expect(state.pack.id).toBe('coop');
+    expect(state.isManaged).toBe(true);
+    expect(state.pack.id).toBe('aspire');
+    expect(state.lockedFields).toEqual(['pack']);
+    // Only a policy valid as a whole is remembered as the last good one.
+    expect(state.remember.managed).toBeUndefined();
+  });
+
+  it('managed locks fail closed: an unknown rule id or a typo drops only itself, and a local "off" never wins over a lock', async () => {
+    const policy = {
+      pack: 'aspire',
+      lockedRules: ['child-name', 'no-such-rule', 'tagging'],
+      rules: { 'child-name': { severity: 'block' }, 'made-up': { enabled: false }, political: { enabled: 'no' } },
+      organisation: { names: ['Penrice Primary Academy'], hashtagz: ['#x'] },
+      disclamer: 'a Firefox policies.json typo',
+    };
+    const local = { pack: 'coop', rules: { 'child-name': { enabled: false }, tagging: { enabled: false, severity: 'warn' } } };
+    const { api, data } = fakeStorage(policy, { settings: local });
+    const state = await loadSettingsState(api);
+    // A lock also keeps the rule at least as sensitive as balanced (0.5).
+    expect(state.settings.rules?.['child-name']).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
+    expect(state.settings.rules?.tagging).toEqual({ enabled: true, severity: 'block', threshold: 0.5 });
+    expect(state.settings.lockedRules).toEqual(['child-name', 'tagging']);
+    expect(state.settings.organisation?.names).toEqual(['Penrice Primary Academy']);
+    expect(state.pack.id).toBe('aspire');
+    expect(state.lockedFields).toEqual(expect.arrayContaining(['pack', 'rules.child-name', 'rules.tagging', 'organisation.names']));
+    expect(state.problems.map((p) => `${p.source} ${p.path.join('.')}`).sort()).toEqual(
+      ['managed disclamer', 'managed lockedRules.1', 'managed organisation.hashtagz', 'managed rules.made-up', 'managed rules.political.enabled'].sort(),
+    );
+    expect(state.problems.every((p) => /its other settings and locks stay in force/.test(p.fallback))).toBe(true);
+    // The partly valid policy is not cached as good.
+    expect(data.lastGoodManagedSettings).toBeUndefined();
+  });
+
+  it('a "locked" that is not a boolean locks the whole configuration', async () => {
+    const { api } = fakeStorage({ locked: 'true', pack: 'aspire' }, { settings: { pack: 'coop', rules: { 'child-name': { enabled: false } } } });
+    const state = await loadSettingsState(api);
+    expect(state.locked).toBe(true);
+    expect(state.settings.rules?.['child-name']).toBeUndefined();
+    expect(state.pack.id).toBe('aspire');
+    expect(state.problems).toEqual([expect.objectContaining({ path: ['locked'], fallback: expect.stringContaining('the whole configuration is locked') })]);
   });
 
   it('a policy that breaks later leaves the last valid one in force', async () => {
@@ -79,6 +121,24 @@ describe('managed storage in each browser', () => {
     expect(state.problems.map((p) => [p.source, p.path.join('.'), p.fallback])).toEqual([
       ['managed', 'pack', "The organisation's settings are not valid; the last valid ones stay in force until they are fixed."],
     ]);
+  });
+
+  it('plain pupil names from the policy are used but never written to disk; hashed ones are cached', async () => {
+    const pupilNameHashes = { scheme: 'scrypt-chain-v1', salt: '00'.repeat(16), params: { N: 1024, r: 1, p: 1, rounds: 1 }, hashes: ['0123456789abcdef'], count: 1 };
+    const { api, data } = fakeStorage({ pack: 'aspire', pupilNames: ['Olivia Smith', 'Jack Brown'], pupilNameHashes });
+    const state = await loadSettingsState(api);
+    expect(state.settings.pupilNames).toEqual(['Olivia Smith', 'Jack Brown']);
+    expect(data.lastGoodManagedSettings).toEqual({ pack: 'aspire', pupilNameHashes });
+    expect(JSON.stringify(data)).not.toMatch(/olivia|smith|jack|brown/i);
+  });
+
+  it('a cached copy written with plain pupil names (by an earlier version) is scrubbed', async () => {
+    const { api, data } = fakeStorage({ pack: 'aspire' }, { lastGoodManagedSettings: { pack: 'aspire', pupilNames: ['Olivia Smith'] } });
+    await loadSettingsState(api);
+    expect(JSON.stringify(data)).not.toMatch(/olivia/i);
+    const cachedOnly = fakeStorage(new Error('not yet'), { lastGoodManagedSettings: { pack: 'coop', pupilNames: ['Olivia Smith'] } });
+    await loadSettingsState(cachedOnly.api, { managed: 'cached' });
+    expect(JSON.stringify(cachedOnly.data)).not.toMatch(/olivia/i);
   });
 
   it("Chrome's managed storage answers late: the cached copy is used until it does", async () => {
@@ -165,6 +225,40 @@ describe('the store', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(seen.length).toBeGreaterThanOrEqual(2);
     stop();
+  });
+});
+
+describe('saving over the storage quota', () => {
+  // A valid pack padded to about `bytes` (a clause quoting a long document section).
+  const bigPack = (name: string, bytes: number) => {
+    const pack = structuredClone(builtInPack('default'));
+    pack.name = name;
+    pack.clauses[0]!.quote += ' lorem'.repeat(Math.ceil(bytes / 6));
+    return { name: `${name}.json`, pack };
+  };
+
+  it('rejects with a message naming the pack and its size, and leaves the old pack and settings in force', async () => {
+    const old = bigPack('old', 10);
+    const { api, data } = fakeStorage({}, {}, 200_000);
+    expect(await saveLocalSettings({ pack: 'old.json' }, api, old)).toEqual([]);
+    const before = structuredClone(data);
+    const huge = bigPack('huge', 300_000);
+    const saving = saveLocalSettings({ pack: 'huge.json', disclaimer: 'Views my own.' }, api, huge);
+    await expect(saving).rejects.toThrow(SaveError);
+    await expect(saving).rejects.toThrow(/^Not saved: the pack file huge\.json \(\d+\.\d MB\) does not fit in the browser's storage for extensions \(QUOTA_BYTES quota exceeded\)/);
+    // Nothing half-written: neither the settings naming the new pack nor the pack itself.
+    expect(data).toEqual(before);
+    const state = await loadSettingsState(api);
+    expect(state.pack.name).toBe('old');
+    expect(state.problems).toEqual([]);
+  });
+
+  it('removes a pack file only once the settings are saved', async () => {
+    const { api, data } = fakeStorage({}, {}, 200_000);
+    await saveLocalSettings({ pack: 'old.json' }, api, bigPack('old', 10));
+    expect(await saveLocalSettings({ pack: 'coop' }, api, null)).toEqual([]);
+    expect(data.packFile).toBeUndefined();
+    expect((await loadSettingsState(api)).pack.id).toBe('coop');
   });
 });
 

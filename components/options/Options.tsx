@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { builtInPack, isBuiltInPack } from '../../packs';
+import type { Pack } from '../../packs/schema';
 import { isLockedField, type PackFile, type SettingsState } from '../../settings/resolve';
-import { formatIssue, validatePack, validateSettings } from '../../settings/validate';
+import { formatIssue, validatePack, validateSettings, type Issue } from '../../settings/validate';
 import { ProblemList } from '../ProblemList';
 import { Field, FieldErrors, describedBy } from './Field';
 import { parseJsonText } from './json';
@@ -9,6 +10,7 @@ import { ListInput } from './ListInput';
 import {
   LIST_FIELDS,
   exportedSettings,
+  settingsInForce,
   formFromSettings,
   formFromState,
   groupIssues,
@@ -20,6 +22,7 @@ import {
   type Update,
 } from './model';
 import { OfficialAccounts } from './OfficialAccounts';
+import { OwnPolicy } from './OwnPolicy';
 import { PackChoice } from './PackChoice';
 import { PupilList } from './PupilList';
 import { RulesTable } from './RulesTable';
@@ -63,30 +66,55 @@ export function Options({ store }: { store: OptionsStore }) {
     setForm(change(structuredClone(form)));
     setStatus(null);
   };
-  const packOf = (id: string) => (isBuiltInPack(id) ? builtInPack(id) : (pendingPack !== undefined ? pendingPack : packFile)?.pack ?? null);
+  const packOf = (id: string) =>
+    isBuiltInPack(id)
+      ? builtInPack(id)
+      : id === form.rest.ownPack?.id
+        ? form.rest.ownPack
+        : ((pendingPack !== undefined ? pendingPack : packFile)?.pack ?? null);
   const activePack = packOf(form.pack) ?? builtInPack('default');
   const currentPackFile = pendingPack !== undefined ? pendingPack : packFile;
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const candidate = settingsToSave(form, state);
+    await saveForm(form);
+  };
+
+  /** Saves the form if it is valid; true when saved. */
+  const saveForm = async (form: FormState): Promise<boolean> => {
+    const candidate = await settingsToSave(form, state);
     const issues = candidateIssues(candidate, currentPackFile?.name);
     if (issues.length) {
       setErrors(groupIssues(issues));
       setStatus({ kind: 'bad', text: `Not saved: ${issues.length === 1 ? 'one problem needs' : `${issues.length} problems need`} fixing (shown beside the fields).` });
-      return;
+      return false;
     }
-    const saveIssues = await store.save(candidate, pendingPack);
+    let saveIssues: Issue[];
+    try {
+      saveIssues = await store.save(candidate, pendingPack);
+    } catch (error) {
+      // Storage full (a large pack file), or the browser refused: nothing was written.
+      setStatus({ kind: 'bad', text: error instanceof Error ? error.message : `Not saved: ${String(error)}` });
+      return false;
+    }
     if (saveIssues.length) {
       setErrors(groupIssues(saveIssues));
       setStatus({ kind: 'bad', text: 'Not saved: see the problems beside the fields.' });
-      return;
+      return false;
     }
     setErrors(new Map());
     setPendingPack(undefined);
     dirty.current = false;
     await reload(true);
     setStatus({ kind: 'ok', text: '✓ Saved. Posts being written now are checked with these settings at once.' });
+    return true;
+  };
+
+  /** The reviewed own pack becomes the pack in force, saved with the rest of the form. */
+  const adoptOwnPack = async (pack: Pack): Promise<boolean> => {
+    const next: FormState = { ...structuredClone(form), pack: pack.id, rest: { ...form.rest, ownPack: pack } };
+    setForm(next);
+    return saveForm(next);
   };
 
   const importPack = async (file: File) => {
@@ -123,7 +151,7 @@ export function Options({ store }: { store: OptionsStore }) {
       return;
     }
     const next = formFromSettings(checked.settings);
-    const hashed = hashPlainNames(next);
+    const hashed = await hashPlainNames(next);
     dirty.current = true;
     setForm(hashed);
     setErrors(new Map());
@@ -134,8 +162,8 @@ export function Options({ store }: { store: OptionsStore }) {
     });
   };
 
-  const exportSettings = () => {
-    store.download('second-look-settings.json', exportedSettings(state));
+  const exportSettings = async () => {
+    store.download('second-look-settings.json', await exportedSettings(state));
     setStatus({ kind: 'info', text: 'Exported the settings in force as second-look-settings.json (pupil names only as hashes).' });
   };
 
@@ -156,6 +184,7 @@ export function Options({ store }: { store: OptionsStore }) {
         <PackChoice
           form={form}
           packFile={currentPackFile}
+          ownPack={form.rest.ownPack ?? null}
           packOf={packOf}
           errors={errors}
           disabled={allLocked || locked('pack')}
@@ -234,6 +263,13 @@ export function Options({ store }: { store: OptionsStore }) {
           </p>
         </div>
       </form>
+
+      <OwnPolicy
+        disabled={allLocked || locked('pack') || locked('ownPack')}
+        settingsInForce={async () => (await settingsInForce(state)) as Record<string, unknown>}
+        usePack={adoptOwnPack}
+        download={(name, json) => store.download(name, json)}
+      />
 
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">Settings file</h2>

@@ -8,6 +8,8 @@ import type { FormState, Update } from './model';
 export function PackChoice(props: {
   form: FormState;
   packFile: PackFile | null;
+  /** The school's own pack (drafted below, or set by the organisation), if there is one. */
+  ownPack: { id: string; name: string } | null;
   packOf(id: string): Pack | null;
   errors: Map<string, string[]>;
   disabled: boolean;
@@ -15,14 +17,14 @@ export function PackChoice(props: {
   update: Update;
   importPack(file: File): void;
 }) {
-  const { form, packFile, packOf, errors, disabled, locked, update, importPack } = props;
+  const { form, packFile, ownPack, packOf, errors, disabled, locked, update, importPack } = props;
   return (
     <fieldset disabled={disabled} data-field="pack">
       <legend>
         Policy pack{locked && <Locked />}
       </legend>
       <p class="hint">Which policy drafts are checked against. Each finding quotes its clause.</p>
-      {[...BUILT_IN_PACK_IDS, ...(packFile ? [packFile.name] : [])].map((id) => {
+      {[...BUILT_IN_PACK_IDS, ...(ownPack ? [ownPack.id] : []), ...(packFile ? [packFile.name] : [])].map((id) => {
         const pack = packOf(id);
         return (
           <label class="radio" key={id}>
@@ -34,7 +36,7 @@ export function PackChoice(props: {
               onChange={() => update((f) => ({ ...f, pack: id }))}
             />
             {pack ? pack.name : id}
-            {!isBuiltInPack(id) && <span class="muted"> (imported from {id})</span>}
+            {id === ownPack?.id ? <span class="muted"> (your own policy)</span> : !isBuiltInPack(id) && <span class="muted"> (imported from {id})</span>}
           </label>
         );
       })}

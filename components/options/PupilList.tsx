@@ -15,14 +15,19 @@ export function PupilList(props: {
   const { form, errors, locked, update, setErrors, setStatus } = props;
   const [pasted, setPasted] = useState('');
   const count = form.pupilNameHashes?.count ?? 0;
-  const load = (text: string, from: string) => {
+  const load = async (text: string, from: string) => {
     const roster = parseRoster(text);
     const problems = roster.errors.map((e) => `${from}, line ${e.line}: ${e.message}`);
     if (roster.names.length === 0) {
       setErrors([...problems, `${from}: no names found. Use a CSV export with a first name column, or one name a line.`]);
       return;
     }
-    const hashed = hashPupilNames(roster.names);
+    setStatus({ kind: 'info', text: `Hashing ${roster.names.length} pupil names…` });
+    const hashed = await hashPupilNames(roster.names, {
+      progress: (done, total) => {
+        if (done % 10 === 0) setStatus({ kind: 'info', text: `Hashing ${roster.names.length} pupil names: ${Math.round((100 * done) / total)}%…` });
+      },
+    });
     update((f) => ({ ...f, pupilNameHashes: hashed, rest: { ...f.rest, pupilNames: undefined } }));
     setPasted('');
     setErrors(problems);

@@ -7,7 +7,7 @@
 import { isBuiltInPack } from '../../packs';
 import type { Platform, Sensitivity, Severity } from '../../rules/engine/ids';
 import type { RuleId } from '../../rules/engine/facts';
-import { hashPupilNames, type PupilNameHashes } from '../../settings/roster';
+import { hashPupilNames, type HashOptions } from '../../settings/roster';
 import type { Settings } from '../../settings/schema';
 import { mergeSettings, type SettingsState } from '../../settings/resolve';
 import { jsonPath, validateSettings, type Issue } from '../../settings/validate';
@@ -23,9 +23,12 @@ export interface FormState {
   /** '' when the settings leave it to the default (balanced). */
   sensitivity: Sensitivity | '';
   rules: Partial<Record<RuleId, { enabled?: boolean; severity?: Severity; threshold?: number }>>;
-  pupilNameHashes: PupilNameHashes | null;
-  /** Kept as they are (set elsewhere, e.g. in an imported file): plain names for trying things out, locks. */
-  rest: Pick<Settings, 'pupilNames' | 'lockedRules'>;
+  pupilNameHashes: NonNullable<Settings['pupilNameHashes']> | null;
+  /**
+   * Kept as they are (set elsewhere): plain names for trying things out and locks (from an
+   * imported file), and the school's own pack (drafted in "Use our own policy").
+   */
+  rest: Pick<Settings, 'pupilNames' | 'lockedRules' | 'ownPack'>;
 }
 
 /** A change to the form, as the field components make it. */
@@ -60,6 +63,7 @@ export function formFromSettings(settings: Settings): FormState {
     rest: {
       ...(settings.pupilNames ? { pupilNames: settings.pupilNames } : {}),
       ...(settings.lockedRules ? { lockedRules: settings.lockedRules } : {}),
+      ...(settings.ownPack ? { ownPack: settings.ownPack } : {}),
     },
   };
 }
@@ -102,6 +106,8 @@ export function fieldOf(path: Issue['path']): string {
     return `organisation.${second}`;
   if (first === 'rules' && typeof second === 'string' && path.length > 2) return `rules.${second}`;
   if (first === 'pupilNames') return 'pupilNameHashes';
+  // The own pack is chosen, and its problems shown, with the pack.
+  if (first === 'ownPack') return 'pack';
   if (['pack', 'disclaimer', 'sensitivity', 'allowedHandles', 'officialAccounts', 'pupilNameHashes', 'lockedRules'].includes(String(first)) && path.length >= 1)
     return String(first);
   return 'file';
@@ -127,26 +133,33 @@ export function groupIssues(issues: Issue[]): Map<string, string[]> {
 
 /** The form for the settings in force: the organisation's over the page's own. */
 export function formFromState(state: SettingsState): FormState {
-  const form = formFromSettings(mergeSettings(state.local, state.managed));
-  // Plain names and locks in the form are only ever the page's own (never the organisation's).
-  form.rest = formFromSettings(state.local).rest;
+  const merged = mergeSettings(state.local, state.managed);
+  const form = formFromSettings(merged);
+  // Plain names and locks in the form are only ever the page's own (never the organisation's);
+  // the own pack is the one in force, so that the rules table shows its rules.
+  const { ownPack: _own, ...local } = formFromSettings(state.local).rest;
+  form.rest = { ...local, ...(merged.ownPack ? { ownPack: merged.ownPack } : {}) };
   return form;
 }
 
-/** Plain pupil names (from an imported file) become hashes before anything is kept. */
-export function hashPlainNames(form: FormState): FormState {
+/**
+ * Plain pupil names (from an imported file) become hashes before anything is kept: added to the
+ * list's own salt, or a new list where there is none (or only one in the first, cheap format,
+ * which cannot take new names without weakening them).
+ */
+export async function hashPlainNames(form: FormState, options: Omit<HashOptions, 'salt'> = {}): Promise<FormState> {
   const names = form.rest.pupilNames;
   if (!names?.length) return form;
-  const existing = form.pupilNameHashes;
-  const added = hashPupilNames(names, existing?.key);
+  const existing = form.pupilNameHashes && 'scheme' in form.pupilNameHashes ? form.pupilNameHashes : null;
+  const added = await hashPupilNames(names, { ...options, ...(existing ? { salt: existing.salt, params: existing.params } : {}) });
   const hashes = existing ? [...new Set([...existing.hashes, ...added.hashes])].sort() : added.hashes;
   const { pupilNames: _plain, ...rest } = form.rest;
-  return { ...form, rest, pupilNameHashes: { key: added.key, hashes, count: (existing?.count ?? 0) + added.count } };
+  return { ...form, rest, pupilNameHashes: { ...added, hashes, count: (existing?.count ?? 0) + added.count } };
 }
 
 /** What Save stores for the form: pupil names hashed, the organisation's fields left as they were. */
-export function settingsToSave(form: FormState, state: SettingsState): Record<string, unknown> {
-  return keepOrganisationFields(settingsFromForm(hashPlainNames(form)), state);
+export async function settingsToSave(form: FormState, state: SettingsState): Promise<Record<string, unknown>> {
+  return keepOrganisationFields(settingsFromForm(await hashPlainNames(form)), state);
 }
 
 /** What stops Save: the settings' own issues, and a pack that is neither built in nor the imported file. */
@@ -155,15 +168,26 @@ export function candidateIssues(candidate: Record<string, unknown>, packFileName
   const checked = validateSettings(candidate);
   if (!checked.settings) issues.push(...checked.issues);
   const pack = candidate.pack;
-  if (typeof pack === 'string' && !isBuiltInPack(pack) && packFileName !== pack)
-    issues.push({ path: ['pack'], message: `"${pack}" is not a built-in pack: import the pack file of that name` });
+  const own = (candidate.ownPack as { id?: unknown } | undefined)?.id;
+  if (typeof pack === 'string' && !isBuiltInPack(pack) && packFileName !== pack && own !== pack)
+    issues.push({ path: ['pack'], message: `"${pack}" is not a built-in pack: import the pack file of that name, or draft your own policy's pack` });
   return issues;
 }
 
-/** The settings in force as a settings file (pupil names only as hashes). */
-export function exportedSettings(state: SettingsState): string {
-  const settings = validateSettings(settingsFromForm(hashPlainNames(formFromSettings(mergeSettings(state.local, state.managed)))));
-  return JSON.stringify(settings.settings ?? {}, null, 2) + '\n';
+/**
+ * The settings in force as a settings object, for a managed deployment file: the hashed pupil
+ * list; plain names (for trying things out) are left out, not hashed (that takes seconds a name).
+ */
+export function settingsInForce(state: SettingsState): Settings {
+  const form = formFromSettings(mergeSettings(state.local, state.managed));
+  const { pupilNames: _plain, ...rest } = form.rest;
+  return validateSettings(settingsFromForm({ ...form, rest })).settings ?? {};
+}
+
+/** The settings in force as a settings file (pupil names only as hashes; the own pack inline). */
+export async function exportedSettings(state: SettingsState): Promise<string> {
+  const settings = validateSettings(settingsFromForm(await hashPlainNames(formFromSettings(mergeSettings(state.local, state.managed))))).settings ?? {};
+  return JSON.stringify(settings, null, 2) + '\n';
 }
 
 /**

@@ -1,11 +1,14 @@
 import type { PackFile, SettingsState } from '../../settings/resolve';
-import { loadPackFile, loadSettingsState, saveLocalSettings, savePackFile, watchSettingsState } from '../../settings/store';
+import { loadPackFile, loadSettingsState, saveLocalSettings, watchSettingsState } from '../../settings/store';
 import type { Issue } from '../../settings/validate';
 
 /** What the options page needs from storage (settings/store.ts), passed in by the entrypoint. */
 export interface OptionsStore {
   load(): Promise<{ state: SettingsState; packFile: PackFile | null }>;
-  /** Saves the pack file (undefined: leave it as it is) and then the settings; returns the settings' problems. */
+  /**
+   * Saves the settings and the pack file (undefined: leave it as it is) together; returns the
+   * settings' problems, or rejects with a SaveError (storage full) having written nothing.
+   */
   save(settings: Record<string, unknown>, packFile: PackFile | null | undefined): Promise<Issue[]>;
   watch(onChange: () => void): () => void;
   download(fileName: string, json: string): void;
@@ -18,8 +21,7 @@ export const optionsStore: OptionsStore = {
     return { state, packFile };
   },
   async save(settings, packFile: PackFile | null | undefined) {
-    if (packFile !== undefined) await savePackFile(packFile);
-    return saveLocalSettings(settings);
+    return saveLocalSettings(settings, undefined, packFile);
   },
   watch: (onChange) => watchSettingsState(onChange),
   download(fileName, json) {

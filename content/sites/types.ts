@@ -1,4 +1,5 @@
 import type { Platform } from '../../rules/engine/ids';
+import type { ControlKind } from './dom';
 
 /**
  * What Second Look needs to know about one site's composers. Each site keeps its markup
@@ -11,9 +12,15 @@ export interface SiteAdapter {
    * Matching ones are checked as soon as they appear, before anyone focuses them.
    */
   readonly composers: string;
-  /** The Post/Share/Reply button that sends what `editor` holds, if the site shows one. */
-  submitButton(editor: HTMLElement): HTMLElement | null;
-  /** Whether a plain Enter sends the text (comment boxes) rather than starting a new line. */
+  /**
+   * The element holding the whole composer `editor` belongs to: every text box of one post (an
+   * X thread's editors), the attachments picked at any step, and every control that may send
+   * it, at whatever depth and step. Worked out when a post is attempted, as the site is then.
+   */
+  scope(editor: HTMLElement): HTMLElement;
+  /** What pressing `control` in a composer's scope does: the site's own knowledge first. */
+  classify(control: HTMLElement): ControlKind;
+  /** Whether a plain Enter sends the text (comment and reply boxes) rather than starting a new line. */
   enterSends(editor: HTMLElement): boolean;
   /** The page name or @handle the site shows as the one posting, where it shows one. */
   identity(editor: HTMLElement): string | null;

@@ -20,6 +20,8 @@ export interface ChipView {
   rect: DOMRect;
   count: number;
   blocking: boolean;
+  /** Checking is unavailable for now (the background worker is restarting): the draft is not known to be clean. */
+  unavailable: boolean;
   open(): void;
 }
 
@@ -33,8 +35,8 @@ export interface CardView {
   total: number;
   account: Account;
   identity: string | null;
-  /** Set when the last Apply did not take; the card says so. */
-  applyFailed: boolean;
+  /** Set when the last Apply changed nothing; the card says why. */
+  applyProblem: ApplyProblem;
   apply: (() => void) | null;
   /** For a finding about an attached image: its thumbnail and the safe copy. */
   image: ImageView | null;
@@ -45,6 +47,12 @@ export interface CardView {
   /** Pointer entering (true) or leaving (false) the card, so hover cards stay while used. */
   hover(inside: boolean): void;
 }
+
+/**
+ * Why Apply changed nothing: the editor did not take the change, or the words were edited after
+ * they were checked (the draft is being checked again).
+ */
+export type ApplyProblem = 'failed' | 'moved' | null;
 
 export interface ImageView {
   name: string;
@@ -91,8 +99,25 @@ export function App({ chips, card, gate, overlay }: UiProps) {
   );
 }
 
-function Chip({ rect, count, blocking, open }: ChipView) {
+function Chip({ rect, count, blocking, unavailable, open }: ChipView) {
   const things = count === 1 ? '1 thing' : `${count} things`;
+  if (unavailable) {
+    const found = count > 0 ? ` (${things} found before)` : '';
+    const label = `Second Look: this post is not checked${found}: checking is unavailable for now, trying again`;
+    return (
+      <button
+        type="button"
+        class="chip unavailable"
+        data-state="unavailable"
+        style={{ left: `${rect.right - 34}px`, top: `${rect.bottom - 30}px` }}
+        aria-label={label}
+        title={label}
+        onClick={open}
+      >
+        ?
+      </button>
+    );
+  }
   return (
     <button
       type="button"
@@ -176,7 +201,10 @@ function Card(props: CardView) {
           Suggestion: <q>{finding.suggestion}</q>
         </p>
       )}
-      {props.applyFailed && <p class="error">The site did not take the change; please edit the text yourself.</p>}
+      {props.applyProblem === 'failed' && <p class="error">The site did not take the change; please edit the text yourself.</p>}
+      {props.applyProblem === 'moved' && (
+        <p class="error">These words were edited after they were checked, so nothing was changed. Checking again…</p>
+      )}
       {props.image?.error && <p class="error">The safe copy could not be made: {props.image.error}</p>}
       <div class="actions">
         {props.image?.swap && (
@@ -229,10 +257,22 @@ function Thumbnail({ name, thumbnail, boxes }: ImageView) {
   );
 }
 
+const KEY_GUARD_MS = 500;
+
 function Gate({ notes, findings, canPostAnyway, back, postAnyway }: GateView) {
   const first = useRef<HTMLButtonElement>(null);
   // Focus the safe choice, so Enter or Space from the keyboard goes back to editing.
   useEffect(() => first.current?.focus(), []);
+  // A key pressed as part of the send (the second Enter of Enter Enter) must not answer the
+  // dialog before it has been seen: Enter and Space do nothing in its first half second.
+  const opened = useRef(performance.now());
+  const early = (event: KeyboardEvent) => {
+    if ((event.key === 'Enter' || event.key === ' ') && performance.now() - opened.current < KEY_GUARD_MS) {
+      event.preventDefault();
+      return true;
+    }
+    return false;
+  };
   return (
     <div class="backdrop">
       <div
@@ -240,7 +280,8 @@ function Gate({ notes, findings, canPostAnyway, back, postAnyway }: GateView) {
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="second-look-gate-title"
-        onKeyDown={(event) => event.key === 'Escape' && back()}
+        onKeyDown={(event) => !early(event) && event.key === 'Escape' && back()}
+        onKeyUp={(event) => early(event)}
       >
         <h2 id="second-look-gate-title">Before you post: {findings.length + notes.length === 1 ? '1 thing' : `${findings.length + notes.length} things`} to check</h2>
         <ul>

@@ -17,6 +17,7 @@ export const UI_CSS = `
   box-shadow: 0 1px 3px rgb(0 0 0 / 30%);
 }
 .chip.block { background: #b91c1c; }
+.chip.unavailable { background: #4b5563; }
 .chip:focus-visible, button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 
 .card {

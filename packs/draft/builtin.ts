@@ -4,11 +4,12 @@
  */
 import { BUILT_IN_PACK_IDS, builtInPack } from '../index';
 import { RULE_FACTS, type RuleId } from '../../rules/engine/facts';
-import { knowledgeFrom, type Knowledge } from './knowledge';
+import { knowledgeFrom, type Knowledge, type RuleFactsForDrafting } from './knowledge';
 
-export function ruleDescriptions(): Partial<Record<RuleId, string>> {
-  const out: Partial<Record<RuleId, string>> = {};
-  for (const rule of RULE_FACTS) out[rule.id] = rule.description;
+/** What each rule says about itself: its description and how policies word it. */
+export function ruleDescriptions(): Partial<Record<RuleId, RuleFactsForDrafting>> {
+  const out: Partial<Record<RuleId, RuleFactsForDrafting>> = {};
+  for (const rule of RULE_FACTS) out[rule.id] = { description: rule.description, evidence: rule.evidence };
   return out;
 }
 

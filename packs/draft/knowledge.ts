@@ -6,6 +6,13 @@
 import type { Pack } from '../schema';
 import type { RuleId } from '../../rules/engine/facts';
 import type { Severity } from '../../rules/engine/ids';
+import type { RuleEvidence } from '../../rules/engine/types';
+
+/** What a rule's own file says that drafting uses. */
+export interface RuleFactsForDrafting {
+  description: string;
+  evidence: RuleEvidence;
+}
 
 export interface LabelledClause {
   pack: string;
@@ -21,6 +28,7 @@ export interface LabelledClause {
 export interface RuleKnowledge {
   id: RuleId;
   description: string;
+  evidence: RuleEvidence;
   /** The severity most built-in packs give the rule. */
   severity: Severity;
 }
@@ -36,7 +44,7 @@ export interface Knowledge {
  */
 export function knowledgeFrom(
   packs: readonly Pack[],
-  descriptions: Readonly<Partial<Record<RuleId, string>>>,
+  descriptions: Readonly<Partial<Record<RuleId, RuleFactsForDrafting>>>,
   exclude?: string,
 ): Knowledge {
   const examples = new Map<string, LabelledClause>();
@@ -69,10 +77,10 @@ export function knowledgeFrom(
       });
     }
   }
-  const rules: RuleKnowledge[] = Object.entries(descriptions).map(([id, description]) => {
+  const rules: RuleKnowledge[] = Object.entries(descriptions).map(([id, facts]) => {
     const seen = severities.get(id as RuleId) ?? [];
     const blocks = seen.filter((s) => s === 'block').length;
-    return { id: id as RuleId, description: description ?? id, severity: blocks * 2 > seen.length ? 'block' : 'warn' };
+    return { id: id as RuleId, description: facts!.description, evidence: facts!.evidence, severity: blocks * 2 > seen.length ? 'block' : 'warn' };
   });
   return { rules, examples: [...examples.values()] };
 }

@@ -7,6 +7,7 @@
  * known clause it resembles.
  */
 import type { RuleId } from '../../rules/engine/facts';
+import type { RuleEvidence } from '../../rules/engine/types';
 import type { DocClause } from './clauses';
 import type { Knowledge, LabelledClause } from './knowledge';
 import { features, type Bag } from './text';
@@ -47,14 +48,47 @@ export const TUNING = {
   section: 0.15,
   /** Share of the score from the regression; the rest from resemblance to known clauses. */
   mix: 1,
-  epochs: 30,
+  epochs: 15,
   /** Weight of each of the document's own clauses as a negative example. */
   background: 0.3,
   /** A rule is taken as stated when its best clause scores at least this. */
   threshold: 0.03,
   /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
   balance: 0.5,
+  /**
+   * A clause's score is multiplied by this when it does not use the rule's words itself (the
+   * rule's evidence) but its section heading does, and by `noEvidence` when neither does: a
+   * clause that never says "photo", "picture" or "video" does not state the photo rule, however
+   * much it resembles clauses that do.
+   */
+  headingOnly: 0.35,
+  noEvidence: 0.1,
+  /** ... and by this when both the clause and its heading use them. */
+  headingToo: 1.2,
 };
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Lower case, typographic apostrophes and dashes plain, so a policy's typography does not matter. */
+const plainWords = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u201B]/g, "'").replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
+
+/** A test for a list of word starts ("photo" for photo, photos, photograph). */
+function wordStarts(words: readonly string[]): RegExp {
+  return new RegExp(`(?:^|[^a-z])(?:${words.map((w) => escapeRegExp(w.toLowerCase())).join('|')})`);
+}
+
+/** Whether a text uses a rule's words: one of its terms, or one of each group of `all`. */
+export function evidenceTest(evidence: RuleEvidence): { words(text: string): boolean; heading(text: string): boolean } {
+  const groups = [...(evidence.terms?.length ? [evidence.terms] : []), ...(evidence.all ?? [])].map(wordStarts);
+  const heading = wordStarts(evidence.headings);
+  return {
+    words: (text) => {
+      const t = plainWords(text);
+      return groups.length > 0 && groups.every((g) => g.test(t));
+    },
+    heading: (text) => evidence.headings.length > 0 && heading.test(plainWords(text)),
+  };
+}
 
 function textOf(quote: string, section: string, leadIn?: string): Bag {
   const bag = features(quote, 1);
@@ -130,11 +164,12 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
 
   const exampleBags = knowledge.examples.map((e) => textOf(e.quote, e.section));
   const descriptionBags = knowledge.rules.map((r) => features(r.description));
+  const evidenceBags = knowledge.rules.map((r) => features([...(r.evidence.terms ?? []), ...(r.evidence.all ?? []).flat(), ...r.evidence.headings].join(' ')));
   const clauseBags = clauses.map((c) => textOf(c.quote, c.section, c.leadIn));
 
   // IDF over everything seen: the labelled clauses and the document's own clauses.
   const df = new Map<string, number>();
-  const all = [...exampleBags, ...descriptionBags, ...clauseBags];
+  const all = [...exampleBags, ...descriptionBags, ...evidenceBags, ...clauseBags];
   for (const bag of all) for (const f of bag.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const idf = new Map<string, number>();
   for (const [f, n] of df) idf.set(f, Math.log((all.length + 1) / (n + 0.5)));
@@ -157,9 +192,11 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   };
   const exampleDense = exampleVecs.map(dense);
   const descriptionDense = descriptionVecs.map(dense);
+  const evidenceDense = evidenceBags.map((b) => dense(weigh(b, idf)));
   const clauseDense = clauseVecs.map(dense);
 
   const keys = [...index.keys()];
+  const evidenceOf = knowledge.rules.map((r) => evidenceTest(r.evidence));
   return knowledge.rules.map((rule, ri) => {
     const positives: { example: LabelledClause | undefined; v: Vec; w: number }[] = [];
     const samples: { v: Dense; y: number; w: number }[] = [];
@@ -173,6 +210,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
       }
     });
     samples.push({ v: descriptionDense[ri]!, y: 1, w: 2 });
+    samples.push({ v: evidenceDense[ri]!, y: 1, w: 2 });
     // The document's own clauses are weak negatives: most of them do not state the rule, so
     // words common to the whole document (its name, "pupils", "social media") count for less.
     for (const v of clauseDense) samples.push({ v, y: 0, w: TUNING.background });
@@ -198,7 +236,11 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
         z += c;
         contributions.push([f, c]);
       }
-      const p = sigmoid(z);
+      const evidence = evidenceOf[ri]!;
+      const inWords = evidence.words(`${clause.quote} ${clause.leadIn ?? ''}`);
+      const inHeading = evidence.heading(`${clause.headings.join(' ')} ${clause.section}`);
+      const factor = inWords ? (inHeading ? TUNING.headingToo : 1) : inHeading ? TUNING.headingOnly : TUNING.noEvidence;
+      const p = sigmoid(z) * factor;
       // Resemblance costs a comparison with every known clause: only when it counts in the score.
       const score = TUNING.mix < 1 ? TUNING.mix * p + (1 - TUNING.mix) * resemblance(v).knn : p;
       const words = contributions
@@ -206,7 +248,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)
         .map(([f]) => describeFeature(f));
-      return { clause, score, words, v };
+      return { clause, score, words, v, inWords };
     });
     const resemblance = (v: Vec) => {
       let nearest: { example: LabelledClause | undefined; similarity: number } = { example: undefined, similarity: 0 };
@@ -221,11 +263,12 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     };
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0]?.score ?? 0;
-    const stated = best >= threshold;
+    // A rule is stated only by a clause in its own words.
+    const stated = scored.some((x) => x.inWords && x.score >= threshold);
     const proposals: Proposal[] = scored
       .filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative))
       .slice(0, maxClauses)
-      .map(({ v, ...p }) => {
+      .map(({ v, inWords: _inWords, ...p }) => {
         const ex = resemblance(v).nearest;
         return ex.example ? { ...p, resembles: { pack: ex.example.pack, id: ex.example.id, quote: ex.example.quote, similarity: ex.similarity } } : p;
       });

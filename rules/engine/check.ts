@@ -7,7 +7,9 @@
 import type { Settings } from '../../settings/schema';
 import type { Account, Severity } from './ids';
 import type { ClauseRef, Draft, Finding, ImageAnalysis, ImageRef, Rule, RuleId } from './types';
-import { buildContext } from './context';
+import { buildContext, compileSettings } from './context';
+import { derivePendingNames } from './pupils';
+import { derivedNameKeys } from './name-hash';
 import { toOriginal } from './normalise';
 import { RULES } from './registry';
 import { scoreHit, thresholdFor, type Scored } from './score';
@@ -102,6 +104,37 @@ export function checkDraft(draft: Draft, settings: Settings, options: CheckOptio
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * The words of a draft the hashed pupil list could not be searched for yet: their keys are not
+ * derived (a memory-hard derivation, about a second each; rules/engine/name-hash.ts). Empty
+ * for a plain list or none. Call after checkDraft with the same settings object.
+ */
+export function pendingNames(settings: Settings): string[] {
+  return compileSettings(settings).pendingNames.list();
+}
+
+/**
+ * Runs a check (checkDraft, checkImages, or both) with every word the hashed pupil list needs
+ * derived first (the command line, and tests): checks, derives the words it could not look up,
+ * and checks again until none are left (a word's one-letter deletions are looked up only once
+ * the word itself is known not to match).
+ */
+export async function withPupilNames<T>(settings: Settings, run: () => T): Promise<T> {
+  const compiled = compileSettings(settings);
+  for (;;) {
+    compiled.pendingNames.clear();
+    const result = run();
+    const pending = compiled.pendingNames.list();
+    if (pending.length === 0 || !compiled.nameKdf) return result;
+    await derivePendingNames(compiled.nameKdf, pending, derivedNameKeys);
+  }
+}
+
+/** checkDraft with the hashed pupil list's words derived first (withPupilNames). */
+export function checkDraftWithNames(draft: Draft, settings: Settings, options: CheckOptions): Promise<Finding[]> {
+  return withPupilNames(settings, () => checkDraft(draft, settings, options));
 }
 
 /**

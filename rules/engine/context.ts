@@ -8,8 +8,8 @@ import type { Settings } from '../../settings/schema';
 import type { Draft } from './types';
 import { normalise, type NormalisedText } from './normalise';
 import { sentences, spacedTokens, tokenize, type Sentence, type Token } from './tokens';
-import { compilePupils, type PupilIndex } from './pupils';
-import { hasherFor } from './name-hash';
+import { compilePupils, PendingNames, type DerivedHashedPupils, type LegacyHashedPupils, type PupilIndex } from './pupils';
+import { legacyHasherFor, type NameKdf } from './name-hash';
 import { phrasePattern } from './match';
 
 export interface Organisation {
@@ -29,16 +29,29 @@ export interface CompiledSettings {
   readonly settings: Settings;
   readonly org: Organisation;
   readonly pupils: PupilIndex;
+  /** Words the pupil list could not be searched for yet (their hashes are not derived): see check.ts. */
+  readonly pendingNames: PendingNames;
+  /** How the pupil list's hashes are derived, when it is hashed with a KDF. */
+  readonly nameKdf: NameKdf | null;
 }
 
 const compiled = new WeakMap<Settings, CompiledSettings>();
 
 const bare = (s: string, mark: string) => (s.startsWith(mark) ? s.slice(1) : s).toLowerCase();
 
+function hashedPupils(settings: Settings): LegacyHashedPupils | DerivedHashedPupils | undefined {
+  const roster = settings.pupilNameHashes;
+  if (!roster) return undefined;
+  if ('key' in roster) return { hasher: legacyHasherFor(roster.key), hashes: roster.hashes, count: roster.count };
+  return { kdf: { scheme: roster.scheme, salt: roster.salt, params: roster.params }, hashes: roster.hashes, count: roster.count };
+}
+
 export function compileSettings(settings: Settings): CompiledSettings {
   const cached = compiled.get(settings);
   if (cached) return cached;
   const o = settings.organisation ?? {};
+  const pendingNames = new PendingNames();
+  const hashed = hashedPupils(settings);
   const clean = (s: string) => normalise(s).text;
   const result: CompiledSettings = {
     settings,
@@ -51,14 +64,9 @@ export function compileSettings(settings: Settings): CompiledSettings {
       disclaimer: settings.disclaimer ? phrasePattern([clean(settings.disclaimer)]) : null,
       disclaimerText: settings.disclaimer,
     },
-    pupils: compilePupils(
-      settings.pupilNames ?? [],
-      settings.pupilNameHashes && {
-        hasher: hasherFor(settings.pupilNameHashes.key),
-        hashes: settings.pupilNameHashes.hashes,
-        count: settings.pupilNameHashes.count,
-      },
-    ),
+    pupils: compilePupils(settings.pupilNames ?? [], hashed, pendingNames),
+    pendingNames,
+    nameKdf: (hashed && 'kdf' in hashed && hashed.kdf) || null,
   };
   compiled.set(settings, result);
   return result;

@@ -9,7 +9,7 @@
  */
 import { deletions, editDistance } from './match';
 import { normalise } from './normalise';
-import { hashedKey, type Hasher } from './name-hash';
+import { deriveNameKey, derivedNameKeys, entryTag, kdfId, legacyHashedKey, type EntryKind, type LegacyHasher, type NameKdf, type NameKeyCache } from './name-hash';
 import wordNamesData from '../data/word-names.json';
 
 export const WORD_NAMES: ReadonlySet<string> = new Set(wordNamesData.words);
@@ -112,33 +112,31 @@ class PlainIndex implements PupilIndex {
   }
 }
 
+/** Looks up hashed entries; `hashOf` answers null for a key not derived yet. */
 class HashedIndex implements PupilIndex {
   private readonly hashes: ReadonlySet<string>;
-  private readonly cache = new Map<string, boolean>();
   readonly lexicon = {};
   // Exports from a school MIS always carry surnames.
   readonly hasSurnames = true;
   constructor(
-    private readonly hasher: Hasher,
+    private readonly hashOf: (kind: EntryKind, key: string) => string | null,
     hashes: readonly string[],
     readonly size: number,
   ) {
     this.hashes = new Set(hashes);
   }
-  private has(kind: 'f' | 'd' | 's', key: string): boolean {
-    const entry = `${kind}:${key}`;
-    let hit = this.cache.get(entry);
-    if (hit === undefined) {
-      hit = this.hashes.has(hashedKey(this.hasher, entry));
-      this.cache.set(entry, hit);
-    }
-    return hit;
+  private has(kind: EntryKind, key: string): boolean {
+    const hash = this.hashOf(kind, key);
+    return hash !== null && this.hashes.has(hash);
   }
   exact(key: string): NameMatch | null {
     return this.has('f', key) ? { first: key, distance: 0 } : null;
   }
   fuzzy(key: string): NameMatch | null {
     if (key.length < FUZZY_MIN) return null;
+    // Its deletions are derived only once the word itself is (and so known not to be a name):
+    // a word typed right costs one derivation, not one per letter.
+    if (this.hashOf('f', key) === null) return null;
     // A name and a word one letter apart share a one-letter deletion (or one is the other's).
     return deletions(key).some((v) => this.has('d', v)) ? { first: key, distance: 1 } : null;
   }
@@ -183,9 +181,78 @@ class CombinedIndex implements PupilIndex {
   }
 }
 
-export function compilePupils(names: readonly string[], hashed?: { hasher: Hasher; hashes: readonly string[]; count: number }): PupilIndex {
+/** The first scheme's hashes: HMAC under the key stored beside them (read only, see name-hash.ts). */
+export interface LegacyHashedPupils {
+  hasher: LegacyHasher;
+  hashes: readonly string[];
+  count: number;
+}
+
+/** Hashes derived with a memory-hard KDF (name-hash.ts); lookups use the keys derived so far. */
+export interface DerivedHashedPupils {
+  kdf: NameKdf;
+  hashes: readonly string[];
+  count: number;
+}
+
+/**
+ * The words a check looked up that are not derived yet (so could not be matched): the caller
+ * derives them (derivePendingNames) and checks again. Exact look-ups come before deletions.
+ */
+export class PendingNames {
+  readonly exact = new Set<string>();
+  readonly deletions = new Set<string>();
+  get size(): number {
+    return this.exact.size + this.deletions.size;
+  }
+  clear(): void {
+    this.exact.clear();
+    this.deletions.clear();
+  }
+  /** Exact look-ups first. */
+  list(): string[] {
+    return [...new Set([...this.exact, ...this.deletions])];
+  }
+}
+
+/** Derives the pending words into the cache, one at a time; stops early when `stop()` says so. */
+export async function derivePendingNames(kdf: NameKdf, words: readonly string[], cache: NameKeyCache = derivedNameKeys, stop: () => boolean = () => false): Promise<void> {
+  const id = kdfId(kdf);
+  for (const word of words) {
+    if (stop()) return;
+    if (cache.get(id, word)) continue;
+    cache.set(id, word, await deriveNameKey(word, kdf));
+  }
+}
+
+export function compilePupils(
+  names: readonly string[],
+  hashed?: LegacyHashedPupils | DerivedHashedPupils,
+  pending?: PendingNames,
+  cache: NameKeyCache = derivedNameKeys,
+): PupilIndex {
   const plain = new PlainIndex(names);
   if (!hashed || hashed.hashes.length === 0) return plain;
-  const hashedIndex = new HashedIndex(hashed.hasher, hashed.hashes, hashed.count);
+  let hashOf: (kind: EntryKind, key: string) => string | null;
+  if ('hasher' in hashed) {
+    const memo = new Map<string, string>();
+    hashOf = (kind, key) => {
+      const entry = `${kind}:${key}`;
+      let h = memo.get(entry);
+      if (h === undefined) memo.set(entry, (h = legacyHashedKey(hashed.hasher, entry)));
+      return h;
+    };
+  } else {
+    const id = kdfId(hashed.kdf);
+    hashOf = (kind, key) => {
+      const derived = cache.get(id, key);
+      if (!derived) {
+        (kind === 'd' ? pending?.deletions : pending?.exact)?.add(key);
+        return null;
+      }
+      return entryTag(derived, kind);
+    };
+  }
+  const hashedIndex = new HashedIndex(hashOf, hashed.hashes, hashed.count);
   return names.length ? new CombinedIndex([plain, hashedIndex]) : hashedIndex;
 }

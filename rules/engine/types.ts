@@ -158,6 +158,8 @@ export interface Rule<Id extends string = string> {
   readonly label: string;
   /** One sentence: what the rule catches. */
   readonly description: string;
+  /** How school policies word the rule, for drafting a pack from a school's own policy. */
+  readonly evidence: RuleEvidence;
   /** Account types the rule applies to; all when absent. */
   readonly accounts?: readonly Account[];
   /** A rule looks at the draft's text, its attached images, or both (`location`). */
@@ -165,11 +167,23 @@ export interface Rule<Id extends string = string> {
   readonly image?: ImagePart;
 }
 
+/**
+ * The words by which a policy states a rule: a clause states it only when it uses one of
+ * `terms` (or one from each group of `all`); `headings` are the words of the sections such
+ * clauses sit under. Each word is the start of a word ("photo" for photo, photos, photograph).
+ */
+export interface RuleEvidence {
+  readonly terms?: readonly string[];
+  readonly all?: readonly (readonly string[])[];
+  readonly headings: readonly string[];
+}
+
 /** A rule's facts without its code: what the page, popup and options page need (rules/engine/facts.json). */
 export interface RuleFacts {
   readonly id: RuleId;
   readonly label: string;
   readonly description: string;
+  readonly evidence: RuleEvidence;
   readonly accounts?: readonly Account[];
   readonly text?: Omit<TextPart, 'check'>;
   readonly image?: Omit<ImagePart, 'check'>;

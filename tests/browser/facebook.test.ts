@@ -87,6 +87,24 @@ describe('Facebook (Lexical)', () => {
     await expect.poll(() => badgeText(browser.worker!, page)).toBe('');
   });
 
+  it('Apply after more typing replaces the words where they are now, not at the offsets first checked', async () => {
+    await compose(BLOCKED);
+    await hoverMark('Olivia');
+    // The worker is busy for a while, so the words typed next are not checked before Apply.
+    const busy = browser.worker!.evaluate(() => {
+      const until = Date.now() + 2_500;
+      while (Date.now() < until);
+    });
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Hi all! ');
+    await card().getByRole('button', { name: 'Apply' }).click();
+    const fixed = 'Hi all! Well done to a pupil in Year 3 for her reading award!';
+    await expect.poll(() => editorText(COMPOSER)).toBe(fixed);
+    expect(lexicalParagraphs(await model(page, 'composer'))).toEqual([fixed]);
+    await busy;
+    await expect.poll(() => markedText(page)).toEqual([]);
+  });
+
   it('Apply works paragraph by paragraph in a draft of several paragraphs', async () => {
     await page.click('#open-composer');
     await page.locator(COMPOSER).click();

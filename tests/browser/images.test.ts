@@ -167,6 +167,19 @@ describe('images attached in the Facebook composer', () => {
     await expect.poll(() => badgeText(browser.worker!, page)).toBe('');
   });
 
+  it("among several photos picked together, the safe copy takes the original's place, never a place beside it", async () => {
+    await page.setInputFiles('[data-testid="media-input"]', [
+      { name: 'party.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(fx.demoPhoto(1)) },
+      { name: 'hills.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await fx.landscape()) },
+    ]);
+    await findingsWhenChecked(2);
+    await openImageCard('A photo that may show pupils');
+    await card().getByRole('button', { name: 'Use a safe copy instead' }).click();
+    await expect.poll(() => page.evaluate(() => window.fixture.media.map((m) => m.name)), { timeout: 30_000 }).toEqual(['party-safe.jpg', 'hills.jpg']);
+    const after = await findingsWhenChecked(0);
+    expect(after.images!.map((i) => i.name)).toEqual(['party-safe.jpg', 'hills.jpg']);
+  });
+
   it("a certificate dropped on the composer: the pupil's name is found and boxed where it is printed", async () => {
     const cert = await fx.certificate('Olivia Smith', { signedBy: 'Mrs J Patel, Headteacher' });
     await transfer('drop', 'certificate.png', cert.bytes, 'image/png');

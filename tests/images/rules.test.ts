@@ -2,7 +2,8 @@
 // rules must fire on an image, under which account, and which must not (as the text rules'
 // tables do). The analyser itself is tested on real images in analyse.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { ImageAnalysis } from '../../rules';
+import { withPupilNames, type ImageAnalysis } from '../../rules';
+import { derivedNameKeys } from '../../rules/engine/name-hash';
 import type { Account } from '../../rules/engine/ids';
 import type { RuleId } from '../../rules/engine/facts';
 import type { Box, ImageWord } from '../../rules/engine/types';
@@ -95,9 +96,11 @@ describe('image rules', () => {
     expect(name.image?.boxes).toEqual([lines[1]![0]!.box, lines[1]![1]!.box]);
   });
 
-  it('finds a pupil on a hashed list, misspelt by one letter, without the names in the settings', () => {
-    const hashed = { pack: 'default', pupilNameHashes: hashPupilNames(['Demelza Trewin'], '00'.repeat(32)) };
-    const findings = checkImagesOf([image({ lines: text('Well done', 'Demelsa') })], { text: '', platform: 'facebook', account: 'official' }, hashed);
+  it('finds a pupil on a hashed list, misspelt by one letter, without the names in the settings', async () => {
+    const params = { N: 1024, r: 1, p: 1, rounds: 1 };
+    const hashed = { pack: 'default', pupilNameHashes: await hashPupilNames(['Demelza Trewin'], { salt: '00'.repeat(16), params }) };
+    derivedNameKeys.clear();
+    const findings = await withPupilNames(hashed, () => checkImagesOf([image({ lines: text('Well done', 'Demelsa') })], { text: '', platform: 'facebook', account: 'official' }, hashed));
     expect(findings.map((f) => [f.rule, f.excerpt])).toEqual([['name-in-image', 'Demelsa']]);
   });
 

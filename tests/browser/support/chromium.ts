@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Route, type Worker } from 'playwrig
 import { EXTENSION_DIR, buildExtension, buildFixtures } from './build';
 import { SITES, fixtureResponse } from './sites';
 
-export { SITES, type Site } from './sites';
+export { PATHS, SITES, type Site } from './sites';
 
 /**
  * Debian's Chromium, with or without the built extension, serving the fixture composers at the

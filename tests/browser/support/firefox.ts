@@ -66,8 +66,8 @@ export interface Firefox {
   extensionId: string;
   /** Every http(s) address a test page asked for (the fixture sites' included). */
   requests: string[];
-  /** A new tab on the site's fixture, served at its real address. */
-  open(site: Site): Promise<Page>;
+  /** A new tab on the site's fixture, served at its real address (or at `url` on that site). */
+  open(site: Site, url?: string): Promise<Page>;
   /** The toolbar badge Firefox shows for the page's tab. */
   badgeText(page: Page): Promise<string>;
   /** What the popup is told for the page's tab (the `get-findings` message). */
@@ -170,11 +170,11 @@ function firefox(browser: Browser, probe: Page, extensionId: string): Firefox {
     browser,
     extensionId,
     requests,
-    async open(site) {
+    async open(site, url) {
       const page = await browser.newPage();
       await page.setRequestInterception(true);
       page.on('request', (request) => void answer(request, requests));
-      await page.goto(SITES[site].url);
+      await page.goto(url ?? SITES[site].url);
       return page;
     },
     // Each runs in the probe (an extension page), where `browser` is the WebExtension API.

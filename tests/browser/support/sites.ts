@@ -14,6 +14,17 @@ export const SITES = {
   x: { url: 'https://x.com/home', page: 'x.html', pattern: /^https:\/\/(?:www\.)?(?:x|twitter)\.com\// },
   instagram: { url: 'https://www.instagram.com/', page: 'instagram.html', pattern: /^https:\/\/(?:www\.)?instagram\.com\// },
 } as const;
+
+/**
+ * The paths fixtures (every real way a post leaves each site: replies, group comments, Page
+ * posts, threads, reply and quote dialogs, Instagram's multi-step Create and post modal), served
+ * under /paths/ on each site's address.
+ */
+export const PATHS = {
+  facebook: 'https://www.facebook.com/paths/',
+  x: 'https://x.com/paths/home',
+  instagram: 'https://www.instagram.com/paths/',
+} as const;
 export type Site = keyof typeof SITES;
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -32,7 +43,8 @@ export function fixtureResponse(url: string): FixtureResponse | null {
   const site = Object.values(SITES).find((s) => s.pattern.test(url));
   if (!site) return null;
   const { pathname } = new URL(url);
-  const file = pathname.startsWith('/assets/') ? normalize(join(FIXTURES_DIR, pathname)) : join(FIXTURES_DIR, site.page);
+  const page = pathname.startsWith('/paths/') ? site.page.replace('.html', '-paths.html') : site.page;
+  const file = pathname.startsWith('/assets/') ? normalize(join(FIXTURES_DIR, pathname)) : join(FIXTURES_DIR, page);
   if (!file.startsWith(FIXTURES_DIR) || !existsSync(file)) return { status: 404, body: 'not found', contentType: 'text/plain' };
   return { status: 200, body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' };
 }
