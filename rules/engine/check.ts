@@ -63,7 +63,7 @@ function citation(pack: Policy, settings: Settings, id: RuleId, account: Account
 function finding(
   cited: Citation,
   at: { start: number; end: number; excerpt: string },
-  hit: { message: string; suggestion?: string; why: string },
+  hit: { message: string; suggestion?: string; why: string; learned?: number },
   scored: Scored,
   image?: ImageRef,
 ): Finding {
@@ -79,6 +79,7 @@ function finding(
     why: hit.why,
     score: scored.score,
     ...(scored.context ? { context: scored.context } : {}),
+    ...(hit.learned !== undefined ? { learned: hit.learned } : {}),
     ...(image ? { image } : {}),
   };
 }

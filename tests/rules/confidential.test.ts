@@ -7,4 +7,5 @@ ruleTable('confidential', [
   { text: "Reece's statement for his ADHD finally came through. Views my own.", account: 'personal', marks: [[8, 25, "statement for his"], [26, 30, "ADHD"]] },
   { text: "It's Autism Awareness Week: here's how we support our pupils.", account: 'official', marks: [] },
   { text: "Mum is recovering well after her hip operation.", account: 'personal', marks: [] },
+  { text: "Our deputy has been suspended pending a disciplinary. Views my own.", account: 'personal', marks: [[20, 29, "suspended"], [40, 52, "disciplinary"]] },
 ]);

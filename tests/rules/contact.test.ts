@@ -8,4 +8,5 @@ ruleTable('contact', [
   { text: "Please don't message this page about your child: email the office.", account: 'official', marks: [] },
   { text: "A follow-up letter about the residential comes home on Friday.", account: 'official', marks: [] },
   { text: "Follow us on Instagram for photos of the school fair!", account: 'official', marks: [] },
+  { text: "Year 11 leavers, my DMs are open if you need revision help! Views my own.", account: 'personal', marks: [[17, 32, "my DMs are open"]] },
 ]);

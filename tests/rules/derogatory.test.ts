@@ -14,4 +14,6 @@ ruleTable('derogatory', [
   { text: "Our printer is a nightmare today, sorry for the delay.", account: 'official', marks: [] },
   { text: "Joke of the day: what do you call a sleeping dinosaur? A dino-snore!", account: 'official', marks: [] },
   { text: "The trust's CEO is a greedy p1g. Views my own.", account: 'personal', marks: [[28, 31, "p1g"]] },
+  { text: "If that ref gives one more penalty against us he'll be going home in an ambulance. Views my own.", account: 'personal', marks: [[55, 81, "going home in an ambulance"]] },
+  { text: "Some parents clearly can't read. Views my own.", account: 'personal', marks: [[0, 31, "Some parents clearly can't read"]] },
 ]);
