@@ -12,32 +12,10 @@ import type { Token } from './engine/tokens';
 import { escapeRegExp, Marks, perSentence } from './engine/match';
 import { alt } from './engine/patterns';
 import data from './data/derogatory.json';
-import modelData from './data/offensive-model.json';
-import { featureText, loadModel, logit, sigmoid, weigh } from './engine/linear';
 
-/** The word lists as classes for the learned model (rules/engine/linear.ts): what each list's words are. */
-export const OFFENSIVE_LEXICON: ReadonlyMap<string, string> = new Map(
-  (
-    [
-      ['insult', data.insults],
-      ['slur', data.slurs],
-      ['aimed-noun', data.ambiguousNouns],
-      ['adjective', data.strongAdjectives],
-      ['expletive', [...data.expletives, ...data.maskable]],
-      ['group', data.groups],
-    ] as const
-  ).flatMap(([cls, words]) => words.filter((w) => !/[\s-]/.test(w)).map((w) => [w, cls] as const)),
-);
 
-// The learned part (scripts/train-offensive.ts): a linear model over the draft's words, trained on
-// real posts labelled by people. Its log-odds at `threshold` score 0.5.
-const MODEL = loadModel(modelData);
-/** How far the model raises a pattern's score, at most. */
-const MODEL_SWAY = 0.15;
 const BASE_SCORE = 0.75;
 
-/** The model's score from weighed features, 0 to 1 (0.5 at its operating point). */
-const modelScore = (weighed: { sum: number; count: number }): number => sigmoid(logit(MODEL, weighed) - modelData.threshold);
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
@@ -119,8 +97,6 @@ const PREDICATE_END = new RegExp(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|j
 const INTENSIFIED = new RegExp(`(?<![\\p{L}])(?:utterly|completely|totally|absolutely|genuinely|truly|bloody|so|such an?)\\s+${STRONG_ADJ}(?![\\p{L}])`, 'giu');
 const PERSON_IN_SENTENCE = new RegExp(`(?<![\\p{L}])(?:you|your|ya|u|${PEOPLE})(?![\\p{L}])`, 'iu');
 const ALLOW = new RegExp(`(?<![\\p{L}])${any(data.allow)}(?![\\p{L}])`, 'giu');
-// Whom a sentence the model finds insulting is aimed at: a person addressed or referred to.
-const TARGET = /(?<![\p{L}])(?:you|your|you're|youre|ur|u|ya|he|she|him|they|them|he's|she's|they're|@\w+)(?![\p{L}])/iu;
 // A quotation of four words or more: quoted policy text or reported speech, not the author's words.
 const QUOTATION = /"[^"\n]{0,400}?"|'(?=\S)[^'\n]{12,400}?(?<=\S)'(?![\p{L}])/gu;
 
@@ -170,56 +146,13 @@ export const derogatory = defineRule({
     check(ctx) {
       let hits = memo.get(ctx);
       if (!hits) {
-        hits = withModel(ctx, findInsults(ctx));
+        hits = findInsults(ctx);
         memo.set(ctx, hits);
       }
       return hits;
     },
   },
 });
-
-/**
- * The patterns and the learned model as one detector. The model's view of the whole draft raises a
- * weak pattern's score (a strong one stands on its own), and where no pattern fired, the sentence the model finds most insulting is a finding of its own,
- * scored by the model alone.
- */
-function withModel(ctx: RuleContext, hits: Hit[]): Hit[] {
-  // One pass: each sentence weighed once, the whole draft from their sums.
-  const bySentence = ctx.sentences.map((s) => weigh(MODEL, featureText(ctx.lower.slice(s.start, s.end)), OFFENSIVE_LEXICON));
-  const whole = modelScore(bySentence.reduce((a, w) => ({ sum: a.sum + w.sum, count: a.count + w.count }), { sum: 0, count: 0 }));
-  // The model only raises: trained on other people's posts (US political Twitter), it reads the
-  // insults of a British staffroom as milder than they are, and lowering on its word lost them.
-  const sway = Math.max(0, (whole - 0.5) * 2 * MODEL_SWAY);
-  const moved = hits.map((h) => {
-    const base = h.score ?? BASE_SCORE;
-    // Slurs, listed insults and threats stand on their own; the model moves only the patterns
-    // that depend on reading who is aimed at.
-    if (base >= 0.8) return h;
-    return { ...h, score: Math.round(Math.min(1, Math.max(0, base + sway)) * 100) / 100, learned: Math.round(whole * 100) / 100 };
-  });
-  if (hits.length > 0 || whole < 0.25) return moved;
-  let best: { start: number; end: number; score: number } | undefined;
-  const allowed = [...ctx.lower.matchAll(ALLOW)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  for (const [i, s] of ctx.sentences.entries()) {
-    // The model's finding needs someone it is aimed at ("you", "he", a handle), and none in a
-    // campaign's or lesson's name ("hate crime awareness").
-    if (!TARGET.test(ctx.lower.slice(s.start, s.end)) || allowed.some((a) => a.start < s.end && a.end > s.start)) continue;
-    const score = modelScore(bySentence[i]!);
-    if (!best || score > best.score) best = { start: s.start, end: s.end, score };
-  }
-  if (!best) return moved;
-  const score = Math.round(Math.min(whole, best.score) * 100) / 100;
-  return [
-    {
-      start: best.start,
-      end: best.end,
-      message: 'This reads as insulting, demeaning or threatening. Posts must not insult, mock, threaten or demean anyone; say what you mean without it, or don\'t post.',
-      why: 'learned model (trained on real posts labelled by people) finds this sentence insulting',
-      score,
-      learned: score,
-    },
-  ];
-}
 
 function findInsults(ctx: RuleContext): Hit[] {
   {

@@ -1,8 +1,8 @@
 /**
  * The fixed split of ../shared/data/olid-train.jsonl: a post belongs to the held-out part when
- * a hash of its id falls in the last fifth. The learned part of the insult rule is trained on the
- * rest only (scripts/train-offensive.ts) and measured on this part (scripts/measure.ts, or
- * `tsx scripts/olid-split.ts held-out > FILE` for ../shared/tools/score-offensive.mjs).
+ * a hash of its id falls in the last fifth. The insult rule is measured on this part
+ * (scripts/measure.ts, or `tsx scripts/olid-split.ts held-out > FILE` for
+ * ../shared/tools/score-offensive.mjs); a model trained on the rest would never see it.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -63,7 +63,7 @@ function citation(pack: Policy, settings: Settings, id: RuleId, account: Account
 function finding(
   cited: Citation,
   at: { start: number; end: number; excerpt: string },
-  hit: { message: string; suggestion?: string; why: string; learned?: number },
+  hit: { message: string; suggestion?: string; why: string },
   scored: Scored,
   image?: ImageRef,
 ): Finding {
@@ -79,7 +79,6 @@ function finding(
     why: hit.why,
     score: scored.score,
     ...(scored.context ? { context: scored.context } : {}),
-    ...(hit.learned !== undefined ? { learned: hit.learned } : {}),
     ...(image ? { image } : {}),
   };
 }

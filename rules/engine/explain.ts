@@ -2,12 +2,11 @@
 import type { Finding } from './types';
 
 /** "insult word (idiot); raised by "you"": what made it fire and what moved its score. */
-export function explainWhy(f: Pick<Finding, 'why' | 'context' | 'learned'>): string {
+export function explainWhy(f: Pick<Finding, 'why' | 'context'>): string {
   const parts = [f.why];
   const c = f.context;
   if (c?.raised.length) parts.push(`raised by ${c.raised.map((w) => `“${w}”`).join(', ')}`);
   if (c?.lowered.length) parts.push(`lowered by ${c.lowered.map((w) => `“${w}”`).join(', ')}`);
-  if (f.learned !== undefined) parts.push(`learned model ${f.learned.toFixed(2)}`);
   return parts.filter(Boolean).join('; ');
 }
 

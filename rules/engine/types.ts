@@ -39,8 +39,6 @@ export interface Finding {
   score: number;
   /** The context words that moved the score from its base, when any did. */
   context?: { raised: string[]; lowered: string[] };
-  /** A learned model's score (0 to 1) for the draft, where one took part in this finding's score. */
-  learned?: number;
   /** For image rules: which attached image, and where in it (faces, names, the logo). */
   image?: ImageRef;
 }
@@ -120,8 +118,6 @@ export interface Hit {
    * (a slur is surer than a word that insults only when aimed at someone).
    */
   score?: number;
-  /** A learned model's score (0 to 1) where one took part in this hit's score. */
-  learned?: number;
 }
 
 /** The text part of a rule: what it finds in the draft's words. */
