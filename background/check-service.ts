@@ -63,10 +63,10 @@ export async function answerCheck(request: CheckRequest, tabId: number, holder: 
     // Words the hashed pupil list could not be searched for yet. A keystroke's check only says
     // so (the content script asks for a whole check once typing pauses), so the words typed on
     // past ("Oli", "Oliv") are never derived; a whole check has them derived (in memory only).
-    if (!request.whole) return { ...result, whole: false };
+    if (!request.whole) return { ...result, whole: false, pendingNames: true };
     wantNames(id, kdf, pending);
     const left = deadline - Date.now();
-    if (left <= 0) return { ...result, whole: false };
+    if (left <= 0) return { ...result, whole: false, pendingNames: true };
     await waitForNames(kdf, pending, left);
   }
 }

@@ -54,6 +54,8 @@ export class ComposerSession {
    * findings may not describe the text: shown as such, never as a clean draft, until a check answers.
    */
   unavailable = false;
+  /** The last answer said words are still being compared with the hashed pupil list. */
+  private namesPending = false;
   private latest: Snapshot | null = null;
   private checkedAccount: Account | null = null;
   private checkedVersion: string | null = null;
@@ -191,12 +193,9 @@ export class ComposerSession {
     );
   }
 
-  /**
-   * The user is writing here but the findings are not yet those of a whole check of the text as it
-   * is now (say, new words are still being compared with the hashed pupil list): not a pass.
-   */
+  /** The user is writing here and the worker has not yet compared every new word with the hashed pupil list: not a pass. */
   get unfinished(): boolean {
-    return this.active && !this.unavailable && !this.isSettled();
+    return this.active && !this.unavailable && this.namesPending;
   }
 
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
@@ -280,6 +279,7 @@ export class ComposerSession {
         // The text or the account moved on while the worker checked: the next request has it.
         if (this.textRevision !== textRevision || this.account().account !== account) return;
         this.adopt(this.latest!, account, result.findings, result.whole, result.settingsVersion);
+        this.namesPending = result.pendingNames === true;
         if (result.settingsVersion !== this.config.version) {
           // The worker checked with other settings than this script's (one of the two has not
           // read a change in storage yet): check again shortly, a few times at most.

@@ -65,6 +65,8 @@ export interface CheckResult {
   settingsVersion: string;
   /** The worker does not hold the text the edit applies to (it restarted): nothing was checked; send the whole text. */
   resync?: boolean;
+  /** Words of the draft are still being compared with the hashed pupil list: not yet a pass. */
+  pendingNames?: boolean;
 }
 
 /** Popup -> content script: what is being checked in this tab right now. */

@@ -219,7 +219,8 @@ export const childName = defineRule({
         const end = surnameListed && next ? next.end : t.end;
 
         if (match) {
-          const word = WORD_NAMES.has(match.first);
+          // A name the English lexicon knows as a word or a place ("Faith", "Robin", "Paris") is a word-name too.
+          const word = WORD_NAMES.has(match.first) || isOrdinaryWord(match.first);
           const praised = PRAISE.test(before(ctx, t, 30));
           if (!context && !praised && (surnamePosition(ctx, t) || STORY_BEFORE.test(before(ctx, t, 40)))) continue;
           if (word && !context && !praised) {

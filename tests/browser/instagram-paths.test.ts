@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PATHS, launch, type Browser } from './support/chromium';
 import { gate, heldThenBack, postAnywayOnce, sendsAtOnce } from './support/gate';
-import { lexicalParagraphs, markedText, model, overlayRects, posts, report, setSettings } from './support/page';
+import { lexicalParagraphs, markedText, model, overlayRects, posts, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 import * as fx from '../images/fixtures';
 
@@ -80,8 +80,8 @@ describe('Instagram Create: photo at step 1, caption and Share at step 4 in diff
     expect(draft.images!.map((i) => i.name)).toEqual(['hills.jpg', 'group.jpg', 'hills-2.jpg']);
     // The site keeps those picks itself: a copy put in its input would go up beside the
     // original, so the card offers the download only.
-    await page.getByRole('button', { name: /^Second Look: \d+ things? to check/ }).click();
-    const card = page.getByRole('dialog', { name: /^Second Look/ });
+    await ui(page).getByRole('button', { name: /^Second Look: \d+ things? to check/ }).click();
+    const card = ui(page).getByRole('dialog', { name: /^Second Look/ });
     // Both findings are about group.jpg (the faces, and where it was taken).
     await expect.poll(() => card.locator('figcaption').innerText()).toBe('group.jpg');
     await card.getByRole('button', { name: 'Download a safe copy' }).waitFor();

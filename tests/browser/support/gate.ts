@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { markedText, posts } from './page';
+import { markedText, posts, ui } from './page';
 
-/** The gate's dialog and what the tests check around it, in Chromium (Playwright). */
-export const gate = (page: Page) => page.getByRole('alertdialog');
+/** The gate's dialog (in Second Look's closed layer, read as only a privileged client can) and what the tests check around it, in Chromium. */
+export const gate = (page: Page) => ui(page).getByRole('alertdialog');
 
 /** The editor's DOM as it is: compared before and after, the gate must leave it untouched. */
 export function editorHtml(page: Page, selector: string): Promise<string> {
