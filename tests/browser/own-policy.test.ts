@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Browser } from './support/chromium';
 import { openOptions, openPopup } from './support/extension';
 import { composeOnFacebook, markRects, markedText, report, ui } from './support/page';
-import { blocksOf, policyDocx, policyPdf, scannedPdf } from '../support/policy-files';
+import { POLICY, blocksOf, policyDocx, policyPdf, scannedPdf } from '../support/policy-files';
 import { PackSchema } from '../../packs/schema';
 import { SettingsSchema } from '../../settings/schema';
 
@@ -14,28 +14,6 @@ let browser: Browser;
 let options: Page;
 const pages: Page[] = [];
 
-// A policy written for this test, laid out as school policies are (numbered sections and clauses).
-const POLICY = `Riverside Academy Trust
-Staff Social Media Policy
-
-1. Purpose
-This policy sets out how staff use social media, in and out of work.
-
-2. Photographs and names of pupils
-2.1 Staff must not post photographs or videos of pupils on their personal social media accounts.
-2.2 Pupils' full names must never be published alongside their photographs.
-
-3. Professional conduct
-3.1 Staff must not use social media to criticise or complain about the Trust, its schools, colleagues or parents.
-3.2 Staff must not post anything that is offensive, discriminatory or abusive.
-3.3 Confidential information about pupils, staff or the Trust must not be shared online.
-
-4. Contact with pupils
-Staff must not accept friend requests from, or follow, current pupils on social media.
-
-5. Review
-This policy will be reviewed every two years by the Trust board.
-`;
 const NAMES_CLAUSE = "Pupils' full names must never be published alongside their photographs.";
 
 beforeAll(async () => {

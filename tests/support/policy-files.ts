@@ -100,3 +100,26 @@ export async function policyDocx(blocks: readonly Block[]): Promise<Uint8Array> 
   );
   return zip.generateAsync({ type: 'uint8array' });
 }
+
+/** A policy written for the tests (not one of the seeds), laid out as school policies are: numbered sections and clauses. */
+export const POLICY = `Riverside Academy Trust
+Staff Social Media Policy
+
+1. Purpose
+This policy sets out how staff use social media, in and out of work.
+
+2. Photographs and names of pupils
+2.1 Staff must not post photographs or videos of pupils on their personal social media accounts.
+2.2 Pupils' full names must never be published alongside their photographs.
+
+3. Professional conduct
+3.1 Staff must not use social media to criticise or complain about the Trust, its schools, colleagues or parents.
+3.2 Staff must not post anything that is offensive, discriminatory or abusive.
+3.3 Confidential information about pupils, staff or the Trust must not be shared online.
+
+4. Contact with pupils
+Staff must not accept friend requests from, or follow, current pupils on social media.
+
+5. Review
+This policy will be reviewed every two years by the Trust board.
+`;
