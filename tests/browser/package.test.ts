@@ -16,7 +16,7 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', 
 beforeAll(() => {
   run('wxt', ['zip']);
   run('wxt', ['zip', '-b', 'firefox']);
-}, 300_000);
+}, 900_000);
 
 describe('the packages', () => {
   it('npm run zip makes the Chrome/Edge and Firefox packages', () => {
