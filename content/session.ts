@@ -2,7 +2,7 @@ import type { Account } from '../rules/engine/ids';
 import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
 import type { Settings } from '../settings/schema';
-import type { CheckRequest, CheckResult, TextEdit } from '../protocol/messages';
+import { applyAnswer, type CheckRequest, type CheckResult, type TextEdit } from '../protocol/messages';
 import { composeChanges, type TextChange } from './text-map';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
@@ -81,6 +81,14 @@ export class ComposerSession {
   private held: { revision: number; length: number } | null = null;
   /** How the text changed since the text the worker holds. */
   private pending: TextChange | null = null;
+  /**
+   * The findings of the worker's last answer (its text's, and its images'), which the next answer
+   * may give as a change of (CheckResult.delta). Kept even when the text moved on before the
+   * answer came and it is not shown.
+   */
+  private answered: { id: number; text: Finding[]; images: Finding[] } | null = null;
+  /** visible(), kept until the findings or the ignored ones change. */
+  private shown: { findings: Finding[]; visible: Finding[]; blocking: boolean } | null = null;
 
   constructor(
     readonly surface: Surface,
@@ -147,13 +155,47 @@ export class ComposerSession {
     this.check(true);
   }
 
-  /** Findings the user has not ignored, in text order. */
+  /** Findings the user has not ignored, in text order (the text's, then the images'). */
   visible(): Finding[] {
-    return this.findings.filter((f) => !this.ignored.has(ignoreKey(f)));
+    return this.shownFindings().visible;
+  }
+
+  /** Whether any finding the user has not ignored is blocking. */
+  get blocking(): boolean {
+    return this.shownFindings().blocking;
+  }
+
+  private shownFindings(): { visible: Finding[]; blocking: boolean } {
+    if (this.shown?.findings !== this.findings) {
+      const visible = this.ignored.size === 0 ? this.findings : this.findings.filter((f) => !this.ignored.has(ignoreKey(f)));
+      this.shown = { findings: this.findings, visible, blocking: visible.some((f) => f.severity === 'block') };
+    }
+    return this.shown;
+  }
+
+  /**
+   * The text's findings not ignored whose words lie in [start, end) of the text, or may (an
+   * unknown span: all of them). Findings are sorted by start, so this is a search, not a scan.
+   */
+  visibleIn(span: readonly [number, number] | null): Finding[] {
+    const findings = this.visible();
+    if (!span) return findings.filter((f) => !f.image);
+    const [start, end] = span;
+    // No finding is longer than this: one that starts further back does not reach the span.
+    const from = lowerBound(findings, start - LONGEST_FINDING);
+    const out: Finding[] = [];
+    for (let i = from; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (f.image) continue;
+      if (f.start >= end) break;
+      if (f.end > start) out.push(f);
+    }
+    return out;
   }
 
   ignore(finding: Finding): void {
     this.ignored.add(ignoreKey(finding));
+    this.shown = null;
     this.changed(this);
   }
 
@@ -171,6 +213,7 @@ export class ComposerSession {
     if (snapshot.text.trim() === '') {
       // An empty composer is a new draft: earlier decisions no longer apply.
       this.ignored.clear();
+      this.shown = null;
       this.accountOverride = null;
     }
     if (edited || this.account().account !== this.checkedAccount) {
@@ -260,6 +303,7 @@ export class ComposerSession {
       ...(sent.edit ? { edit: sent.edit } : {}),
       settingsVersion: this.config.version,
       ...(this.images.length ? { images: this.images } : {}),
+      ...(this.answered ? { findingsBase: this.answered.id } : {}),
       whole,
     };
     const retrying = () => {
@@ -273,12 +317,19 @@ export class ComposerSession {
         if (result.resync) {
           // The worker restarted and lost the text: send it whole.
           this.held = null;
+          this.answered = null;
           this.again = whole || this.again === 'whole' ? 'whole' : 'part';
+          return;
+        }
+        const answered = this.answer(result);
+        if (!answered) {
+          // An answer against findings this page does not hold (it should not happen): ask for all.
+          this.again = 'whole';
           return;
         }
         // The text or the account moved on while the worker checked: the next request has it.
         if (this.textRevision !== textRevision || this.account().account !== account) return;
-        this.adopt(this.latest!, account, result.findings, result.whole, result.settingsVersion);
+        this.adopt(this.latest!, account, [...answered.text, ...answered.images], result.whole, result.settingsVersion);
         this.namesPending = result.pendingNames === true;
         if (result.settingsVersion !== this.config.version) {
           // The worker checked with other settings than this script's (one of the two has not
@@ -298,6 +349,7 @@ export class ComposerSession {
         // or updated: keep the last findings, and say that they may be out of date.
         console.warn('Second Look: could not check this draft.', error);
         this.held = null;
+        this.answered = null;
         this.unavailable = true;
         this.changed(this);
       })
@@ -307,6 +359,19 @@ export class ComposerSession {
         this.again = null;
         if (again) this.check(again === 'whole');
       });
+  }
+
+  /** The findings an answer gives: all of them, or a change of those of the answer before. */
+  private answer(result: CheckResult): { text: Finding[]; images: Finding[] } | null {
+    const { delta } = result;
+    if (delta && delta.base !== this.answered?.id) {
+      this.answered = null;
+      return null;
+    }
+    const text = applyAnswer(this.answered?.text ?? [], result);
+    const images = result.images ?? [];
+    this.answered = result.answer === undefined ? null : { id: result.answer, text, images };
+    return { text, images };
   }
 
   private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean, version: string): void {
@@ -320,6 +385,22 @@ export class ComposerSession {
     this.whole = whole;
     this.changed(this);
   }
+}
+
+// The longest span a finding marks, in characters (a sentence, an address); a longer one is
+// still drawn, but only once its start is in view.
+const LONGEST_FINDING = 2_000;
+
+/** The first index whose finding starts at or after `offset`. */
+function lowerBound(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid]!.image || findings[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** A finding is ignored by what it is about, so it stays ignored as the text around it moves. */
