@@ -27,6 +27,8 @@ const VALUE_POLL_MS = 500;
 // Checks again when the worker answered with other settings than the content script's.
 const VERSION_RETRIES = 5;
 const VERSION_RETRY_MS = 250;
+// Edits are read in the next frame; where no frame comes (a hidden tab), after this long.
+const REFRESH_FALLBACK_MS = 200;
 // Rounds of waiting for the worker before the gate decides with what it has.
 const SETTLE_ROUNDS = 4;
 
@@ -72,7 +74,11 @@ export class ComposerSession {
   private readonly observer: MutationObserver;
   private readonly resizeObserver: ResizeObserver;
   private readonly valuePoll: ReturnType<typeof setInterval> | undefined;
-  private readonly onInput = () => this.refresh();
+  private readonly onInput = () => this.scheduleRefresh();
+  /** Mutation records not read yet, and the frame (or the timer, in a hidden tab) that will read them. */
+  private queued: MutationRecord[] = [];
+  private refreshFrame = 0;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts changes of the text: `latest` is text number `textRevision`, `checked` number `checkedRevision`. */
   private textRevision = 0;
   private checkedRevision = -1;
@@ -101,7 +107,13 @@ export class ComposerSession {
     // Watching (never changing) the editor's DOM catches every edit: typed, pasted, made by the
     // editor's model (Lexical cancels beforeinput, so no input event comes) or by the site.
     // Its records say which of the editor's blocks changed, so only those are read again.
-    this.observer = new MutationObserver((records) => this.refresh(records));
+    // The records are read in the next frame, not as they come: reading the text (innerText) and
+    // its place on screen makes the browser lay the page out, which in the middle of the editor's
+    // own update is done twice (a 1 MB draft's layout is costly); before a frame it is done once.
+    this.observer = new MutationObserver((records) => {
+      this.queued.push(...records);
+      this.scheduleRefresh();
+    });
     this.observer.observe(surface.element, { childList: true, subtree: true, characterData: true });
     // A textarea's value changes without DOM mutations: typing fires `input`, but a site that
     // sets .value (clearing the box after posting) fires nothing, so look now and then.
@@ -205,7 +217,12 @@ export class ComposerSession {
    * (activate), the text map is kept current but nothing is checked.
    */
   refresh(records: MutationRecord[] = []): void {
-    const { snapshot, change } = this.surface.update([...records, ...this.observer.takeRecords()]);
+    cancelAnimationFrame(this.refreshFrame);
+    clearTimeout(this.refreshTimer);
+    this.refreshFrame = 0;
+    const queued = this.queued;
+    this.queued = [];
+    const { snapshot, change } = this.surface.update([...queued, ...records, ...this.observer.takeRecords()]);
     if (!this.active) return;
     const edited = change !== null || this.latest === null;
     if (change) this.noteChange(change, snapshot.text.length);
@@ -244,6 +261,7 @@ export class ComposerSession {
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
   async settle(): Promise<void> {
     if (!this.active) return;
+    if (this.refreshFrame) this.refresh();
     for (let round = 0; round < SETTLE_ROUNDS && !this.isSettled(); round++) {
       if (this.inFlight) this.again = 'whole';
       else this.check(true);
@@ -251,7 +269,16 @@ export class ComposerSession {
     }
   }
 
+  /** Reads the edits in the next frame (or soon, where frames do not come: a hidden tab). Callers that decide on the text (the gate, Apply) call refresh() first. */
+  private scheduleRefresh(): void {
+    if (this.refreshFrame) return;
+    this.refreshFrame = requestAnimationFrame(() => this.refresh());
+    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_FALLBACK_MS);
+  }
+
   dispose(): void {
+    cancelAnimationFrame(this.refreshFrame);
+    clearTimeout(this.refreshTimer);
     clearTimeout(this.wholeTimer);
     clearInterval(this.valuePoll);
     this.observer.disconnect();
