@@ -1,7 +1,7 @@
 import { checkDraft, checkImages } from '../rules';
 import { builtInPack } from '../packs';
 import type { Draft, Finding } from '../rules/engine/types';
-import { IncrementalChecker, LONG_DRAFT, type Change } from './checker';
+import { IncrementalChecker, LONG_DRAFT, LONGEST_WHOLE, WHOLE_SLICE, type Change } from './checker';
 import type { ActiveSettings, SettingsHolder } from './config';
 import { compileSettings } from '../rules/engine/context';
 import { forgetNames, namesGeneration, wantNames, waitForNames } from './name-queue';
@@ -131,7 +131,8 @@ function checkNow(request: CheckRequest, id: string, active: ActiveSettings, cha
   entry.revision = request.revision;
   // A whole check runs again even on the same text: it is what lists the words still pending
   // against the hashed pupil list.
-  if (request.whole || draft.text.length <= LONG_DRAFT) checker.checkAll();
+  if (draft.text.length > LONGEST_WHOLE) checker.incremental(request.whole ? WHOLE_SLICE : undefined);
+  else if (request.whole || draft.text.length <= LONG_DRAFT) checker.checkAll();
   else checker.incremental();
   return entry;
 }
@@ -144,7 +145,8 @@ function answer(request: CheckRequest, { checker }: Entry, active: ActiveSetting
     ...(delta ? { delta } : {}),
     answer: id,
     images: imageFindings(request, active),
-    whole: checker.isFull(request.draft.text),
+    // A draft too long to check whole is as whole as it gets once every part is checked.
+    whole: checker.isFull(request.draft.text) || (request.draft.text.length > LONGEST_WHOLE && checker.complete),
     complete: checker.complete,
     settingsVersion: active.version,
   };

@@ -27,6 +27,14 @@ export const LONG_DRAFT = 1_000;
 const CHUNK = 600;
 // Characters of new parts checked per keystroke: about 15 ms of engine time.
 const CHUNK_BUDGET = 1_200;
+/**
+ * Longer drafts than this are never checked whole: no site takes a post that long (Facebook's
+ * limit is 63,206 characters, X's 25,000, Instagram's 2,200), and the engine would hold the worker
+ * for many seconds (about 15 ms per 1,000 characters), with every keystroke's check waiting
+ * behind it. Their whole-draft check checks their parts, WHOLE_SLICE characters at a time.
+ */
+export const LONGEST_WHOLE = 100_000;
+export const WHOLE_SLICE = 20_000;
 
 // Such a rule (the disclaimer: does the draft name the school anywhere, and have a disclaimer
 // anywhere?) cannot be answered from a single paragraph.
@@ -228,9 +236,8 @@ export class IncrementalChecker {
    * Checks the parts not checked yet, at most CHUNK_BUDGET characters of them, so a large paste
    * cannot stall typing; what is left waits for the whole-draft check (`complete` says so).
    */
-  incremental(): void {
+  incremental(budget = CHUNK_BUDGET): void {
     if (this.unchecked === 0) return;
-    let budget = CHUNK_BUDGET;
     for (let k = 0; k < this.parts.length && this.unchecked > 0; k++) {
       const part = this.parts[k]!;
       if (part.findings !== null) continue;

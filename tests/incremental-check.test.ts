@@ -174,3 +174,38 @@ describe('incremental checking, answered as deltas', () => {
     expect(s.checker.answer(answer.id + 2).delta).toBeUndefined();
   });
 });
+
+describe('a draft longer than any site takes', () => {
+  it('is checked whole part by part, a slice per request, each part by its own check', async () => {
+    const { answerCheck } = await import('../background/check-service');
+    const { LONGEST_WHOLE, WHOLE_SLICE } = await import('../background/checker');
+    const { ruleFacts } = await import('../rules/engine/facts');
+    const active = { settings: SCHOOL, pack, version: 'v1' };
+    const holder = { get: async () => active } as unknown as Parameters<typeof answerCheck>[2];
+    const paragraphs: string[] = [];
+    for (let i = 0; paragraphs.join('\n\n').length <= LONGEST_WHOLE; i++) paragraphs.push(`Day ${i}. ${PHRASES[i % 9]} ${PARAGRAPH.repeat(1 + (i % 4))}`);
+    const text = paragraphs.join('\n\n');
+    let held: Finding[] = [];
+    let base: number | undefined;
+    let requests = 0;
+    for (let revision = 1; ; revision++) {
+      requests++;
+      const result = await answerCheck(
+        { type: 'check', composer: 1, draft: { text, platform: 'facebook', account: 'personal' }, settingsVersion: 'v1', revision, whole: true, ...(base ? { findingsBase: base } : {}) },
+        1,
+        holder,
+      );
+      held = applyAnswer(held, result);
+      base = result.answer;
+      if (result.whole) break;
+      expect(requests).toBeLessThan(50);
+    }
+    expect(requests).toBeGreaterThanOrEqual(Math.floor(text.length / WHOLE_SLICE));
+    const own = chunk(text).flatMap((c) =>
+      fresh(c.text)
+        .filter((f) => !ruleFacts(f.rule).text?.wholeDraft)
+        .map((f) => ({ ...f, start: f.start + c.start, end: f.end + c.start })),
+    );
+    expect(held.map(key)).toEqual(own.map(key));
+  }, 120_000);
+});
