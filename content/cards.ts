@@ -164,8 +164,7 @@ export class Cards {
     const pointer = this.pointer;
     if (!pointer || this.host.gateOpen()) return;
     const session = pointer.target instanceof Node ? this.composers.containing(pointer.target) : null;
-    const hit = session?.visible().find((f) =>
-      !f.image &&
+    const hit = session?.visibleIn(session.checked?.shown() ?? null).find((f) =>
       session.checked?.rects(f.start, f.end).some((r) => pointer.x >= r.left - 1 && pointer.x <= r.right + 1 && pointer.y >= r.top - 1 && pointer.y <= r.bottom + 1),
     );
     if (session && hit) this.open(session, hit, 'hover');

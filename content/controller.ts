@@ -1,6 +1,5 @@
 import { h, render } from 'preact';
 import type { Lifetime } from './lifetime';
-import type { Finding } from '../rules/engine/types';
 import { Attachments } from './attachments';
 import { Cards } from './cards';
 import { Composers } from './composers';
@@ -184,19 +183,22 @@ export class SecondLook {
         rect,
         count: findings.length,
         checked: session.checked !== null,
-        blocking: findings.some((f) => f.severity === 'block'),
+        blocking: session.blocking,
         unavailable: session.unavailable,
         open: () => findings[0] && this.cards.open(session, findings[0], 'chip'),
       });
-      overlay.push(...this.overlayMarks(session, findings));
+      overlay.push(...this.overlayMarks(session));
     }
     return { chips, overlay, card: this.cards.view(), gate: this.gate.view() };
   }
 
-  private overlayMarks(session: ComposerSession, findings: Finding[]): UiProps['overlay'] {
+  /**
+   * Boxes over the marked words the text box shows: a long draft shows a small part of itself, and
+   * reading the client rects of every finding in it would cost as much as the draft is long.
+   */
+  private overlayMarks(session: ComposerSession): UiProps['overlay'] {
     const overlay: UiProps['overlay'] = [];
-    for (const finding of findings) {
-      if (finding.image) continue;
+    for (const finding of session.visibleIn(session.checked?.shown() ?? null)) {
       const style = this.cards.styleOf(session, finding);
       for (const r of session.checked?.rects(finding.start, finding.end) ?? []) overlay.push({ rect: r, style });
     }
