@@ -30,7 +30,13 @@ function checkSafely(draft: Draft, { settings, pack }: ActiveSettings): Finding[
 
 // Checkers (with their chunk caches) for the drafts being edited, most recently used last.
 const MAX_DRAFTS = 32;
-const drafts = new Map<string, { key: string; checker: IncrementalChecker }>();
+interface DraftChecker {
+  key: string;
+  /** The settings the checker checks with: the latest copy answerCheck was given (see checkNow). */
+  active: ActiveSettings;
+  checker: IncrementalChecker;
+}
+const drafts = new Map<string, DraftChecker>();
 
 // How long a whole-draft check (typing paused, or the gate) waits for the pupil-list keys of
 // new words before answering with what is known; the answer then says it is not whole, so the
@@ -103,8 +109,14 @@ function checkNow(request: CheckRequest, id: string, active: ActiveSettings): Ch
   const key = JSON.stringify([draft.account, draft.platform, settingsVersion, namesGeneration()]);
   let entry = drafts.get(id);
   if (entry?.key !== key) {
-    entry = { key, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, active)) };
+    const made: DraftChecker = { key, active, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, made.active)) };
+    entry = made;
   }
+  // The same version can arrive as a new copy of the settings (the worker reads storage again on
+  // a change: config.ts). The checker must check with the copy answerCheck reads the words still
+  // to be derived from: with an older copy they were recorded where nobody looked, the check
+  // passed for whole, and a misspelt name (whose deletions are derived last) was never found.
+  entry.active = active;
   drafts.delete(id);
   drafts.set(id, entry);
   for (const old of drafts.keys()) {
