@@ -17,4 +17,6 @@ ruleTable('complaint', [
   // Sympathy is not a grievance, nor is a referee without a clue.
   { text: "Internal only, but TA redundancies are coming across the trust in the summer. Gutted for my team.", account: 'personal', marks: [] },
   { text: "Gutted we lost the match on Saturday, the ref did not have a clue", account: 'personal', marks: [] },
+  { text: "Love how SLT send emails at 10pm and expect replies by 7am", account: 'personal', marks: [[0, 58, "Love how SLT send emails at 10pm and expect replies by 7am"]] },
+  { text: "Love how my dog steals socks", account: 'personal', marks: [] },
 ]);

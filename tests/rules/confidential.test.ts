@@ -14,4 +14,7 @@ ruleTable('confidential', [
   { text: "Star of the day in my class: Esther, who looked after a friend who was upset.", account: 'personal', marks: [] },
   { text: "Welcome to Dr Femi Adeyemi, our new educational psychologist, who starts on Monday.", account: 'official', marks: [] },
   { text: "Weather warning for Friday: school will open as normal.", account: 'official', marks: [] },
+  // A leak is news the people it concerns do not have yet; a surprise party is not.
+  { text: "Redundancy letters going out to support staff on Friday. Nobody knows yet.", account: 'personal', marks: [[57, 73, "Nobody knows yet"]] },
+  { text: "Surprise party for Dad on Saturday, he does not know yet!", account: 'personal', marks: [] },
 ]);

@@ -19,4 +19,5 @@ ruleTable('disclaimer', [
   { text: "Night out with @jo_head and the gang", account: 'personal', marks: [] },
   { text: "Great session with my running group this morning", account: 'personal', marks: [] },
   { text: "Hate crime awareness training at work today, really thought-provoking.", account: 'personal', marks: [] },
+  { text: "Our place got Good from the inspectors. Proud of everyone.", account: 'personal', marks: [[19, 38, "from the inspectors", "These are my personal views and not those of Halden Learning Trust."]] },
 ]);
