@@ -20,4 +20,9 @@ ruleTable('disclaimer', [
   { text: "Great session with my running group this morning", account: 'personal', marks: [] },
   { text: "Hate crime awareness training at work today, really thought-provoking.", account: 'personal', marks: [] },
   { text: "Our place got Good from the inspectors. Proud of everyone.", account: 'personal', marks: [[19, 38, "from the inspectors", "These are my personal views and not those of Halden Learning Trust."]] },
+  // Words that point at a school only in a school's sense.
+  { text: "Bought my new set of golf clubs today, watch out Sunday league", account: 'personal', marks: [] },
+  { text: "Finally filled in my form for the passport renewal", account: 'personal', marks: [] },
+  { text: "In my group chat everyone is arguing about the football", account: 'personal', marks: [] },
+  { text: "My son has just made the Year 7 team for rugby, so proud", account: 'personal', marks: [] },
 ]);

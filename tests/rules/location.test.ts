@@ -17,5 +17,5 @@ ruleTable('location', [
   // Plainly live ("till 4pm") outweighs a past verb elsewhere in the sentence; travelling is being somewhere.
   { text: "At Alton Towers with 60 of my Year 8s till 4pm, who thought this was a good idea", account: 'personal', marks: [[0, 80, "At Alton Towers with 60 of my Year 8s till 4pm, who thought this was a good idea"]] },
   { text: "On the train to York with 4 of my class, arriving 11:40, wish us luck", account: 'personal', marks: [[0, 69, "On the train to York with 4 of my class, arriving 11:40, wish us luck"]] },
-  { text: "Year 6 residential: we are at Robinwood until Friday, kids are having a ball", account: 'official', marks: [[0, 76, "Year 6 residential: we are at Robinwood until Friday, kids are having a ball"]] },
+  { text: "We are at Center Parcs until Friday with the kids, bliss", account: 'personal', marks: [] },
 ]);
