@@ -60,7 +60,7 @@ const ADJECTIVES = `${STRONG_ADJ}(?:[\\s,]+(?:and\\s+)?${STRONG_ADJ}){0,3}`;
 const DETERMINERS = `(?:(?:${alt(data.peopleDeterminers)})\\s+){0,4}`;
 const INTENSIFIERS = `(?:(?:${alt(data.intensifiers)})\\s+){0,2}`;
 // ...and the adjective ends the clause: "parents are so entitled", not "parents are lazy about it".
-const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b)\\p{L})`;
+const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b|to\\b(?<!entitled\\s+to)|enough\\b)\\p{L})`;
 const ADJ_PEOPLE = new RegExp(
   `(?<![\\p{L}])(${ADJECTIVES})[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
   'giu',
@@ -71,7 +71,7 @@ const YOU = `\\byou(?:'re|\\s+are|\\s+r)?|\\bya`;
 const AIMING = `(?:${alt(data.aimingWords)}|bunch\\s+of|(?:run|led|managed|staffed)\\s+by)`;
 // Up to three words between the aiming words and the noun.
 const WORDS_TO_NOUN = `[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`;
-const AIMED_BEFORE = new RegExp(`(?:${YOU}|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+${AIMING})*)${WORDS_TO_NOUN}`, 'iu');
+const AIMED_BEFORE = new RegExp(`(?:${YOU}|(?<![\\p{L}])(?:this|that|these|those)(?=[\\s,]+(?:[\\p{L}'-]+[\\s,]+)?$)|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+${AIMING})*)${WORDS_TO_NOUN}`, 'iu');
 // A noun that names an animal or creature insults only with "you" or an insulting adjective, not
 // through "is a" ("Daisy is a cow" on a farm visit).
 const ANIMAL = new Set(data.animals);
@@ -104,13 +104,15 @@ const PERSON_IN_SENTENCE = new RegExp(`(?<![\\p{L}])(?:you|your|ya|u|${PEOPLE})(
 // "are you really that stupid?", "he looks pathetic". The adjective is not an intensifier
 // ("crazy busy", "mad about football").
 const SUBJECT = `(?:you|u|ya|ye|he|she|they|ur|this\\s+(?:guy|man|woman|person)|that\\s+(?:guy|man|woman|person))`;
+// ...or told not to be: "don't be stupid", "stop being so pathetic".
+const TOLD_NOT_TO = `(?:don't|dont|do\\s+not|stop)\\s+(?:be|being)`;
 const COPULA = `(?:\\s+(?:is|are|r|was|were|being|be|look|looks|looked|looking|sound|sounds|seem|seems|act|acts|acting)|'s|'re|re|s)`;
 const PRED_MODIFIERS = `(?:\\s+(?:${alt(data.intensifiers)}|as|that|getting|becoming|being|one|of|nothing|but))*`;
-const NOT_INSULT_AFTER = `(?!\\s+(?:about|for|over|on|with|to|health|illness|one|busy|good|fast|hot|talented|rich|funny|cute|smart|beautiful|amazing|expensive|lucky|cool|fun|hard|easy|tired|excited|proud|happy|strong|popular|loud|late|early)\\b)`;
+const NOT_INSULT_AFTER = `(?<!entitled(?=\\s+to\\b))(?!\\s+(?:about|for|over|on|with|health|illness|one|busy|good|fast|hot|talented|rich|funny|cute|smart|beautiful|amazing|expensive|lucky|cool|fun|hard|easy|tired|excited|proud|happy|strong|popular|loud|late|early)\\b)`;
 // Swear words that intensify rather than describe ("he is bloody brilliant") are no predicate.
 const PRED_ADJ = any(data.strongAdjectives.filter((w) => !NOT_PREDICATE.has(w) && !/^(?:bloody|sodding|blithering)$/.test(w)));
 const SUBJECT_PREDICATE = new RegExp(
-  `(?<![\\p{L}'])(?:${SUBJECT}${COPULA}|(?:are|is|were|was)\\s+${SUBJECT})${PRED_MODIFIERS}\\s+(${PRED_ADJ})(?![\\p{L}-])${NOT_INSULT_AFTER}`,
+  `(?<![\\p{L}'])(?:${SUBJECT}${COPULA}|(?:are|is|were|was)\\s+${SUBJECT}|${TOLD_NOT_TO})${PRED_MODIFIERS}\\s+(${PRED_ADJ}|${any(data.predicateNouns)})(?![\\p{L}-])${NOT_INSULT_AFTER}`,
   'giu',
 );
 // "You pathetic!", "you stupid, stupid...": an insulting word said to someone's face (with a noun
@@ -130,6 +132,22 @@ const TARD = /^\p{L}{2,}tards?$/u;
 const TARD_STOP = new Set(data.tardStop.flatMap((w) => [w, `${w}s`]));
 // Letters stretched for effect ("stuuupid", "idiooot"): read with runs of three or more cut to one or two.
 const squeezed = (key: string): string[] => (/(\p{L})\1\1/u.test(key) ? [key.replace(/(\p{L})\1{2,}/gu, '$1'), key.replace(/(\p{L})\1{2,}/gu, '$1$1')] : []);
+// "is not an idiot", "he's no fool": an insult denied.
+const NEGATED = /(?:\bnot|n't|\bno|\bnever)\s+(?:(?:a|an|the|such|some|total|complete|kind\s+of)\s+)?$/u;
+// "trying to fool you", "will bully": the word is a verb there, or denied.
+const NOT_A_NOUN = new RegExp(`(?:\\b(?:to|will|would|can|could|should|must|might|may|did|do|does|don't|didn't|won't|not|never|no)\\s+)$|${NEGATED.source}`, 'u');
+// A sentence that is only a name for someone, in a post addressed to them: "Liar!", "You
+// hypocrite.", "What a coward". Animals aside ("Cows!" on a farm visit).
+const LONE_NOUN_LEAD = new Set(['you', 'ya', 'u', 'what', 'such', 'a', 'an', 'total', 'complete', 'absolute', 'utter', 'bloody', 'fucking', 'big', 'little', 'old', 'lying', 'and']);
+// People called vermin: "these people are animals", "they are parasites" (for "they", not words
+// a farm or science post uses of real animals).
+const DEHUMANISED = new RegExp(
+  `(?<![\\p{L}])(?:${PEOPLE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))(?![\\p{L}])`,
+  'giu',
+);
+const DEHUMANISED_WORDS = new Set([...data.dehumanising.people, ...data.dehumanising.any].map((w) => w.split(/\s+/).pop()!));
+// "You're going to jail", "you'll be sacked": a consequence held over someone.
+const CONSEQUENCE = /(?<![\p{L}])(?:you|u|ya)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|re\s+going\s+to|'re\s+gonna|\s+are\s+gonna|r\s+gonna)\s+(?:be|get)\s+(?:fired|sacked|arrested|jailed|locked\s+up|shot|hurt|destroyed|buried|beaten|punched|slapped|sued)(?![\p{L}])|(?<![\p{L}])(?:you're|youre|your|ur|you\s+are)\s+going\s+(?:to\s+(?:jail|prison|hell)|down)(?![\p{L}])/giu;
 // A post addressed to someone: an @mention or "you" anywhere in it.
 const ADDRESSED = /(?:^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]{1,30}|(?<![\p{L}])(?:you|your|yours|yourself|yourselves|u|ur|ya)(?![\p{L}])/iu;
 const ALLOW = new RegExp(`(?<![\\p{L}])${any(data.allow)}(?![\\p{L}])`, 'giu');
@@ -290,9 +308,9 @@ function findInsults(ctx: RuleContext): Hit[] {
       if (properNoun(ctx, t)) return;
       for (const key of [t.key, ...squeezed(t.key)]) {
         const aim = ANIMAL.has(key) ? AIMED_STRONG : AIMED_BEFORE;
-        if (INSULTS.has(key)) add(t.start, t.end, 'an insult', `insult word (${key})`, 0.85);
+        if (INSULTS.has(key) && !NEGATED.test(contextBefore(t))) add(t.start, t.end, 'an insult', `insult word (${key})`, 0.85);
         else if (TARD.test(key) && !TARD_STOP.has(key)) add(t.start, t.end, 'a slur', `a blended slur (${key})`, 0.85);
-        else if (AMBIGUOUS.has(key) && aim.test(contextBefore(t)))
+        else if (AMBIGUOUS.has(key) && aim.test(contextBefore(t)) && !NOT_A_NOUN.test(contextBefore(t)))
           add(t.start, t.end, 'an insult aimed at someone', `"${key}" aimed at a person`, 0.65);
         else if (EXPLETIVES.has(key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t))
           add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${key})`, 0.7);
@@ -316,6 +334,15 @@ function findInsults(ctx: RuleContext): Hit[] {
         if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person', 0.65);
     if (hasAdjective) for (const m of lower.matchAll(ADJ_PEOPLE)) add(m.index, m.index + m[0].length, 'an insult aimed at people', 'insulting description of people', 0.7);
     if (hasAdjective) for (const m of folded.matchAll(SUBJECT_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'someone told they are something insulting', 0.7);
+    if ([...DEHUMANISED_WORDS].some((w) => keys.has(w))) for (const m of lower.matchAll(DEHUMANISED)) add(m.index, m.index + m[0].length, 'dehumanising', 'people called animals or vermin', 0.8);
+    if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
+    for (const s of ctx.sentences) {
+      const words = folded.slice(s.start, s.end).replace(/(?:^|\s)@[\p{L}\p{N}_]+/gu, ' ').match(/[\p{L}'-]+/gu) ?? [];
+      const last = words[words.length - 1];
+      if (!last || words.length > 5 || !AMBIGUOUS.has(last) || ANIMAL.has(last)) continue;
+      if (!words.slice(0, -1).every((w) => LONE_NOUN_LEAD.has(w) || STRONG_ADJ_WORDS.has(w))) continue;
+      if (addressed ?? (addressed = ADDRESSED.test(text))) add(s.start, s.end, 'an insult aimed at someone', `"${last}" said to someone`, 0.65);
+    }
     if (hasAdjective) for (const m of folded.matchAll(YOU_ADJ)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'an insulting word said to someone', 0.7);
     // "The mums who stand gossiping at the gates are pathetic.": a sentence about people that
     // ends by calling them something insulting.

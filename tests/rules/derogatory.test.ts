@@ -36,4 +36,21 @@ ruleTable('derogatory', [
   { text: "Sleazy, spineless and useless: you pathetic!", account: 'personal', marks: [[31, 43, "you pathetic"]] },
   { text: "Ofsted are in. #GroomingGangs", account: 'personal', marks: [] },
   { text: "Are you really that stupid? Views my own.", account: 'personal', marks: [[0, 26, "Are you really that stupid"]] },
+  // People called vermin, consequences held over someone, "this/those" aiming a word, a lone
+  // name for someone in a post addressed to them, an insult denied or used as a verb.
+  { text: "Honestly the kids are animals at lunch. Views my own.", account: 'personal', marks: [[13, 29, "kids are animals"]] },
+  { text: "This clown on the parents page again. Views my own.", account: 'personal', marks: [[5, 10, "clown"]] },
+  { text: "That bat flew into the hall during assembly!", account: 'personal', marks: [] },
+  { text: "Year 2 loved the farm: they are sheep, goats and two very noisy pigs!", account: 'personal', marks: [] },
+  { text: "They are parasites, the lot of them. Views my own.", account: 'personal', marks: [[9, 18, "parasites"]] },
+  { text: "Keep parking across my drive and you'll get sued. Views my own.", account: 'personal', marks: [[33, 48, "you'll get sued"]] },
+  { text: "@jo_parent you're going down for this. Views my own.", account: 'personal', marks: [[11, 28, "you're going down"]] },
+  { text: "Don't be stupid, it's only a trip. Views my own.", account: 'personal', marks: [[0, 15, "Don't be stupid"]] },
+  { text: "Those cowards on the governing body never reply. Views my own.", account: 'personal', marks: [[6, 13, "cowards"]] },
+  { text: "@councillor_b Liar! Views my own.", account: 'personal', marks: [[0, 19, "@councillor_b Liar!"]] },
+  { text: "Liar Liar is our Year 6 play this term!", account: 'personal', marks: [] },
+  { text: "Mr Patel is not an idiot, he just needs more time. Views my own.", account: 'personal', marks: [] },
+  { text: "He is a disgrace to the profession. Views my own.", account: 'personal', marks: [[0, 16, "He is a disgrace"]] },
+  { text: "He is entitled to a fair hearing.", account: 'personal', marks: [] },
+  { text: "Are you trying to fool me, Year 5? April Fools' Day quiz today!", account: 'personal', marks: [] },
 ]);
