@@ -79,14 +79,17 @@ function wordStarts(words: readonly string[]): RegExp {
 
 /** Whether a text uses a rule's words: one of its terms, or one of each group of `all`. */
 export function evidenceTest(evidence: RuleEvidence): { words(text: string): boolean; heading(text: string): boolean } {
+  const test = plainEvidenceTest(evidence);
+  return { words: (text) => test.words(plainWords(text)), heading: (text) => test.heading(plainWords(text)) };
+}
+
+/** The same, on text already made plain (plainWords): each clause is made plain once, not once per rule. */
+function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string): boolean; heading(plain: string): boolean } {
   const groups = [...(evidence.terms?.length ? [evidence.terms] : []), ...(evidence.all ?? [])].map(wordStarts);
   const heading = wordStarts(evidence.headings);
   return {
-    words: (text) => {
-      const t = plainWords(text);
-      return groups.length > 0 && groups.every((g) => g.test(t));
-    },
-    heading: (text) => evidence.headings.length > 0 && heading.test(plainWords(text)),
+    words: (t) => groups.length > 0 && groups.every((g) => g.test(t)),
+    heading: (t) => evidence.headings.length > 0 && heading.test(t),
   };
 }
 
@@ -196,7 +199,9 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   const clauseDense = clauseVecs.map(dense);
 
   const keys = [...index.keys()];
-  const evidenceOf = knowledge.rules.map((r) => evidenceTest(r.evidence));
+  const evidenceOf = knowledge.rules.map((r) => plainEvidenceTest(r.evidence));
+  const clauseWords = clauses.map((c) => plainWords(`${c.quote} ${c.leadIn ?? ''}`));
+  const clauseHeadings = clauses.map((c) => plainWords(`${c.headings.join(' ')} ${c.section}`));
   return knowledge.rules.map((rule, ri) => {
     const positives: { example: LabelledClause | undefined; v: Vec; w: number }[] = [];
     const samples: { v: Dense; y: number; w: number }[] = [];
@@ -228,28 +233,28 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     const scored = clauses.map((clause, ci) => {
       const v = clauseVecs[ci]!;
       let z = model.bias;
-      const contributions: [string, number][] = [];
       const d = clauseDense[ci]!;
-      for (let k = 0; k < d.idx.length; k++) {
-        const f = keys[d.idx[k]!]!;
-        const c = model.weights[d.idx[k]!]! * d.val[k]!;
-        z += c;
-        contributions.push([f, c]);
-      }
+      for (let k = 0; k < d.idx.length; k++) z += model.weights[d.idx[k]!]! * d.val[k]!;
       const evidence = evidenceOf[ri]!;
-      const inWords = evidence.words(`${clause.quote} ${clause.leadIn ?? ''}`);
-      const inHeading = evidence.heading(`${clause.headings.join(' ')} ${clause.section}`);
+      const inWords = evidence.words(clauseWords[ci]!);
+      const inHeading = evidence.heading(clauseHeadings[ci]!);
       const factor = inWords ? (inHeading ? TUNING.headingToo : 1) : inHeading ? TUNING.headingOnly : TUNING.noEvidence;
       const p = sigmoid(z) * factor;
       // Resemblance costs a comparison with every known clause: only when it counts in the score.
       const score = TUNING.mix < 1 ? TUNING.mix * p + (1 - TUNING.mix) * resemblance(v).knn : p;
-      const words = contributions
+      return { clause, ci, score, v, inWords };
+    });
+    /** The features that weighed most for this rule in a clause, as words (for the proposals only). */
+    const wordsOf = (ci: number): string[] => {
+      const d = clauseDense[ci]!;
+      const contributions: [string, number][] = [];
+      for (let k = 0; k < d.idx.length; k++) contributions.push([keys[d.idx[k]!]!, model.weights[d.idx[k]!]! * d.val[k]!]);
+      return contributions
         .filter(([, c]) => c > 0)
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)
         .map(([f]) => describeFeature(f));
-      return { clause, score, words, v, inWords };
-    });
+    };
     const resemblance = (v: Vec) => {
       let nearest: { example: LabelledClause | undefined; similarity: number } = { example: undefined, similarity: 0 };
       const sims = positives.map((pos) => {
@@ -268,7 +273,8 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     const proposals: Proposal[] = scored
       .filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative))
       .slice(0, maxClauses)
-      .map(({ v, inWords: _inWords, ...p }) => {
+      .map(({ v, ci, inWords: _inWords, ...rest }) => {
+        const p = { ...rest, words: wordsOf(ci) };
         const ex = resemblance(v).nearest;
         return ex.example ? { ...p, resembles: { pack: ex.example.pack, id: ex.example.id, quote: ex.example.quote, similarity: ex.similarity } } : p;
       });

@@ -61,6 +61,14 @@ export interface Token {
   word: string;
 }
 
+/** Stems by word, as the same words recur in every clause (stemming was a tenth of drafting). */
+const STEMS = new Map<string, string>();
+function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) STEMS.set(word, (stem = stemmer(word.replace(/'/g, ''))));
+  return stem;
+}
+
 /** The words of a text, stemmed, with their concepts. */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
@@ -75,7 +83,7 @@ export function tokens(text: string): Token[] {
       continue;
     }
     if (STOP.has(word) || word.length < 2) continue;
-    const stem = stemmer(word.replace(/'/g, ''));
+    const stem = stemOf(word);
     const c = CONCEPTS[stem];
     out.push(c ? { stem, concept: `#${c}`, word } : { stem, word });
   }
