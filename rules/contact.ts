@@ -34,6 +34,8 @@ export const contact = defineRule({
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
     terms: ['friend', 'follow', 'contact with', 'communicat', 'correspond', 'message', 'connect', 'direct message', 'social networking with', 'interact'],
+    // ... with pupils or their families: "keep in touch with friends and colleagues" is not the rule.
+    all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'parent', 'carer', 'famil', 'leaver', 'former']],
     headings: ['contact', 'communicat', 'relationship', 'friend'],
   },
   text: {

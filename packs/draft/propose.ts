@@ -10,7 +10,7 @@ import type { RuleId } from '../../rules/engine/facts';
 import type { RuleEvidence } from '../../rules/engine/types';
 import type { DocClause } from './clauses';
 import type { Knowledge, LabelledClause } from './knowledge';
-import { features, type Bag } from './text';
+import { DIRECTIVE_HEADING, features, isDirective, type Bag } from './text';
 
 export interface Proposal {
   clause: DocClause;
@@ -52,7 +52,7 @@ export const TUNING = {
   /** Weight of each of the document's own clauses as a negative example. */
   background: 0.3,
   /** A rule is taken as stated when its best clause scores at least this. */
-  threshold: 0.03,
+  threshold: 0.012,
   /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
   balance: 0.5,
   /**
@@ -65,7 +65,19 @@ export const TUNING = {
   noEvidence: 0.1,
   /** ... and by this when both the clause and its heading use them. */
   headingToo: 1.2,
+  /**
+   * A clause's score is multiplied by this when it tells no one what to do (text.ts,
+   * isDirective): an introduction or a definition that uses a rule's words does not state it.
+   */
+  notDirective: 0.4,
+  /** ... and by this when it is a lead-in ("We ask parents to:"): its items state the rules. */
+  leadInOnly: 0.3,
+  /** 1: a rule is stated only by a clause that is a directive (and not a lead-in or a fragment). */
+  statedByDirective: 1,
 };
+
+/** A sentence cut off mid-phrase (the document's text ends, or a page broke it): it states nothing whole. */
+const FRAGMENT = /\b(?:a|an|the|of|in|on|at|to|for|with|by|from|and|or|but|as|that|which|who|whom|whose|their|its|our|your|is|are|be|will|must|should|not|may|can)$/i;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -202,6 +214,11 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   const evidenceOf = knowledge.rules.map((r) => plainEvidenceTest(r.evidence));
   const clauseWords = clauses.map((c) => plainWords(`${c.quote} ${c.leadIn ?? ''}`));
   const clauseHeadings = clauses.map((c) => plainWords(`${c.headings.join(' ')} ${c.section}`));
+  /** What a clause's form says of it, whatever the rule: a directive, or an introduction or lead-in. */
+  const clauseForm = clauses.map(
+    (c) =>
+      ((isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')) && !FRAGMENT.test(c.quote) ? 1 : TUNING.notDirective) * (/:\s*$/.test(c.quote) ? TUNING.leadInOnly : 1),
+  );
   return knowledge.rules.map((rule, ri) => {
     const positives: { example: LabelledClause | undefined; v: Vec; w: number }[] = [];
     const samples: { v: Dense; y: number; w: number }[] = [];
@@ -239,10 +256,10 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
       const inWords = evidence.words(clauseWords[ci]!);
       const inHeading = evidence.heading(clauseHeadings[ci]!);
       const factor = inWords ? (inHeading ? TUNING.headingToo : 1) : inHeading ? TUNING.headingOnly : TUNING.noEvidence;
-      const p = sigmoid(z) * factor;
+      const p = sigmoid(z) * factor * clauseForm[ci]!;
       // Resemblance costs a comparison with every known clause: only when it counts in the score.
       const score = TUNING.mix < 1 ? TUNING.mix * p + (1 - TUNING.mix) * resemblance(v).knn : p;
-      return { clause, ci, score, v, inWords };
+      return { clause, ci, score, v, inWords: inWords && (TUNING.statedByDirective === 0 || clauseForm[ci] === 1) };
     });
     /** The features that weighed most for this rule in a clause, as words (for the proposals only). */
     const wordsOf = (ci: number): string[] => {
@@ -268,7 +285,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     };
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0]?.score ?? 0;
-    // A rule is stated only by a clause in its own words.
+    // A rule is stated only by a clause in its own words that tells someone what to do.
     const stated = scored.some((x) => x.inWords && x.score >= threshold);
     const proposals: Proposal[] = scored
       .filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative))
