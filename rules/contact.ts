@@ -35,7 +35,7 @@ export const contact = defineRule({
   evidence: {
     terms: ['friend', 'follow', 'contact with', 'communicat', 'correspond', 'message', 'connect', 'direct message', 'social networking with', 'interact'],
     // ... with pupils or their families: "keep in touch with friends and colleagues" is not the rule.
-    all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'parent', 'carer', 'famil', 'leaver', 'former']],
+    all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'parent', 'carer', 'leaver', 'former']],
     headings: ['contact', 'communicat', 'relationship', 'friend'],
   },
   text: {

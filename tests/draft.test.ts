@@ -124,6 +124,7 @@ describe('what a clause says of itself', () => {
     for (const s of [
       "Social media can present risks to the school's confidential information.",
       'Examples would include real/full name, address and phone numbers.',
+      'Examples would include real names, which staff should never post.',
       'This policy sets out the principles that staff are expected to follow when using social media.',
     ])
       expect(isDirective(s), s).toBe(false);

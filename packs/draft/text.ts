@@ -127,9 +127,12 @@ const ABOUT_THE_POLICY =
 /** Headings over directives: "Parental requirements", "Staff expectations", "Do's and don'ts". */
 export const DIRECTIVE_HEADING = /\b(?:requirements?|expectations?|rules|guidelines?|do'?s|don'?ts|code of conduct|must|should|protocols?|responsibilities)\b/i;
 
+/** A sentence that lists examples of what a word covers: a definition, whatever its modals. */
+const EXAMPLES = /^(?:examples?\b|for (?:example|instance)\b|th(?:is|ese) (?:includes?|covers?)\b|such as\b)/;
+
 export function isDirective(quote: string, leadIn?: string): boolean {
   const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
-  if (ABOUT_THE_POLICY.test(q)) return false;
+  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q)) return false;
   if (IMPERATIVE.test(q) || OBLIGATION.test(q)) return true;
   return leadIn !== undefined && isDirective(leadIn);
 }
