@@ -51,6 +51,8 @@ export const TUNING = {
   epochs: 15,
   /** Weight of each of the document's own clauses as a negative example. */
   background: 0.3,
+  /** At most this many of the document's clauses are background negatives (evenly spaced). */
+  backgroundSample: 120,
   /** A rule is taken as stated when its best clause scores at least this. */
   threshold: 0.012,
   /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
@@ -235,7 +237,11 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     samples.push({ v: evidenceDense[ri]!, y: 1, w: 2 });
     // The document's own clauses are weak negatives: most of them do not state the rule, so
     // words common to the whole document (its name, "pupils", "social media") count for less.
-    for (const v of clauseDense) samples.push({ v, y: 0, w: TUNING.background });
+    // A long document lends an even sample of its clauses, weighing as much as all of them would:
+    // training costs what the examples cost, not a pass over every clause of a 20-page policy.
+    const step = Math.max(1, clauseDense.length / TUNING.backgroundSample);
+    for (let i = 0; i < clauseDense.length; i += step)
+      samples.push({ v: clauseDense[Math.floor(i)]!, y: 0, w: (TUNING.background * clauseDense.length) / Math.ceil(clauseDense.length / step) });
     positives.push({ example: undefined, v: descriptionVecs[ri]!, w: 0.8 });
     if (TUNING.balance > 0) {
       let pos = 0;
