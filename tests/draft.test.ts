@@ -20,9 +20,10 @@ describe('leave-one-out on the seed policies', () => {
   it('proposes a clause the hand-made pack cites first for most stated rules, in the first three for more', () => {
     // Measured 68.6% and 74.5% (51 stated rules) once each rule carries its evidence (rules/<id>.ts);
     // 70.6% and 78.4% once a clause that tells no one what to do (an introduction, a definition,
-    // a lead-in, a fragment) weighs less and cannot by itself state a rule.
+    // a lead-in, a fragment) weighs less and cannot by itself state a rule; 84.3% in the first three
+    // once alternatives scoring 40% of the best (not 60%) are listed for review.
     expect(summary.top1).toBeGreaterThanOrEqual(0.705);
-    expect(summary.top3).toBeGreaterThanOrEqual(0.784);
+    expect(summary.top3).toBeGreaterThanOrEqual(0.843);
   });
 
   it('leaves out the rules the hand-made packs leave out', () => {

@@ -53,6 +53,8 @@ export const TUNING = {
   background: 0.3,
   /** At most this many of the document's clauses are background negatives (evenly spaced). */
   backgroundSample: 120,
+  /** A clause is listed after the first when it scores at least this share of the best. */
+  relative: 0.4,
   /** A rule is taken as stated when its best clause scores at least this. */
   threshold: 0.012,
   /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
@@ -177,7 +179,7 @@ function describeFeature(f: string): string {
 export function propose(clauses: readonly DocClause[], knowledge: Knowledge, options: ProposeOptions = {}): RuleProposal[] {
   const threshold = options.threshold ?? TUNING.threshold;
   const maxClauses = options.maxClauses ?? 5;
-  const relative = options.relative ?? 0.6;
+  const relative = options.relative ?? TUNING.relative;
 
   const exampleBags = knowledge.examples.map((e) => textOf(e.quote, e.section));
   const descriptionBags = knowledge.rules.map((r) => features(r.description));
