@@ -24,7 +24,10 @@ export type RequestCheck = (request: CheckRequest, onRetry?: (attempt: number, e
 const WHOLE_CHECK_DELAY_MS = 400;
 // How often a textarea's value is compared with the last text read.
 const VALUE_POLL_MS = 500;
-// Checks again when the worker answered with other settings than the content script's.
+// Checks again when the worker answered with other settings than the content script's, waiting
+// twice as long each time (250 ms to 4 s, 7.75 s in all): a busy machine can take seconds to
+// read and compile a changed pack in the worker, and giving up early left a changed rule's
+// findings as they were until the next edit.
 const VERSION_RETRIES = 5;
 const VERSION_RETRY_MS = 250;
 // Edits are read in the next frame; where no frame comes (a hidden tab), after this long.
@@ -361,7 +364,7 @@ export class ComposerSession {
         if (result.settingsVersion !== this.config.version) {
           // The worker checked with other settings than this script's (one of the two has not
           // read a change in storage yet): check again shortly, a few times at most.
-          if (this.versionRetries++ < VERSION_RETRIES) this.wholeTimer = setTimeout(() => this.check(true), VERSION_RETRY_MS);
+          if (this.versionRetries < VERSION_RETRIES) this.wholeTimer = setTimeout(() => this.check(true), VERSION_RETRY_MS * 2 ** this.versionRetries++);
           return;
         }
         this.versionRetries = 0;
