@@ -104,6 +104,8 @@ function textOf(request: CheckRequest, id: string): { text: string; change?: { b
 
 interface Entry {
   key: string;
+  /** The settings the checker checks with: the latest copy answerCheck was given (see checkNow). */
+  active: ActiveSettings;
   checker: IncrementalChecker;
   /** The revision of the text the checker holds (undefined: a text sent with no revision). */
   revision?: number;
@@ -117,8 +119,14 @@ function checkNow(request: CheckRequest, id: string, active: ActiveSettings, cha
   const key = JSON.stringify([draft.account, draft.platform, active.version, namesGeneration()]);
   let entry = drafts.get(id);
   if (entry?.key !== key) {
-    entry = { key, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, active)) };
+    const made: Entry = { key, active, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, made.active)) };
+    entry = made;
   }
+  // The same version can arrive as a new copy of the settings (the worker reads storage again on
+  // a change: config.ts). The checker must check with the copy answerCheck reads the words still
+  // to be derived from: with an older copy they were recorded where nobody looked, the check
+  // passed for whole, and a misspelt name (whose deletions are derived last) was never found.
+  entry.active = active;
   drafts.delete(id);
   drafts.set(id, entry);
   for (const old of drafts.keys()) {

@@ -165,18 +165,24 @@ export class SecondLook {
     render(h(App, props), this.ensureUi().container);
   }
 
-  /** The counters by each composer with findings, their marks, the card, the gate. */
+  /**
+   * The counters by each composer being checked, their marks, the card, the gate. A counter stands
+   * by every composer the user writes in, whatever was found, in one box of one size: a page can
+   * hit-test where Second Look takes the pointer (document.elementFromPoint), so that must not
+   * depend on what was found.
+   */
   private props(): UiProps {
     const chips: ChipView[] = [];
     const overlay: UiProps['overlay'] = [];
     for (const session of this.composers.all()) {
       const findings = session.visible();
       const rect = session.element.getBoundingClientRect();
-      if ((findings.length === 0 && !session.unavailable) || rect.width === 0) continue;
+      if (!session.isActive || rect.width === 0) continue;
       chips.push({
         id: session.id,
         rect,
         count: findings.length,
+        checked: session.checked !== null,
         blocking: session.blocking,
         unavailable: session.unavailable,
         open: () => findings[0] && this.cards.open(session, findings[0], 'chip'),
