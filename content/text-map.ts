@@ -198,6 +198,7 @@ export class EditableText {
       else return this.reset();
     }
     if (!listChanged && dirty.size === 0) return { snapshot: this.current, change: null };
+    if (!listChanged) return this.retext(dirty);
 
     const old = this.blocks;
     const elements = listChanged ? [...container.children] : old.map((b) => b.element);
@@ -265,6 +266,42 @@ export class EditableText {
   }
 
   /** The text of `blocks` joined as innerText joins them, and a snapshot over it. */
+  /**
+   * The blocks' list is as it was and only the text inside some changed (typing): those blocks
+   * are read again and spliced into the text, the blocks after them move; nothing else is read or
+   * joined again, so a keystroke does not cost more in a long draft.
+   */
+  private retext(dirty: Set<Element>): { snapshot: TextSnapshot; change: TextChange | null } {
+    const old = this.blocks;
+    let first = old.length;
+    let last = -1;
+    for (const element of dirty) {
+      const i = this.index.get(element);
+      if (i === undefined || old[i]?.element !== element) return this.reset();
+      first = Math.min(first, i);
+      last = Math.max(last, i);
+    }
+    const blocks = old.slice();
+    const starts = this.starts.slice();
+    const before = this.text;
+    const from = starts[first]!;
+    const to = starts[last]! + old[last]!.snapshot.text.length;
+    let middle = '';
+    for (let i = first; i <= last; i++) {
+      const element = blocks[i]!.element;
+      if (dirty.has(element) && !isBlock(element)) return this.reset();
+      blocks[i] = { element, snapshot: snapshotEditable(element as HTMLElement) };
+      if (i > first) middle += '\n'.repeat(Math.max(breaksAround(blocks[i - 1]!.element), breaksAround(element)));
+      starts[i] = from + middle.length;
+      middle += blocks[i]!.snapshot.text;
+    }
+    const moved = middle.length - (to - from);
+    if (moved !== 0) for (let i = last + 1; i < starts.length; i++) starts[i] = starts[i]! + moved;
+    const text = before.slice(0, from) + middle + before.slice(to);
+    const snapshot = this.snapshotOf(blocks, starts, text);
+    return { snapshot, change: narrow(before, text, { at: from, oldEnd: to, newEnd: from + middle.length }) };
+  }
+
   private join(blocks: Block[]): TextSnapshot {
     const starts: number[] = new Array(blocks.length);
     let text = '';
@@ -277,6 +314,11 @@ export class EditableText {
       text += block.snapshot.text;
       previousBreaks = breaks;
     }
+    return this.snapshotOf(blocks, starts, text);
+  }
+
+  /** The snapshot over `blocks`, whose texts start at `starts` in `text`. */
+  private snapshotOf(blocks: Block[], starts: number[], text: string): TextSnapshot {
     this.blocks = blocks;
     this.starts = starts;
     this.text = text;
