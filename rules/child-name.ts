@@ -334,7 +334,9 @@ export const childName = defineRule({
             const personAfter = PERSON_AFTER.test(after(ctx, t)) || family || Boolean(nextTags?.has('Verb') && !nextTags.has('Gerund'));
             if (tags.has('Place')) continue;
             // "Precious few hours", "Joy all round", "Paris for the weekend": a word opening a sentence.
-            if (sentenceStart && !surnameListed && !personAfter) continue;
+            // It must also be read as a person ("Hope, courage and kindness" is not), or be disguised
+            // ("S A N T I A G O is our new champion": a place's name is not spelt out).
+            if (sentenceStart && !surnameListed && !(personAfter && (tags.has('Person') || family || t.spaced || t.leet))) continue;
             if (!tags.has('Person') && !tags.has('FirstName') && !personAfter) continue;
             if (sentenceStart && t.possessive && !family) continue;
           }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from './support/chromium';
 import { composeOnFacebook, posts, report, setSettings } from './support/page';
@@ -16,8 +16,12 @@ beforeAll(async () => {
   roster = await hashPupilNames(['Demelza Trewin']);
   browser = await launch({ extension: true });
 }, 600_000);
+// Each test's page is closed after it: the tests find a page's tab by its address, which every
+// page here shares, so a page left open would be read in place of the next test's.
+afterEach(async () => {
+  for (const p of pages.splice(0)) await p.close().catch(() => undefined);
+});
 afterAll(async () => {
-  for (const p of pages) await p.close().catch(() => undefined);
   await browser?.close();
 });
 
