@@ -19,4 +19,7 @@ ruleTable('complaint', [
   { text: "Gutted we lost the match on Saturday, the ref did not have a clue", account: 'personal', marks: [] },
   { text: "Love how SLT send emails at 10pm and expect replies by 7am", account: 'personal', marks: [[0, 58, "Love how SLT send emails at 10pm and expect replies by 7am"]] },
   { text: "Love how my dog steals socks", account: 'personal', marks: [] },
+  // A threat to walk out is a grievance; sarcasm needs leaders or colleagues as its target.
+  { text: "If SLT cut our PPA one more time I am walking. Simple as.", account: 'personal', marks: [[0, 46, "If SLT cut our PPA one more time I am walking."]] },
+  { text: "Our team lost again on Saturday, wonder why.", account: 'personal', marks: [] },
 ]);
