@@ -41,7 +41,8 @@ export const complaint = defineRule({
   description: 'Airing a complaint or grievance about the school, its staff, its decisions or colleagues in public.',
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['complain', 'complaint', 'grievance', 'criticis', 'critical of', 'dissatisf', 'concerns', 'negative comment', 'disparag', 'dispute', 'air ', 'vent'],
+    // Not "concerns" alone: in a school's policy that is safeguarding's word ("report any concerns").
+    terms: ['complain', 'complaint', 'grievance', 'criticis', 'critical of', 'dissatisf', 'negative comment', 'disparag', 'dispute', 'air ', 'vent'],
     headings: ['complaint', 'grievance', 'concern'],
   },
   text: {
