@@ -51,7 +51,8 @@ export const complaint = defineRule({
       const targets = targetsFor(ctx.settings.org.names, ctx.settings.org.handles, ctx.settings);
       const hits: Hit[] = [];
       const sents = ctx.sentences;
-      const spacedTarget = (from: number, to: number) => ctx.spaced.some((t) => t.start >= from && t.end <= to && SPACED_TARGETS.has(t.key));
+      const spacedTargets = ctx.spaced.filter((t) => SPACED_TARGETS.has(t.key));
+      const spacedTarget = (from: number, to: number) => spacedTargets.some((t) => t.start >= from && t.end <= to);
       sents.forEach((s, i) => {
         const sentence = ctx.folded.slice(s.start, s.end);
         GRIEVANCE.lastIndex = 0;
