@@ -10,6 +10,10 @@ import { escapeRegExp, Marks } from './engine/match';
 import { derogatory } from './derogatory';
 import { hitsOf } from './engine/hits';
 import data from './data/complaint.json';
+import school from './data/school.json';
+
+// Leaders and the school spelt out letter by letter ("S L T", "h e a d") are targets too.
+const SPACED_TARGETS = new Set(school.spacedPointers);
 
 const GRIEVANCE = anyOf(data.grievance);
 // Eye-rolls and "typical": a grievance only when aimed at leaders, the trust or colleagues, not
@@ -47,6 +51,8 @@ export const complaint = defineRule({
       const targets = targetsFor(ctx.settings.org.names, ctx.settings.org.handles, ctx.settings);
       const hits: Hit[] = [];
       const sents = ctx.sentences;
+      const spacedTargets = ctx.spaced.filter((t) => SPACED_TARGETS.has(t.key));
+      const spacedTarget = (from: number, to: number) => spacedTargets.some((t) => t.start >= from && t.end <= to);
       sents.forEach((s, i) => {
         const sentence = ctx.folded.slice(s.start, s.end);
         GRIEVANCE.lastIndex = 0;
@@ -58,8 +64,9 @@ export const complaint = defineRule({
         // time doesn't exist.").
         const prev = sents[Math.max(0, i - 2)];
         const next = sents[i + 1];
-        const window = ctx.folded.slice(prev ? prev.start : s.start, next ? next.end : s.end);
-        if (!(strong ? targets.grievance : targets.insult).test(window)) return;
+        const from = prev ? prev.start : s.start;
+        const to = next ? next.end : s.end;
+        if (!(strong ? targets.grievance : targets.insult).test(ctx.folded.slice(from, to)) && !spacedTarget(from, to)) return;
         hits.push({
           start: s.start,
           end: s.end,
@@ -77,7 +84,8 @@ export const complaint = defineRule({
         const prev = ctx.sentences[i - 1];
         // Insults aimed at pupils, parents, Ofsted or strangers are derogatory only: the target must be
         // colleagues, leaders, the school or the trust.
-        if (targets.insult.test(ctx.folded.slice(prev ? prev.start : s.start, s.end))) {
+        const from = prev ? prev.start : s.start;
+        if (targets.insult.test(ctx.folded.slice(from, s.end)) || spacedTarget(from, s.end)) {
           marks.add(s.start, s.end);
           hits.push({
             start: s.start,

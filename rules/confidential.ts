@@ -17,6 +17,7 @@ const PERSON_DESCRIBED = anyOf(data.person.filter((p) => !/^(?:he|she|him|her|hi
 const SCHOOL_CONTEXT = /\b(?:pupils?|students?|class|classroom|year\s?\d{1,2}s?|school|staff|colleagues?|teacher|ta|head|headteacher|senco|parents'? evening|lesson|playground|trust|academy)\b/i;
 const NOT_PERSON = anyOf(data.notPerson, 'iu');
 const SECRET = anyOf(data.secret);
+const LEAK_ON_PERSONAL = anyOf(data.leakOnPersonal);
 
 export const confidential = defineRule({
   id: 'confidential',
@@ -31,7 +32,8 @@ export const confidential = defineRule({
     score: 0.7,
     check(ctx) {
       const hits: Hit[] = [];
-      for (const m of ctx.text.matchAll(SECRET)) {
+      const leaks = [...ctx.text.matchAll(SECRET), ...(ctx.draft.account === 'personal' && SCHOOL_CONTEXT.test(ctx.text) ? ctx.text.matchAll(LEAK_ON_PERSONAL) : [])];
+      for (const m of leaks) {
         hits.push({
           start: m.index,
           end: m.index + m[0].length,

@@ -71,8 +71,9 @@ export const location = defineRule({
       };
       // A capitalised name that qualifies the noun after it ("in Tudor costume", "Victorian dress")
       // names no place, unless that noun is a kind of place ("Halden castle").
-      const byStart = new Map(ctx.tokens.map((t, i) => [t.start, i]));
+      let byStart: Map<number, number> | undefined;
       const qualifiesNoun = (at: number) => {
+        byStart ??= new Map(ctx.tokens.map((t, i) => [t.start, i]));
         let i = byStart.get(at);
         if (i === undefined) return false;
         while (ctx.tokens[i + 1]?.capitalised && ctx.text.slice(ctx.tokens[i]!.end, ctx.tokens[i + 1]!.start).trim() === '') i++;

@@ -11,6 +11,7 @@ import data from './data/political.json';
 // Party names keep their capitals ("Labour", not "labour"; "Reform UK", not "reform").
 const PARTY = new RegExp(`(?<![\\p{L}\\p{N}])(?:${data.parties.join('|')}|${data.politicians.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 const ENDORSEMENT = anyOf(data.endorsement, 'iu');
+const SCHOOL_POLITICS = anyOf(data.schoolPolitics, 'iu');
 // A handle that names a party ("@SarahLeeLabour", "@HaldenTories").
 const PARTY_HANDLE = /@[A-Za-z0-9_]{0,30}(?:Labour|Tory|Tories|Conservatives?|LibDems?|Reform|GreenParty|Greens|SNP|Plaid|UKIP)[A-Za-z0-9_]{0,30}/gu;
 const VOTE_FOR = /(?<![\p{L}])#?vote\s?(?:for\s+)?(?:the\s+)?(?=\p{Lu})(?:Labour|Conservative|Tory|Reform|Green|Lib\s?Dem|Liberal|SNP|Plaid|UKIP|DUP)/giu;
@@ -34,7 +35,8 @@ export const political = defineRule({
         found.set(m.index, { start: m.index, end: m.index + m[0].length, what: m[0] });
         marks.add(m.index, m.index + m[0].length);
       }
-      const endorsed = perSentence((start, end) => ENDORSEMENT.test(ctx.text.slice(start, end)));
+      // A mock election's result is a lesson, so its sentence endorses nothing.
+      const endorsed = perSentence((start, end) => ENDORSEMENT.test(ctx.text.slice(start, end)) && !SCHOOL_POLITICS.test(ctx.text.slice(start, end)));
       const mentions = [...ctx.text.matchAll(PARTY), ...ctx.text.matchAll(PARTY_HANDLE)];
       for (const m of mentions) {
         // Endorsement or attack wording within two sentences ("Farage would wreck our schools. Keep

@@ -5,6 +5,7 @@ import { SCHOOL_POINTERS, spans } from './patterns';
 import school from '../data/school.json';
 
 const ROLE_IN_HANDLE = new Set(school.roleInHandle);
+const SPACED_POINTERS = new Set(school.spacedPointers);
 
 /** A handle's words ("mrs_fenwick_head", "DrEllisonHead"), lower case. */
 const handleWords = (handle: string) => handle.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
@@ -43,6 +44,8 @@ export function orgMentions(ctx: RuleContext): Mention[] {
       out.push({ start: m.index, end: m.index + 1 + key.length, text: m[0], kind: 'pointer' });
   }
   for (const s of spans(SCHOOL_POINTERS, ctx.text)) out.push({ ...s, kind: 'pointer' });
+  // Spelt out letter by letter to slip past a filter ("S L T", "h.e.a.d").
+  for (const t of ctx.spaced) if (SPACED_POINTERS.has(t.key)) out.push({ start: t.start, end: t.end, text: t.text, kind: 'pointer' });
   if (org.straplines) for (const s of spans(org.straplines, ctx.text)) out.push({ ...s, kind: 'strapline' });
   out.sort((a, b) => a.start - b.start);
   cache.set(ctx, out);

@@ -89,6 +89,10 @@ export function tokenize(text: string): Token[] {
  * Joined forms of runs of at least three single-letter tokens separated by single spaces
  * ("s o d", "N a o m i"). A run stops at anything else, so ordinary words never join.
  */
+// What may separate letters spelt out one by one: a space, a dot, a dash, an underscore, or an
+// emoji or symbol between every letter ("s🤡l🤡t"), with spaces around it.
+const LETTER_GAP = /^(?:[ .\-_]| ?(?:\p{Extended_Pictographic}|[*·•|/+~])(?:\u200d?\p{Extended_Pictographic}|\ufe0f)* ?)$/u;
+
 export function spacedTokens(text: string, tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -98,7 +102,7 @@ export function spacedTokens(text: string, tokens: readonly Token[]): Token[] {
       j + 1 < tokens.length &&
       tokens[j]!.text.length === 1 &&
       tokens[j + 1]!.text.length === 1 &&
-      /^[ .\-_]$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))
+      LETTER_GAP.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))
     )
       j++;
     if (j - i >= 2 && tokens[i]!.text.length === 1) {

@@ -141,8 +141,8 @@ describe('a check the background worker does not answer', () => {
     await page.waitForTimeout(300);
     await stopWorker(page);
 
-    // The findings of the edit arrive (what is marked: this draft's location finding spans the
-    // sentence, so its mark box covers the other two).
+    // The findings of the edit arrive (the tag and the pupil's name; "Great trip today with ...
+    // Year 3" places nobody, so location does not mark the sentence).
     await expect.poll(async () => (await report(await currentWorker(), page))?.findings.map((f) => f.excerpt), { timeout: 30_000 }).toEqual(expect.arrayContaining(['@jenny_b', 'Olivia Smith']));
     expect((await markedText(page)).join(' ')).toContain('Olivia Smith');
     expect(await page.locator(FACEBOOK_COMPOSER).innerText()).toBe(DRAFT + MORE);
@@ -163,8 +163,8 @@ describe('a check the background worker does not answer', () => {
     // Its label says the post is not checked because checking is unavailable.
     expect(await ui(page).locator('[data-state="unavailable"][aria-label*="not checked"][aria-label*="unavailable"]').count()).toBe(1);
     // The worker answers again: the findings arrive, and the counter counts them.
-    // The findings of the edit arrive (what is marked: this draft's location finding spans the
-    // sentence, so its mark box covers the other two).
+    // The findings of the edit arrive (the tag and the pupil's name; "Great trip today with ...
+    // Year 3" places nobody, so location does not mark the sentence).
     await expect.poll(async () => (await report(await currentWorker(), page))?.findings.map((f) => f.excerpt), { timeout: 30_000 }).toEqual(expect.arrayContaining(['@jenny_b', 'Olivia Smith']));
     expect((await markedText(page)).join(' ')).toContain('Olivia Smith');
     await expect.poll(() => unavailable().count()).toBe(0);

@@ -19,4 +19,11 @@ ruleTable('complaint', [
   { text: "Gutted we lost the match on Saturday, the ref did not have a clue", account: 'personal', marks: [] },
   { text: "Love how SLT send emails at 10pm and expect replies by 7am", account: 'personal', marks: [[0, 58, "Love how SLT send emails at 10pm and expect replies by 7am"]] },
   { text: "Love how my dog steals socks", account: 'personal', marks: [] },
+  // A threat to walk out is a grievance; sarcasm needs leaders or colleagues as its target.
+  { text: "If SLT cut our PPA one more time I am walking. Simple as.", account: 'personal', marks: [[0, 46, "If SLT cut our PPA one more time I am walking."]] },
+  { text: "Our team lost again on Saturday, wonder why.", account: 'personal', marks: [] },
+  // Leaders spelt out letter by letter, with spaces or an emoji between every letter.
+  { text: "the h e a d is useless", account: 'personal', marks: [[0, 22, "the h e a d is useless"]] },
+  { text: "s🤡l🤡t have done it again, absolute joke", account: 'personal', marks: [[0, 41, "s🤡l🤡t have done it again, absolute joke"]] },
+  { text: "This umbrella is useless, soaked again", account: 'personal', marks: [] },
 ]);

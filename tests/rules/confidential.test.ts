@@ -17,4 +17,9 @@ ruleTable('confidential', [
   // A leak is news the people it concerns do not have yet; a surprise party is not.
   { text: "Redundancy letters going out to support staff on Friday. Nobody knows yet.", account: 'personal', marks: [[57, 73, "Nobody knows yet"]] },
   { text: "Surprise party for Dad on Saturday, he does not know yet!", account: 'personal', marks: [] },
+  // A school's plan told on a personal account before the letters go out; the school's own page announcing it, or a shop's closure, is no leak.
+  { text: "The trust are closing the nursery in July, letters go out next week", account: 'personal', marks: [[10, 41, "are closing the nursery in July"], [43, 62, "letters go out next"]] },
+  { text: "We are closing the nursery in July; letters go out to families next week.", account: 'official', marks: [] },
+  { text: "Sainsburys is closing the cafe in July, gutted", account: 'personal', marks: [] },
+  { text: "Our SENCO told me the Smith twins are on the CP register now", account: 'personal', marks: [[38, 56, "on the CP register"]] },
 ]);

@@ -25,4 +25,6 @@ ruleTable('disclaimer', [
   { text: "Finally filled in my form for the passport renewal", account: 'personal', marks: [] },
   { text: "In my group chat everyone is arguing about the football", account: 'personal', marks: [] },
   { text: "My son has just made the Year 7 team for rugby, so proud", account: 'personal', marks: [] },
+  { text: "S L T strike again, another pointless meeting", account: 'personal', marks: [[0, 5, "S L T", "These are my personal views and not those of Halden Learning Trust."]] },
+  { text: "Y M C A on repeat at the wedding 💃", account: 'personal', marks: [] },
 ]);

@@ -6,4 +6,6 @@ ruleTable('political', [
   { text: "The Tories have failed our schools.", account: 'official', marks: [[4, 10, "Tories"]] },
   { text: "Our mock election is over: The Wild Robot won by a landslide!", account: 'official', marks: [] },
   { text: "Vote Labour on Thursday!", account: 'personal', marks: [] },
+  // A mock election's result is a lesson.
+  { text: "Year 6 held a mock election today: the Green Party won!", account: 'official', marks: [] },
 ]);
