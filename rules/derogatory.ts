@@ -47,8 +47,31 @@ const NOT_PREDICATE = new Set(data.notPredicate);
 const STRONG_ADJ_PRED = any(data.strongAdjectives.filter((w) => !NOT_PREDICATE.has(w)));
 const STRONG_ADJ_MULTI = data.strongAdjectives.filter((w) => /[\s-]/.test(w)).map((w) => w.split(/[\s-]/)[0]!);
 // The first word of each phrase: a phrase list's pattern runs only when one of them is in the draft.
+/**
+ * A list of phrases looked for only where a word of the draft is one's first word: one sticky
+ * pattern per first word, tried at that word (a long alternation run over the whole draft costs
+ * more than the check's budget allows). Words are separated by `between`.
+ */
+function phraseFinder(list: string[], between: string): (ctx: RuleContext, lower: string) => Span[] {
+  const byFirst = new Map<string, string[]>();
+  for (const p of list) {
+    const first = p.split(/[\s-]/)[0]!.replace(/['*@$!]/g, '');
+    byFirst.set(first, [...(byFirst.get(first) ?? []), `${escapeRegExp(p).replace(/[\s-]+/g, between)}`]);
+  }
+  const patterns = new Map([...byFirst].map(([w, ps]) => [w, new RegExp(`(?:${ps.join('|')})(?![\\p{L}])`, 'yiu')]));
+  return (ctx, lower) => {
+    const out: Span[] = [];
+    for (const t of ctx.tokens) {
+      const re = patterns.get(t.key);
+      if (!re) continue;
+      re.lastIndex = t.start;
+      const m = re.exec(lower);
+      if (m) out.push({ start: t.start, end: t.start + m[0].length });
+    }
+    return out;
+  };
+}
 const firstWords = (phrases: string[]) => new Set(phrases.map((p) => p.split(/[\s-]/)[0]!.replace(/['*@$!]/g, '')));
-const THREAT_FIRST = firstWords(data.threats);
 const GROUP_FIRST = firstWords([...data.groups, 'all']);
 const INSULT_PHRASE_FIRST = firstWords([...data.insults, ...data.slurs].filter((w) => /[\s-]/.test(w)));
 const AMBIGUOUS_PHRASE_FIRST = firstWords(data.ambiguousNouns.filter((w) => /[\s-]/.test(w)));
@@ -94,7 +117,7 @@ function properNoun(ctx: RuleContext, t: Token): boolean {
 const MOCKERY = new RegExp(`(?<![\\p{L}])(?:${any(data.mockery)})\\s+(?:[\\p{L}-]+,?\\s+){0,3}${any(data.mockeryNouns)}(?![\\p{L}])`, 'giu');
 // "dancing like a herd of drunk giraffes": people likened to a pack of anything.
 const SIMILE = /\blike\s+(?:a\s+)?(?:herd|bunch|pack|gaggle|troop|flock|load|shower|swarm|mob|troupe)\s+of\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+s\b/giu;
-const THREATS = new RegExp(`(?<![\\p{L}])${any(data.threats)}(?![\\p{L}])`, 'giu');
+const THREATS = phraseFinder(data.threats, '[\\s-]+');
 const DISCRIMINATION = new RegExp(`(?<![\\p{L}])(?:all\\s+)?${any(data.groups)}\\s+(?:[\\p{L}']+\\s+){0,2}?${any(data.groupPredicates)}(?![\\p{L}])`, 'giu');
 // "utterly useless", "completely clueless" said of someone in the sentence.
 const PREDICATE_END = new RegExp(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|just|really|utterly|completely|totally|absolutely|such|a|an|bloody)\\s+){0,2}${STRONG_ADJ_PRED}(?:,?\\s+the\\s+lot\\s+of\\s+them)?[\\s.!?]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
@@ -120,13 +143,9 @@ const SUBJECT_PREDICATE = new RegExp(
 const YOU_ADJ = new RegExp(`(?<![\\p{L}])(?<!(?:do|did|would|could|can|will|if|when|thank|thanks|see|told|tell|love|miss)\\s)(?:you|ya|u)\\s+(?:(?:${alt(data.intensifiers)})\\s+)?(${PRED_ADJ})(?=\\s*(?:[.!?,;:)&]|$|and\\b|\\p{Extended_Pictographic}))`, 'giu');
 // Abuse that tells someone off ("fuck off", "you suck"), insults by comparison ("as dumb as",
 // "half a brain") and sarcastic titles ("nice job, genius"). Words may be split by commas.
-const phraseList = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '[\\s,.!]+')).join('|')})(?![\\p{L}])`, 'giu');
-const DISMISSALS = phraseList(data.dismissals);
-const DISMISSAL_FIRST = firstWords(data.dismissals);
-const COMPARISONS = phraseList(data.comparisons);
-const COMPARISON_FIRST = firstWords(data.comparisons);
-const SARCASM = phraseList(data.sarcasm);
-const SARCASM_LAST = new Set(data.sarcasm.map((p) => p.split(/\s+/).pop()!));
+const DISMISSALS = phraseFinder(data.dismissals, '[\\s,.!]+');
+const COMPARISONS = phraseFinder(data.comparisons, '[\\s,.!]+');
+const SARCASM = phraseFinder(data.sarcasm, '[\\s,.!]+');
 // Blended slurs: "libtard", "feminazi"-style words ending in -tard ("mustard", "leotard" aside).
 const TARD = /^\p{L}{2,}tards?$/u;
 const TARD_STOP = new Set(data.tardStop.flatMap((w) => [w, `${w}s`]));
@@ -142,8 +161,8 @@ const LONE_NOUN_LEAD = new Set(['you', 'ya', 'u', 'what', 'such', 'a', 'an', 'to
 // People called vermin: "these people are animals", "they are parasites" (for "they", not words
 // a farm or science post uses of real animals).
 const DEHUMANISED = new RegExp(
-  `(?<![\\p{L}])(?:${PEOPLE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))(?![\\p{L}])`,
-  'giu',
+  `(?<![\\p{L}])(?:${PEOPLE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))$`,
+  'iu',
 );
 const DEHUMANISED_WORDS = new Set([...data.dehumanising.people, ...data.dehumanising.any].map((w) => w.split(/\s+/).pop()!));
 // "You're going to jail", "you'll be sacked": a consequence held over someone.
@@ -245,16 +264,13 @@ function findInsults(ctx: RuleContext): Hit[] {
     };
 
     const mayHave = (first: ReadonlySet<string>) => [...first].some((w) => keys.has(w));
-    if (mayHave(THREAT_FIRST)) for (const m of lower.matchAll(THREATS)) add(m.index, m.index + m[0].length, 'a threat', 'threat phrase', 0.85);
-    if (mayHave(DISMISSAL_FIRST)) for (const m of lower.matchAll(DISMISSALS)) add(m.index, m.index + m[0].length, 'abuse aimed at someone', 'telling someone off with abuse', 0.8);
+    for (const m of THREATS(ctx, lower)) add(m.start, m.end, 'a threat', 'threat phrase', 0.85);
+    for (const m of DISMISSALS(ctx, lower)) add(m.start, m.end, 'abuse aimed at someone', 'telling someone off with abuse', 0.8);
     let addressed: boolean | undefined;
     const toSomeone = (span: Span) => aimedAtPerson(ctx, span) || (addressed ??= ADDRESSED.test(text));
-    if (mayHave(COMPARISON_FIRST))
-      for (const m of lower.matchAll(COMPARISONS)) {
-        const span = { start: m.index, end: m.index + m[0].length };
-        if (toSomeone(span)) add(span.start, span.end, 'an insult by comparison', 'someone compared to something stupid or worthless', 0.75);
-      }
-    if (mayHave(SARCASM_LAST)) for (const m of lower.matchAll(SARCASM)) add(m.index, m.index + m[0].length, 'mockery', 'a sarcastic title for someone', 0.65);
+    for (const span of COMPARISONS(ctx, lower))
+      if (toSomeone(span)) add(span.start, span.end, 'an insult by comparison', 'someone compared to something stupid or worthless', 0.75);
+    for (const m of SARCASM(ctx, lower)) add(m.start, m.end, 'mockery', 'a sarcastic title for someone', 0.65);
     if (mayHave(GROUP_FIRST)) for (const m of lower.matchAll(DISCRIMINATION)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a group of people described by a slur or stereotype', 0.8);
 
     // Profanity and slurs, as obscenity reads them (l33t, look-alikes, f*cking), also over
@@ -334,7 +350,13 @@ function findInsults(ctx: RuleContext): Hit[] {
         if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person', 0.65);
     if (hasAdjective) for (const m of lower.matchAll(ADJ_PEOPLE)) add(m.index, m.index + m[0].length, 'an insult aimed at people', 'insulting description of people', 0.7);
     if (hasAdjective) for (const m of folded.matchAll(SUBJECT_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'someone told they are something insulting', 0.7);
-    if ([...DEHUMANISED_WORDS].some((w) => keys.has(w))) for (const m of lower.matchAll(DEHUMANISED)) add(m.index, m.index + m[0].length, 'dehumanising', 'people called animals or vermin', 0.8);
+    // Looked for back from each such word, not over the whole draft.
+    for (const t of ctx.tokens) {
+      if (!DEHUMANISED_WORDS.has(t.key)) continue;
+      const from = Math.max(0, t.start - 80);
+      const m = DEHUMANISED.exec(lower.slice(from, t.end));
+      if (m) add(from + m.index, t.end, 'dehumanising', 'people called animals or vermin', 0.8);
+    }
     if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
     for (const s of ctx.sentences) {
       const words = folded.slice(s.start, s.end).replace(/(?:^|\s)@[\p{L}\p{N}_]+/gu, ' ').match(/[\p{L}'-]+/gu) ?? [];
