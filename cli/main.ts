@@ -5,14 +5,21 @@
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { checkDraft, checkDraftWithNames, checkImages, withPupilNames, type Draft, type Finding, type ImageAnalysis, type Settings } from '../rules';
+import type { Draft, Finding, ImageAnalysis, Settings } from '../rules';
 import { ACCOUNTS, PLATFORMS, type Account, type Platform } from '../rules/engine/ids';
 import { describeScore, explainWhy } from '../rules/engine/explain';
 import { BUILT_IN_PACK_IDS, builtInPack } from '../packs';
 import type { Pack } from '../packs/schema';
 import { InputError, parseInputJson, UsageError } from './errors';
-import { hashPupilNames, parseRoster } from '../settings/roster';
 import { dirOf, loadSettings, readJson, readText, requirePack, requireSettings, resolvePack } from './load';
+
+/**
+ * The checking engine (compromise's lexicon and the word lists) and the roster's hashing load
+ * only for the commands that use them: `pack draft` and `help` start without them (the CLI's
+ * bundle is split by esbuild at these imports, scripts/build-cli.mjs).
+ */
+const engine = () => import('../rules');
+const rosterTools = () => import('../settings/roster');
 
 const USAGE = `usage:
   second-look check [--settings FILE] [--pack ID|FILE] [--account personal|official]
@@ -112,6 +119,7 @@ async function analyseImages(files: readonly string[], logo: string | undefined)
 
 async function checkWithImages(draft: Draft, settings: Settings, pack: Pack, files: readonly string[], logo: string | undefined): Promise<Finding[]> {
   const analyses = await analyseImages(files, logo);
+  const { withPupilNames, checkDraft, checkImages } = await engine();
   return withPupilNames(settings, () => [...checkDraft(draft, settings, { pack }), ...checkImages(analyses, draft, settings, { pack })]);
 }
 
@@ -148,7 +156,7 @@ async function checkOne(args: string[], io: Io): Promise<number> {
     io.out(values.json ? JSON.stringify({ findings }, null, 2) : describe(text, findings, pack, draft));
     return findings.length ? 3 : 0;
   };
-  if (images.length === 0) return report(await checkDraftWithNames(draft, settings, { pack }));
+  if (images.length === 0) return report(await (await engine()).checkDraftWithNames(draft, settings, { pack }));
   const logo = logoUrl(settings, values.settings ? dirOf(values.settings) : process.cwd());
   return report(await checkWithImages(draft, settings, pack, images, logo));
 }
@@ -179,7 +187,7 @@ async function checkJsonl(file: string, settingsFile: string | undefined, io: Io
       const images = ((o.images as string[] | undefined) ?? []).map((image) => resolve(base, image));
       for (const image of images) if (!existsSync(image)) throw new InputError(`${image}: no such image`);
       let findings: Finding[];
-      if (images.length === 0) findings = await checkDraftWithNames(draft, settings, { pack });
+      if (images.length === 0) findings = await (await engine()).checkDraftWithNames(draft, settings, { pack });
       else {
         if (logo === null) logo = logoUrl(settings, settingsFile ? dirOf(settingsFile) : process.cwd());
         findings = await checkWithImages(draft, settings, pack, images, logo);
@@ -231,6 +239,7 @@ async function roster(args: string[], io: Io): Promise<number> {
   // --key (spec/cli.md) is the list's salt: give an existing list's to add names to it.
   if (values.key !== undefined && !/^(?:[0-9a-f]{2}){16,64}$/i.test(values.key))
     throw new UsageError('--key (the salt) must be 16 to 64 bytes written in hexadecimal (e.g. from: openssl rand -hex 16)');
+  const { parseRoster, hashPupilNames } = await rosterTools();
   const { names, errors } = parseRoster(text);
   for (const e of errors) io.err(`second-look: ${source}:${e.line}: ${e.message}`);
   if (names.length === 0) throw new InputError(`${source}: no pupil names found`);

@@ -8,6 +8,7 @@ import { defineRule, type Hit } from './engine/types';
 import { anyOf } from './engine/patterns';
 import { escapeRegExp, Marks } from './engine/match';
 import { derogatory } from './derogatory';
+import { hitsOf } from './engine/hits';
 import data from './data/complaint.json';
 
 const GRIEVANCE = anyOf(data.grievance);
@@ -36,7 +37,8 @@ export const complaint = defineRule({
   description: 'Airing a complaint or grievance about the school, its staff, its decisions or colleagues in public.',
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['complain', 'complaint', 'grievance', 'criticis', 'critical of', 'dissatisf', 'concerns', 'negative comment', 'disparag', 'dispute', 'air ', 'vent'],
+    // Not "concerns" alone: in a school's policy that is safeguarding's word ("report any concerns").
+    terms: ['complain', 'complaint', 'grievance', 'criticis', 'critical of', 'dissatisf', 'negative comment', 'disparag', 'dispute', 'air ', 'vent'],
     headings: ['complaint', 'grievance', 'concern'],
   },
   text: {
@@ -68,7 +70,7 @@ export const complaint = defineRule({
       // An insult aimed at colleagues, leaders, the school or the trust is a grievance too.
       const marks = new Marks(ctx.text.length);
       for (const h of hits) marks.add(h.start, h.end);
-      for (const h of derogatory.text!.check(ctx)) {
+      for (const h of hitsOf(derogatory, ctx)) {
         const i = ctx.sentenceIndexAt(h.start);
         const s = ctx.sentences[i];
         if (!s || marks.overlaps(s.start, s.end)) continue;

@@ -21,7 +21,7 @@ export const political = defineRule({
   description: 'Party-political content, endorsements and campaigning on an official account.',
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['politic', 'party', 'parties', 'election', 'campaign', 'lobby', 'impartial', 'partisan', 'neutral'],
+    terms: ['politic', 'party political', 'party-political', 'election', 'campaign', 'lobby', 'impartial', 'partisan', 'neutral'],
     headings: ['politic', 'impartial'],
   },
   accounts: ['official'],

@@ -18,6 +18,8 @@ export const pupilPhoto = defineRule({
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
     terms: ['photo', 'picture', 'image', 'video', 'footage', 'film', 'camera', 'recording'],
+    // ... of pupils: "be wary of what photographs you put online of yourself" is not the rule.
+    all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'youngster', 'class', 'individual', 'people', 'anyone', 'someone', 'others']],
     headings: ['photo', 'image', 'picture', 'video'],
   },
   image: {

@@ -3,9 +3,11 @@
 // tsx, start-up was most of the time `pack draft` took). Plain JavaScript packages are bundled
 // too (compromise alone is hundreds of small files to open); those that find their own files,
 // workers, WebAssembly or native code at run time (EXTERNAL) load from node_modules as they are.
+// The bundle is split at the CLI's dynamic imports (chunks in .cli/chunks/): `pack draft` and
+// `help` do not load the checking engine (compromise's lexicon costs most of a second to set up).
 // `npm install` builds it (postinstall); bin/second-look.mjs rebuilds it when a source is newer,
 // so a checkout that edits the sources never runs stale code.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,13 +35,15 @@ export function isStale() {
 
 export async function buildCli() {
   const { build } = await import('esbuild');
-  mkdirSync(dirname(BUNDLE), { recursive: true });
-  // Built beside and renamed into place: two commands started at once never read half a file.
-  const tmp = `${BUNDLE}.${process.pid}.tmp.mjs`;
-  await build({
-    entryPoints: [join(ROOT, 'cli/main.ts')],
-    outfile: tmp,
+  const outdir = dirname(BUNDLE);
+  const result = await build({
+    entryPoints: { 'second-look': join(ROOT, 'cli/main.ts') },
+    outdir,
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    write: false,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -49,7 +53,25 @@ export async function buildCli() {
     logLevel: 'error',
     legalComments: 'none',
   });
-  renameSync(tmp, BUNDLE);
+  // Each file is written beside and renamed into place, the chunks (named by their content)
+  // before the entry that imports them: two commands started at once never read half a build.
+  const chunkDir = join(outdir, 'chunks');
+  mkdirSync(chunkDir, { recursive: true });
+  const written = new Set();
+  const put = (file) => {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, file.contents);
+    renameSync(tmp, file.path);
+    written.add(file.path);
+  };
+  const entry = result.outputFiles.filter((f) => resolve(f.path) === resolve(BUNDLE));
+  for (const file of result.outputFiles) if (!entry.includes(file)) put(file);
+  for (const file of entry) put(file);
+  // Chunks of earlier builds go, unless written in the last minute (another build's, running now).
+  for (const name of readdirSync(chunkDir)) {
+    const path = join(chunkDir, name);
+    if (!written.has(path) && Date.now() - statSync(path).mtimeMs > 60_000) unlinkSync(path);
+  }
   return BUNDLE;
 }
 

@@ -1,5 +1,6 @@
 // `second-look pack draft` on each kind of document, `validate --source`, and bad input: a clear
 // message naming the file, exit 2, no pack on stdout, never a stack trace.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,15 @@ describe('second-look pack draft', () => {
     ['a zip that is not a Word document', async () => file('archive.docx', await zipOf('notes.txt', 'hello')), /archive\.docx is a zip file but not a Word \.docx document/],
     ['a broken PDF', async () => file('broken.pdf', '%PDF-1.7\nthis is not really a PDF at all\n'), /broken\.pdf could not be read as a PDF/],
     ['a missing file', async () => join(dir, 'nope.pdf'), /nope\.pdf: no such file/],
+    ['a folder', async () => mkdtempSync(join(dir, 'folder-')), /folder-\w+: is a folder, not a file/],
+    ['a file of white space', async () => file('blank.txt', ' \n\n\t \n'), /blank\.txt has no text in it/],
+    ['a file of a few words', async () => file('short.md', '# Policy\n\nStaff must be kind online.'), /short\.md has only 6 words: too little to be a policy/],
+    [
+      'a text file far longer than any policy',
+      async () => file('long.txt', 'Staff must not post photographs of pupils on personal accounts. '.repeat(20_000)),
+      /long\.txt has 1\.3 million characters of text; a policy document is expected to have under 1 million/,
+    ],
+    ['a text with no clause about posts', async () => file('menu.txt', 'Lunch menu\n\n' + 'Monday: soup and bread, then fruit. '.repeat(10)), /menu\.txt: no clause of it is about what staff post/],
   ];
 
   it.each(bad)('refuses %s with a clear message, exit 2 and no pack', async (_what, make, message) => {
@@ -117,6 +127,21 @@ describe('second-look pack draft', () => {
     expect(r.out).toBe('');
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  // The command as people run it: the bundled CLI (split into chunks that load on demand), in a
+  // process of its own, so a crash, a warning on stdout or a wrong exit status would show.
+  it('runs as a command: a pack on stdout and exit 0 for a PDF, nothing on stdout and exit 2 for a scanned one', async () => {
+    const bin = new URL('../bin/second-look.mjs', import.meta.url).pathname;
+    const good = spawnSync(process.execPath, [bin, 'pack', 'draft', file('cmd.pdf', await policyPdf(blocks))], { encoding: 'utf8' });
+    expect(good.stderr).not.toMatch(/\n\s+at /);
+    expect(good.status).toBe(0);
+    expect(Object.keys(PackSchema.parse(JSON.parse(good.stdout)).rules)).toContain('pupil-photo');
+    const scan = spawnSync(process.execPath, [bin, 'pack', 'draft', file('cmd-scan.pdf', await scannedPdf())], { encoding: 'utf8' });
+    expect(scan.status).toBe(2);
+    expect(scan.stdout).toBe('');
+    expect(scan.stderr).toMatch(/cmd-scan\.pdf has no text layer/);
+    expect(scan.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('says how to use it when the file is missing from the command', async () => {

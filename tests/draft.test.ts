@@ -7,6 +7,7 @@ import { PackSchema } from '../packs/schema';
 import { builtInKnowledge } from '../packs/draft/builtin';
 import { splitClauses } from '../packs/draft/clauses';
 import { draftPack } from '../packs/draft/draft';
+import { isDirective } from '../packs/draft/text';
 import { SOURCES } from '../packs/ids';
 import { leaveOneOut, summarise, table } from './support/draft-loo';
 import { normaliseQuote, normalisedSources, rawSources } from './seeds';
@@ -17,9 +18,12 @@ describe('leave-one-out on the seed policies', () => {
   console.log(`leave-one-out, drafted pack vs hand-made pack (1 = first proposal is a cited clause, 3 = one of the first three, - = rightly left out, FP = wrongly proposed)\n${table(rows)}`);
 
   it('proposes a clause the hand-made pack cites first for most stated rules, in the first three for more', () => {
-    // Measured 68.6% and 74.5% (51 stated rules) once each rule carries its evidence (rules/<id>.ts).
-    expect(summary.top1).toBeGreaterThanOrEqual(0.686);
-    expect(summary.top3).toBeGreaterThanOrEqual(0.745);
+    // Measured 68.6% and 74.5% (51 stated rules) once each rule carries its evidence (rules/<id>.ts);
+    // 70.6% and 78.4% once a clause that tells no one what to do (an introduction, a definition,
+    // a lead-in, a fragment) weighs less and cannot by itself state a rule; 84.3% in the first three
+    // once alternatives scoring 40% of the best (not 60%) are listed for review.
+    expect(summary.top1).toBeGreaterThanOrEqual(0.705);
+    expect(summary.top3).toBeGreaterThanOrEqual(0.843);
   });
 
   it('leaves out the rules the hand-made packs leave out', () => {
@@ -104,6 +108,61 @@ describe('splitting a document into clauses', () => {
   });
 
   it('records where each clause is, so quotes are the document\'s own words', () => {
+    for (const c of clauses) expect(normaliseQuote(doc.slice(c.start, c.end))).toBe(normaliseQuote(c.quote));
+  });
+});
+
+describe('what a clause says of itself', () => {
+  it('tells a directive (an obligation, a prohibition, an imperative, a list item under one) from an introduction or a definition', () => {
+    for (const s of [
+      'Staff must not accept friend requests from pupils.',
+      'Do not post photographs of pupils.',
+      'Under no circumstances may the school logo be used on personal pages.',
+      'We request that parents do not make negative comments about staff.',
+    ])
+      expect(isDirective(s), s).toBe(true);
+    expect(isDirective('photos of students;', 'The content of personal social media activities may not contain:')).toBe(true);
+    for (const s of [
+      "Social media can present risks to the school's confidential information.",
+      'Examples would include real/full name, address and phone numbers.',
+      'Examples would include real names, which staff should never post.',
+      'This policy sets out the principles that staff are expected to follow when using social media.',
+    ])
+      expect(isDirective(s), s).toBe(false);
+  });
+
+  it('does not let an introduction, a lead-in or a cut-off fragment state a rule by itself', () => {
+    const doc = [
+      'Social Media Policy',
+      '',
+      "Social media can present risks to the school's confidential information and its reputation.",
+      'Social media technologies include blogs, forums and video- and image-sharing websites.',
+      'We ask that parents observe the following protocols when using social networking sites:',
+      '',
+      'A member of staff, governor, parent or carer who',
+    ].join('\n');
+    const { rules } = draftPack(doc, builtInKnowledge());
+    for (const id of ['confidential', 'pupil-photo', 'contact']) expect(rules.find((r) => r.rule === id)!.stated, id).toBe(false);
+  });
+
+  it('splits a list run together into one line (" • ") into its items, and finds a lead-in whose first item shares its line', () => {
+    const doc = [
+      'Staff guidance',
+      '',
+      'Be aware of the boundary of being friendly and being a friend. • All pupil information is confidential and should not be discussed. • Do not reply if contacted.',
+      '',
+      'The content of personal social media activities may not contain: a) any reference to confidential information;',
+      'b) photos of students;',
+    ].join('\n');
+    const clauses = splitClauses(doc);
+    expect(clauses.map((c) => c.quote)).toEqual([
+      'Be aware of the boundary of being friendly and being a friend.',
+      'All pupil information is confidential and should not be discussed.',
+      'Do not reply if contacted.',
+      'The content of personal social media activities may not contain: a) any reference to confidential information;',
+      'photos of students;',
+    ]);
+    expect(clauses[4]!.leadIn).toBe('The content of personal social media activities may not contain:');
     for (const c of clauses) expect(normaliseQuote(doc.slice(c.start, c.end))).toBe(normaliseQuote(c.quote));
   });
 });

@@ -167,7 +167,11 @@ export function splitClauses(text: string): DocClause[] {
         headings: headings.map((h) => h.text),
       });
     }
+    // A lead-in whose first item runs on in the same line ("may not contain: a) any reference
+    // ...;"), the next items on lines of their own.
+    const inline = /^(.*?:)\s+(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}\))\s/i.exec(body);
     if (/:\s*$/.test(body)) leadIn = { text: plain(body), section };
+    else if (inline && !isItem) leadIn = { text: plain(inline[1]!), section };
     else if (!isItem) leadIn = undefined;
   };
 
@@ -208,8 +212,24 @@ export function splitClauses(text: string): DocClause[] {
   return clauses;
 }
 
-/** Sentence spans in a paragraph: ends at . ! ? followed by a capital, a quote or a bracket. */
+/**
+ * Sentence spans in a paragraph: ends at . ! ? followed by a capital, a quote or a bracket; and
+ * at a bullet inside the line (" • "), where a PDF ran a list's items together into one line.
+ */
 function sentences(body: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const inlineBullet = /\s[\u2022\u25AA\u25CF]\s+/g;
+  let from = 0;
+  for (let m = inlineBullet.exec(body); ; m = inlineBullet.exec(body)) {
+    const to = m ? m.index : body.length;
+    for (const [s, e] of sentencesOf(body.slice(from, to))) spans.push([from + s, from + e]);
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return spans;
+}
+
+function sentencesOf(body: string): [number, number][] {
   const spans: [number, number][] = [];
   const re = /[.!?]["'\u2019\u201D)]?(?=\s+["'\u2018\u201C(]?[A-Z0-9])/g;
   let start = 0;

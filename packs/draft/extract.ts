@@ -11,6 +11,12 @@ export class ExtractError extends Error {
 /** Policies run to a few hundred kilobytes; a larger file is not a policy document. */
 export const MAX_BYTES = 20 * 1024 * 1024;
 
+/**
+ * A policy's text runs to tens of thousands of characters (the longest seed, 40 pages, is under
+ * 150,000); more than this is not one policy, and would take minutes to draft.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
 export type DocumentKind = 'text' | 'pdf' | 'docx';
 
 function bytesOf(data: ArrayBuffer | Uint8Array): Uint8Array {
@@ -62,6 +68,10 @@ function checked(text: string, name: string, kind?: 'pdf'): string {
     throw new ExtractError(`${name} has no text layer (a scanned PDF?): run it through OCR, or paste the policy's text instead`);
   if (words === 0) throw new ExtractError(`${name} has no text in it`);
   if (words < 20) throw new ExtractError(`${name} has only ${words} words: too little to be a policy`);
+  if (text.length > MAX_TEXT_CHARS)
+    throw new ExtractError(
+      `${name} has ${(text.length / 1e6).toFixed(1)} million characters of text; a policy document is expected to have under ${MAX_TEXT_CHARS / 1e6} million (split it, or paste the social media policy alone)`,
+    );
   return text;
 }
 

@@ -10,7 +10,7 @@ import type { RuleId } from '../../rules/engine/facts';
 import type { RuleEvidence } from '../../rules/engine/types';
 import type { DocClause } from './clauses';
 import type { Knowledge, LabelledClause } from './knowledge';
-import { features, type Bag } from './text';
+import { DIRECTIVE_HEADING, features, isDirective, type Bag } from './text';
 
 export interface Proposal {
   clause: DocClause;
@@ -51,8 +51,12 @@ export const TUNING = {
   epochs: 15,
   /** Weight of each of the document's own clauses as a negative example. */
   background: 0.3,
+  /** At most this many of the document's clauses are background negatives (evenly spaced). */
+  backgroundSample: 120,
+  /** A clause is listed after the first when it scores at least this share of the best. */
+  relative: 0.4,
   /** A rule is taken as stated when its best clause scores at least this. */
-  threshold: 0.03,
+  threshold: 0.012,
   /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
   balance: 0.5,
   /**
@@ -65,7 +69,19 @@ export const TUNING = {
   noEvidence: 0.1,
   /** ... and by this when both the clause and its heading use them. */
   headingToo: 1.2,
+  /**
+   * A clause's score is multiplied by this when it tells no one what to do (text.ts,
+   * isDirective): an introduction or a definition that uses a rule's words does not state it.
+   */
+  notDirective: 0.4,
+  /** ... and by this when it is a lead-in ("We ask parents to:"): its items state the rules. */
+  leadInOnly: 0.3,
+  /** 1: a rule is stated only by a clause that is a directive (and not a lead-in or a fragment). */
+  statedByDirective: 1,
 };
+
+/** A sentence cut off mid-phrase (the document's text ends, or a page broke it): it states nothing whole. */
+const FRAGMENT = /\b(?:a|an|the|of|in|on|at|to|for|with|by|from|and|or|but|as|that|which|who|whom|whose|their|its|our|your|is|are|be|will|must|should|not|may|can)$/i;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -79,14 +95,17 @@ function wordStarts(words: readonly string[]): RegExp {
 
 /** Whether a text uses a rule's words: one of its terms, or one of each group of `all`. */
 export function evidenceTest(evidence: RuleEvidence): { words(text: string): boolean; heading(text: string): boolean } {
+  const test = plainEvidenceTest(evidence);
+  return { words: (text) => test.words(plainWords(text)), heading: (text) => test.heading(plainWords(text)) };
+}
+
+/** The same, on text already made plain (plainWords): each clause is made plain once, not once per rule. */
+function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string): boolean; heading(plain: string): boolean } {
   const groups = [...(evidence.terms?.length ? [evidence.terms] : []), ...(evidence.all ?? [])].map(wordStarts);
   const heading = wordStarts(evidence.headings);
   return {
-    words: (text) => {
-      const t = plainWords(text);
-      return groups.length > 0 && groups.every((g) => g.test(t));
-    },
-    heading: (text) => evidence.headings.length > 0 && heading.test(plainWords(text)),
+    words: (t) => groups.length > 0 && groups.every((g) => g.test(t)),
+    heading: (t) => evidence.headings.length > 0 && heading.test(t),
   };
 }
 
@@ -160,7 +179,7 @@ function describeFeature(f: string): string {
 export function propose(clauses: readonly DocClause[], knowledge: Knowledge, options: ProposeOptions = {}): RuleProposal[] {
   const threshold = options.threshold ?? TUNING.threshold;
   const maxClauses = options.maxClauses ?? 5;
-  const relative = options.relative ?? 0.6;
+  const relative = options.relative ?? TUNING.relative;
 
   const exampleBags = knowledge.examples.map((e) => textOf(e.quote, e.section));
   const descriptionBags = knowledge.rules.map((r) => features(r.description));
@@ -196,7 +215,14 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   const clauseDense = clauseVecs.map(dense);
 
   const keys = [...index.keys()];
-  const evidenceOf = knowledge.rules.map((r) => evidenceTest(r.evidence));
+  const evidenceOf = knowledge.rules.map((r) => plainEvidenceTest(r.evidence));
+  const clauseWords = clauses.map((c) => plainWords(`${c.quote} ${c.leadIn ?? ''}`));
+  const clauseHeadings = clauses.map((c) => plainWords(`${c.headings.join(' ')} ${c.section}`));
+  /** What a clause's form says of it, whatever the rule: a directive, or an introduction or lead-in. */
+  const clauseForm = clauses.map(
+    (c) =>
+      ((isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')) && !FRAGMENT.test(c.quote) ? 1 : TUNING.notDirective) * (/:\s*$/.test(c.quote) ? TUNING.leadInOnly : 1),
+  );
   return knowledge.rules.map((rule, ri) => {
     const positives: { example: LabelledClause | undefined; v: Vec; w: number }[] = [];
     const samples: { v: Dense; y: number; w: number }[] = [];
@@ -213,7 +239,11 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     samples.push({ v: evidenceDense[ri]!, y: 1, w: 2 });
     // The document's own clauses are weak negatives: most of them do not state the rule, so
     // words common to the whole document (its name, "pupils", "social media") count for less.
-    for (const v of clauseDense) samples.push({ v, y: 0, w: TUNING.background });
+    // A long document lends an even sample of its clauses, weighing as much as all of them would:
+    // training costs what the examples cost, not a pass over every clause of a 20-page policy.
+    const step = Math.max(1, clauseDense.length / TUNING.backgroundSample);
+    for (let i = 0; i < clauseDense.length; i += step)
+      samples.push({ v: clauseDense[Math.floor(i)]!, y: 0, w: (TUNING.background * clauseDense.length) / Math.ceil(clauseDense.length / step) });
     positives.push({ example: undefined, v: descriptionVecs[ri]!, w: 0.8 });
     if (TUNING.balance > 0) {
       let pos = 0;
@@ -228,28 +258,28 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     const scored = clauses.map((clause, ci) => {
       const v = clauseVecs[ci]!;
       let z = model.bias;
-      const contributions: [string, number][] = [];
       const d = clauseDense[ci]!;
-      for (let k = 0; k < d.idx.length; k++) {
-        const f = keys[d.idx[k]!]!;
-        const c = model.weights[d.idx[k]!]! * d.val[k]!;
-        z += c;
-        contributions.push([f, c]);
-      }
+      for (let k = 0; k < d.idx.length; k++) z += model.weights[d.idx[k]!]! * d.val[k]!;
       const evidence = evidenceOf[ri]!;
-      const inWords = evidence.words(`${clause.quote} ${clause.leadIn ?? ''}`);
-      const inHeading = evidence.heading(`${clause.headings.join(' ')} ${clause.section}`);
+      const inWords = evidence.words(clauseWords[ci]!);
+      const inHeading = evidence.heading(clauseHeadings[ci]!);
       const factor = inWords ? (inHeading ? TUNING.headingToo : 1) : inHeading ? TUNING.headingOnly : TUNING.noEvidence;
-      const p = sigmoid(z) * factor;
+      const p = sigmoid(z) * factor * clauseForm[ci]!;
       // Resemblance costs a comparison with every known clause: only when it counts in the score.
       const score = TUNING.mix < 1 ? TUNING.mix * p + (1 - TUNING.mix) * resemblance(v).knn : p;
-      const words = contributions
+      return { clause, ci, score, v, inWords: inWords && (TUNING.statedByDirective === 0 || clauseForm[ci] === 1) };
+    });
+    /** The features that weighed most for this rule in a clause, as words (for the proposals only). */
+    const wordsOf = (ci: number): string[] => {
+      const d = clauseDense[ci]!;
+      const contributions: [string, number][] = [];
+      for (let k = 0; k < d.idx.length; k++) contributions.push([keys[d.idx[k]!]!, model.weights[d.idx[k]!]! * d.val[k]!]);
+      return contributions
         .filter(([, c]) => c > 0)
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)
         .map(([f]) => describeFeature(f));
-      return { clause, score, words, v, inWords };
-    });
+    };
     const resemblance = (v: Vec) => {
       let nearest: { example: LabelledClause | undefined; similarity: number } = { example: undefined, similarity: 0 };
       const sims = positives.map((pos) => {
@@ -263,12 +293,13 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     };
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0]?.score ?? 0;
-    // A rule is stated only by a clause in its own words.
+    // A rule is stated only by a clause in its own words that tells someone what to do.
     const stated = scored.some((x) => x.inWords && x.score >= threshold);
     const proposals: Proposal[] = scored
       .filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative))
       .slice(0, maxClauses)
-      .map(({ v, inWords: _inWords, ...p }) => {
+      .map(({ v, ci, inWords: _inWords, ...rest }) => {
+        const p = { ...rest, words: wordsOf(ci) };
         const ex = resemblance(v).nearest;
         return ex.example ? { ...p, resembles: { pack: ex.example.pack, id: ex.example.id, quote: ex.example.quote, similarity: ex.similarity } } : p;
       });

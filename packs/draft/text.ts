@@ -61,6 +61,14 @@ export interface Token {
   word: string;
 }
 
+/** Stems by word, as the same words recur in every clause (stemming was a tenth of drafting). */
+const STEMS = new Map<string, string>();
+function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) STEMS.set(word, (stem = stemmer(word.replace(/'/g, ''))));
+  return stem;
+}
+
 /** The words of a text, stemmed, with their concepts. */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
@@ -75,7 +83,7 @@ export function tokens(text: string): Token[] {
       continue;
     }
     if (STOP.has(word) || word.length < 2) continue;
-    const stem = stemmer(word.replace(/'/g, ''));
+    const stem = stemOf(word);
     const c = CONCEPTS[stem];
     out.push(c ? { stem, concept: `#${c}`, word } : { stem, word });
   }
@@ -100,4 +108,31 @@ export function features(text: string, weight = 1, into: Bag = new Map()): Bag {
     if (next && (t.concept || next.concept)) add(`${t.concept ?? t.stem}_${next.concept ?? next.stem}`, weight * PHRASE_WEIGHTS.conceptBigram);
   });
   return into;
+}
+
+/**
+ * Whether a sentence tells someone what to do or not to do (a modal of obligation, a
+ * prohibition, an imperative), as a clause that states a rule does; an introduction ("Social
+ * media can present risks"), a definition or a description does not. A list item is a directive
+ * when its lead-in is ("Staff should not:" ... "Not posting photos").
+ */
+const OBLIGATION =
+  /\b(?:must|should|shall|ought|need(?:s)? to|(?:is|are|am) (?:not )?to|will|won't|expected|required?|requirements?|ha(?:ve|s) to|may not|cannot|can't|(?:not )?(?:permitted|allowed|acceptable|appropriate)|unacceptable|inappropriate|prohibit\w*|forbid\w*|never|avoid\w*|refrain\w*|ensur\w*|make sure|do not|don't|does not|request(?:ed)? that|ask(?:ed)? (?:that|to)|encouraged|advised|please|responsib\w*|expectations?)\b/;
+const IMPERATIVE = /^(?:under no circumstances|at no time|in no circumstances|do|don't|never|always|be|avoid|ensure|remember|think|respect|keep|use|make|report|check|consider|only|no|not|refrain|seek|take|treat|protect|maintain|adhere|comply|follow|inform|tell|exercise)\b/;
+
+/** A sentence about the policy itself: what it sets out, covers or is designed to do. */
+const ABOUT_THE_POLICY =
+  /\b(?:this|the|our) (?:policy|document|guidance|guidelines|principles|procedures?)\b[^.;]*?\b(?:sets? out|set out in|designed|aims?|intend\w*|purpose|appl(?:y|ies)|covers?|describes?|outlines?|explains?)\b/;
+
+/** Headings over directives: "Parental requirements", "Staff expectations", "Do's and don'ts". */
+export const DIRECTIVE_HEADING = /\b(?:requirements?|expectations?|rules|guidelines?|do'?s|don'?ts|code of conduct|must|should|protocols?|responsibilities)\b/i;
+
+/** A sentence that lists examples of what a word covers: a definition, whatever its modals. */
+const EXAMPLES = /^(?:examples?\b|for (?:example|instance)\b|th(?:is|ese) (?:includes?|covers?)\b|such as\b)/;
+
+export function isDirective(quote: string, leadIn?: string): boolean {
+  const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
+  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q)) return false;
+  if (IMPERATIVE.test(q) || OBLIGATION.test(q)) return true;
+  return leadIn !== undefined && isDirective(leadIn);
 }
