@@ -46,9 +46,34 @@ const STRONG_ADJ_WORDS = set(data.strongAdjectives);
 const NOT_PREDICATE = new Set(data.notPredicate);
 const STRONG_ADJ_PRED = any(data.strongAdjectives.filter((w) => !NOT_PREDICATE.has(w)));
 const STRONG_ADJ_MULTI = data.strongAdjectives.filter((w) => /[\s-]/.test(w)).map((w) => w.split(/[\s-]/)[0]!);
+// A word every strong adjective has (the last of a phrase: "a disgrace", "two-faced"), to find the sentences to read.
+const STRONG_ADJ_KEYS = new Set(data.strongAdjectives.map((w) => w.split(/[\s-]/).pop()!));
 // The first word of each phrase: a phrase list's pattern runs only when one of them is in the draft.
+/**
+ * A list of phrases looked for only where a word of the draft is one's first word: one sticky
+ * pattern per first word, tried at that word (a long alternation run over the whole draft costs
+ * more than the check's budget allows). Words are separated by `between`.
+ */
+function phraseFinder(list: string[], between: string): (ctx: RuleContext, lower: string) => Span[] {
+  const byFirst = new Map<string, string[]>();
+  for (const p of list) {
+    const first = p.split(/[\s-]/)[0]!.replace(/['*@$!]/g, '');
+    byFirst.set(first, [...(byFirst.get(first) ?? []), `${escapeRegExp(p).replace(/[\s-]+/g, between)}`]);
+  }
+  const patterns = new Map([...byFirst].map(([w, ps]) => [w, new RegExp(`(?:${ps.join('|')})(?![\\p{L}])`, 'yiu')]));
+  return (ctx, lower) => {
+    const out: Span[] = [];
+    for (const t of ctx.tokens) {
+      const re = patterns.get(t.key);
+      if (!re) continue;
+      re.lastIndex = t.start;
+      const m = re.exec(lower);
+      if (m) out.push({ start: t.start, end: t.start + m[0].length });
+    }
+    return out;
+  };
+}
 const firstWords = (phrases: string[]) => new Set(phrases.map((p) => p.split(/[\s-]/)[0]!.replace(/['*@$!]/g, '')));
-const THREAT_FIRST = firstWords(data.threats);
 const GROUP_FIRST = firstWords([...data.groups, 'all']);
 const INSULT_PHRASE_FIRST = firstWords([...data.insults, ...data.slurs].filter((w) => /[\s-]/.test(w)));
 const AMBIGUOUS_PHRASE_FIRST = firstWords(data.ambiguousNouns.filter((w) => /[\s-]/.test(w)));
@@ -94,7 +119,7 @@ function properNoun(ctx: RuleContext, t: Token): boolean {
 const MOCKERY = new RegExp(`(?<![\\p{L}])(?:${any(data.mockery)})\\s+(?:[\\p{L}-]+,?\\s+){0,3}${any(data.mockeryNouns)}(?![\\p{L}])`, 'giu');
 // "dancing like a herd of drunk giraffes": people likened to a pack of anything.
 const SIMILE = /\blike\s+(?:a\s+)?(?:herd|bunch|pack|gaggle|troop|flock|load|shower|swarm|mob|troupe)\s+of\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+s\b/giu;
-const THREATS = new RegExp(`(?<![\\p{L}])${any(data.threats)}(?![\\p{L}])`, 'giu');
+const THREATS = phraseFinder(data.threats, '[\\s-]+');
 const DISCRIMINATION = new RegExp(`(?<![\\p{L}])(?:all\\s+)?${any(data.groups)}\\s+(?:[\\p{L}']+\\s+){0,2}?${any(data.groupPredicates)}(?![\\p{L}])`, 'giu');
 // "utterly useless", "completely clueless" said of someone in the sentence.
 const PREDICATE_END = new RegExp(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|just|really|utterly|completely|totally|absolutely|such|a|an|bloody)\\s+){0,2}${STRONG_ADJ_PRED}(?:,?\\s+the\\s+lot\\s+of\\s+them)?[\\s.!?]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
@@ -120,18 +145,14 @@ const SUBJECT_PREDICATE = new RegExp(
 const YOU_ADJ = new RegExp(`(?<![\\p{L}])(?<!(?:do|did|would|could|can|will|if|when|thank|thanks|see|told|tell|love|miss)\\s)(?:you|ya|u)\\s+(?:(?:${alt(data.intensifiers)})\\s+)?(${PRED_ADJ})(?=\\s*(?:[.!?,;:)&]|$|and\\b|\\p{Extended_Pictographic}))`, 'giu');
 // Abuse that tells someone off ("fuck off", "you suck"), insults by comparison ("as dumb as",
 // "half a brain") and sarcastic titles ("nice job, genius"). Words may be split by commas.
-const phraseList = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '[\\s,.!]+')).join('|')})(?![\\p{L}])`, 'giu');
-const DISMISSALS = phraseList(data.dismissals);
-const DISMISSAL_FIRST = firstWords(data.dismissals);
-const COMPARISONS = phraseList(data.comparisons);
-const COMPARISON_FIRST = firstWords(data.comparisons);
-const SARCASM = phraseList(data.sarcasm);
-const SARCASM_LAST = new Set(data.sarcasm.map((p) => p.split(/\s+/).pop()!));
+const DISMISSALS = phraseFinder(data.dismissals, '[\\s,.!]+');
+const COMPARISONS = phraseFinder(data.comparisons, '[\\s,.!]+');
+const SARCASM = phraseFinder(data.sarcasm, '[\\s,.!]+');
 // Blended slurs: "libtard", "feminazi"-style words ending in -tard ("mustard", "leotard" aside).
 const TARD = /^\p{L}{2,}tards?$/u;
 const TARD_STOP = new Set(data.tardStop.flatMap((w) => [w, `${w}s`]));
 // Letters stretched for effect ("stuuupid", "idiooot"): read with runs of three or more cut to one or two.
-const squeezed = (key: string): string[] => (/(\p{L})\1\1/u.test(key) ? [key.replace(/(\p{L})\1{2,}/gu, '$1'), key.replace(/(\p{L})\1{2,}/gu, '$1$1')] : []);
+const squeezed = (key: string): string[] => (key.length > 3 && /(\p{L})\1\1/u.test(key) ? [key.replace(/(\p{L})\1{2,}/gu, '$1'), key.replace(/(\p{L})\1{2,}/gu, '$1$1')] : []);
 // "is not an idiot", "he's no fool": an insult denied.
 const NEGATED = /(?:\bnot|n't|\bno|\bnever)\s+(?:(?:a|an|the|such|some|total|complete|kind\s+of)\s+)?$/u;
 // "trying to fool you", "will bully": the word is a verb there, or denied.
@@ -142,8 +163,8 @@ const LONE_NOUN_LEAD = new Set(['you', 'ya', 'u', 'what', 'such', 'a', 'an', 'to
 // People called vermin: "these people are animals", "they are parasites" (for "they", not words
 // a farm or science post uses of real animals).
 const DEHUMANISED = new RegExp(
-  `(?<![\\p{L}])(?:${PEOPLE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))(?![\\p{L}])`,
-  'giu',
+  `(?<![\\p{L}])(?:${PEOPLE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))$`,
+  'iu',
 );
 const DEHUMANISED_WORDS = new Set([...data.dehumanising.people, ...data.dehumanising.any].map((w) => w.split(/\s+/).pop()!));
 // "You're going to jail", "you'll be sacked": a consequence held over someone.
@@ -245,16 +266,13 @@ function findInsults(ctx: RuleContext): Hit[] {
     };
 
     const mayHave = (first: ReadonlySet<string>) => [...first].some((w) => keys.has(w));
-    if (mayHave(THREAT_FIRST)) for (const m of lower.matchAll(THREATS)) add(m.index, m.index + m[0].length, 'a threat', 'threat phrase', 0.85);
-    if (mayHave(DISMISSAL_FIRST)) for (const m of lower.matchAll(DISMISSALS)) add(m.index, m.index + m[0].length, 'abuse aimed at someone', 'telling someone off with abuse', 0.8);
+    for (const m of THREATS(ctx, lower)) add(m.start, m.end, 'a threat', 'threat phrase', 0.85);
+    for (const m of DISMISSALS(ctx, lower)) add(m.start, m.end, 'abuse aimed at someone', 'telling someone off with abuse', 0.8);
     let addressed: boolean | undefined;
     const toSomeone = (span: Span) => aimedAtPerson(ctx, span) || (addressed ??= ADDRESSED.test(text));
-    if (mayHave(COMPARISON_FIRST))
-      for (const m of lower.matchAll(COMPARISONS)) {
-        const span = { start: m.index, end: m.index + m[0].length };
-        if (toSomeone(span)) add(span.start, span.end, 'an insult by comparison', 'someone compared to something stupid or worthless', 0.75);
-      }
-    if (mayHave(SARCASM_LAST)) for (const m of lower.matchAll(SARCASM)) add(m.index, m.index + m[0].length, 'mockery', 'a sarcastic title for someone', 0.65);
+    for (const span of COMPARISONS(ctx, lower))
+      if (toSomeone(span)) add(span.start, span.end, 'an insult by comparison', 'someone compared to something stupid or worthless', 0.75);
+    for (const m of SARCASM(ctx, lower)) add(m.start, m.end, 'mockery', 'a sarcastic title for someone', 0.65);
     if (mayHave(GROUP_FIRST)) for (const m of lower.matchAll(DISCRIMINATION)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a group of people described by a slur or stereotype', 0.8);
 
     // Profanity and slurs, as obscenity reads them (l33t, look-alikes, f*cking), also over
@@ -304,19 +322,25 @@ function findInsults(ctx: RuleContext): Hit[] {
       }
       return out + lower.slice(at, t.start);
     };
+    // Whether the word, read as `key`, is an insult here (and marked).
+    const keyHit = (t: Token, key: string): boolean => {
+      if (INSULTS.has(key)) {
+        if (!NEGATED.test(contextBefore(t))) add(t.start, t.end, 'an insult', `insult word (${key})`, 0.85);
+      } else if (key.endsWith('tard') || key.endsWith('tards')) {
+        if (!TARD.test(key) || TARD_STOP.has(key)) return false;
+        add(t.start, t.end, 'a slur', `a blended slur (${key})`, 0.85);
+      } else if (AMBIGUOUS.has(key)) {
+        const before = contextBefore(t);
+        if (!(ANIMAL.has(key) ? AIMED_STRONG : AIMED_BEFORE).test(before) || NOT_A_NOUN.test(before)) return false;
+        add(t.start, t.end, 'an insult aimed at someone', `"${key}" aimed at a person`, 0.65);
+      } else if (EXPLETIVES.has(key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t)) {
+        add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${key})`, 0.7);
+      } else return false;
+      return true;
+    };
     const tokenHit = (t: Token) => {
-      if (properNoun(ctx, t)) return;
-      for (const key of [t.key, ...squeezed(t.key)]) {
-        const aim = ANIMAL.has(key) ? AIMED_STRONG : AIMED_BEFORE;
-        if (INSULTS.has(key) && !NEGATED.test(contextBefore(t))) add(t.start, t.end, 'an insult', `insult word (${key})`, 0.85);
-        else if (TARD.test(key) && !TARD_STOP.has(key)) add(t.start, t.end, 'a slur', `a blended slur (${key})`, 0.85);
-        else if (AMBIGUOUS.has(key) && aim.test(contextBefore(t)) && !NOT_A_NOUN.test(contextBefore(t)))
-          add(t.start, t.end, 'an insult aimed at someone', `"${key}" aimed at a person`, 0.65);
-        else if (EXPLETIVES.has(key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t))
-          add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${key})`, 0.7);
-        else continue;
-        return;
-      }
+      if (properNoun(ctx, t) || keyHit(t, t.key)) return;
+      for (const key of squeezed(t.key)) if (keyHit(t, key)) return;
     };
     for (const t of ctx.tokens) tokenHit(t);
     for (const m of text.matchAll(MASKED)) {
@@ -332,27 +356,53 @@ function findInsults(ctx: RuleContext): Hit[] {
     if (AMBIGUOUS_PHRASES && mayHave(AMBIGUOUS_PHRASE_FIRST))
       for (const m of lower.matchAll(AMBIGUOUS_PHRASES))
         if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person', 0.65);
-    if (hasAdjective) for (const m of lower.matchAll(ADJ_PEOPLE)) add(m.index, m.index + m[0].length, 'an insult aimed at people', 'insulting description of people', 0.7);
-    if (hasAdjective) for (const m of folded.matchAll(SUBJECT_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'someone told they are something insulting', 0.7);
-    if ([...DEHUMANISED_WORDS].some((w) => keys.has(w))) for (const m of lower.matchAll(DEHUMANISED)) add(m.index, m.index + m[0].length, 'dehumanising', 'people called animals or vermin', 0.8);
+    // The adjective patterns are long alternations: run them only over the sentences with one of
+    // their words.
+    const adjectiveSentences: Span[] = [];
+    if (hasAdjective) {
+      const seen = new Set<number>();
+      for (const t of ctx.tokens) {
+        if (!STRONG_ADJ_KEYS.has(t.key)) continue;
+        const i = ctx.sentenceIndexAt(t.start);
+        if (i < 0 || seen.has(i)) continue;
+        seen.add(i);
+        adjectiveSentences.push(ctx.sentences[i]!);
+      }
+      adjectiveSentences.sort((a, b) => a.start - b.start);
+    }
+    const inAdjectiveSentences = function* (re: RegExp, source: string) {
+      for (const s of adjectiveSentences) for (const m of source.slice(s.start, s.end).matchAll(re)) yield { start: s.start + m.index, end: s.start + m.index + m[0].length };
+    };
+    for (const m of inAdjectiveSentences(ADJ_PEOPLE, lower)) add(m.start, m.end, 'an insult aimed at people', 'insulting description of people', 0.7);
+    for (const m of inAdjectiveSentences(SUBJECT_PREDICATE, folded)) add(m.start, m.end, 'an insult aimed at someone', 'someone told they are something insulting', 0.7);
+    // Looked for back from each such word, not over the whole draft.
+    for (const t of ctx.tokens) {
+      if (!DEHUMANISED_WORDS.has(t.key)) continue;
+      const from = Math.max(0, t.start - 80);
+      const m = DEHUMANISED.exec(lower.slice(from, t.end));
+      if (m) add(from + m.index, t.end, 'dehumanising', 'people called animals or vermin', 0.8);
+    }
     if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
-    for (const s of ctx.sentences) {
+    const loneNounSentences = new Set<number>();
+    for (const t of ctx.tokens) if (AMBIGUOUS.has(t.key) && !ANIMAL.has(t.key)) loneNounSentences.add(ctx.sentenceIndexAt(t.start));
+    for (const i of loneNounSentences) {
+      const s = ctx.sentences[i];
+      if (!s) continue;
       const words = folded.slice(s.start, s.end).replace(/(?:^|\s)@[\p{L}\p{N}_]+/gu, ' ').match(/[\p{L}'-]+/gu) ?? [];
       const last = words[words.length - 1];
       if (!last || words.length > 5 || !AMBIGUOUS.has(last) || ANIMAL.has(last)) continue;
       if (!words.slice(0, -1).every((w) => LONE_NOUN_LEAD.has(w) || STRONG_ADJ_WORDS.has(w))) continue;
       if (addressed ?? (addressed = ADDRESSED.test(text))) add(s.start, s.end, 'an insult aimed at someone', `"${last}" said to someone`, 0.65);
     }
-    if (hasAdjective) for (const m of folded.matchAll(YOU_ADJ)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'an insulting word said to someone', 0.7);
+    for (const m of inAdjectiveSentences(YOU_ADJ, folded)) add(m.start, m.end, 'an insult aimed at someone', 'an insulting word said to someone', 0.7);
     // "The mums who stand gossiping at the gates are pathetic.": a sentence about people that
     // ends by calling them something insulting.
-    if (hasAdjective) for (const s of ctx.sentences) {
+    for (const s of adjectiveSentences) {
       const sentence = folded.slice(s.start, s.end);
       const m = PREDICATE_END.exec(sentence);
       if (m && aimedAtPerson(ctx, { start: s.start, end: s.end })) add(s.start + m.index, s.start + m.index + m[0].length, 'an insult aimed at people', 'a sentence about people ending in an insult', 0.65);
     }
-    if (hasAdjective) for (const m of folded.matchAll(INTENSIFIED)) {
-      const span = { start: m.index, end: m.index + m[0].length };
+    for (const span of inAdjectiveSentences(INTENSIFIED, folded)) {
       if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'an insult aimed at someone', 'an insulting word, intensified, about a person', 0.65);
     }
     for (const m of lower.matchAll(SIMILE)) {
