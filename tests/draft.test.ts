@@ -7,6 +7,7 @@ import { PackSchema } from '../packs/schema';
 import { builtInKnowledge } from '../packs/draft/builtin';
 import { splitClauses } from '../packs/draft/clauses';
 import { draftPack } from '../packs/draft/draft';
+import { evidenceTest } from '../packs/draft/propose';
 import { isDirective } from '../packs/draft/text';
 import { SOURCES } from '../packs/ids';
 import { leaveOneOut, summarise, table } from './support/draft-loo';
@@ -67,6 +68,13 @@ describe("a rule's evidence", () => {
   it('is what states a rule: a clause that never uses its words is never proposed first', () => {
     expect(rule('pupil-photo').proposals[0]!.clause.quote).toMatch(/photographs of pupils/);
     expect(rule('derogatory').proposals[0]!.clause.quote).toMatch(/offensive or abusive/);
+  });
+
+  it("is not all in a list item's lead-in: the item itself uses some of the rule's words", () => {
+    const contact = evidenceTest(knowledge.rules.find((r) => r.id === 'contact')!.evidence);
+    const leadIn = 'Parents who contact staff through social media should:';
+    expect(contact.words(`not include any information that breaches copyright ${leadIn}`, 'not include any information that breaches copyright')).toBe(false);
+    expect(contact.words(`not send them private messages ${leadIn}`, 'not send them private messages')).toBe(true);
   });
 
   it('leaves out rules no clause states in their words', () => {

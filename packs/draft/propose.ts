@@ -94,17 +94,22 @@ function wordStarts(words: readonly string[]): RegExp {
 }
 
 /** Whether a text uses a rule's words: one of its terms, or one of each group of `all`. */
-export function evidenceTest(evidence: RuleEvidence): { words(text: string): boolean; heading(text: string): boolean } {
+export function evidenceTest(evidence: RuleEvidence): { words(text: string, own?: string): boolean; heading(text: string): boolean } {
   const test = plainEvidenceTest(evidence);
-  return { words: (text) => test.words(plainWords(text)), heading: (text) => test.heading(plainWords(text)) };
+  return {
+    words: (text, own) => test.words(plainWords(text), own === undefined ? undefined : plainWords(own)),
+    heading: (text) => test.heading(plainWords(text)),
+  };
 }
 
 /** The same, on text already made plain (plainWords): each clause is made plain once, not once per rule. */
-function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string): boolean; heading(plain: string): boolean } {
+function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string, own?: string): boolean; heading(plain: string): boolean } {
   const groups = [...(evidence.terms?.length ? [evidence.terms] : []), ...(evidence.all ?? [])].map(wordStarts);
   const heading = wordStarts(evidence.headings);
   return {
-    words: (t) => groups.length > 0 && groups.every((g) => g.test(t)),
+    // `own`, when given, is a list item's own words (`plain` adds its lead-in's): the lead-in may
+    // carry some of the rule's words, but not all of them for every item under it.
+    words: (t, own) => groups.length > 0 && groups.every((g) => g.test(t)) && (own === undefined || groups.some((g) => g.test(own))),
     heading: (t) => evidence.headings.length > 0 && heading.test(t),
   };
 }
@@ -217,6 +222,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   const keys = [...index.keys()];
   const evidenceOf = knowledge.rules.map((r) => plainEvidenceTest(r.evidence));
   const clauseWords = clauses.map((c) => plainWords(`${c.quote} ${c.leadIn ?? ''}`));
+  const clauseOwnWords = clauses.map((c) => (c.leadIn ? plainWords(c.quote) : undefined));
   const clauseHeadings = clauses.map((c) => plainWords(`${c.headings.join(' ')} ${c.section}`));
   /** What a clause's form says of it, whatever the rule: a directive, or an introduction or lead-in. */
   const clauseForm = clauses.map(
@@ -261,7 +267,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
       const d = clauseDense[ci]!;
       for (let k = 0; k < d.idx.length; k++) z += model.weights[d.idx[k]!]! * d.val[k]!;
       const evidence = evidenceOf[ri]!;
-      const inWords = evidence.words(clauseWords[ci]!);
+      const inWords = evidence.words(clauseWords[ci]!, clauseOwnWords[ci]);
       const inHeading = evidence.heading(clauseHeadings[ci]!);
       const factor = inWords ? (inHeading ? TUNING.headingToo : 1) : inHeading ? TUNING.headingOnly : TUNING.noEvidence;
       const p = sigmoid(z) * factor * clauseForm[ci]!;
