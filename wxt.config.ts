@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig, type WxtViteConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { SITE_MATCHES } from './content/sites/matches';
 
 /**
  * The public half of the RSA key pair that fixes the Chrome/Edge extension id, so browser
@@ -43,8 +42,12 @@ export default defineConfig({
     // nor does the popup's message to the tab's content script.
     // offscreen (Chrome): the document where attached images are checked (background/image-host.ts).
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
-    // Host permissions stay limited to the sites whose composers are checked.
-    host_permissions: SITE_MATCHES,
+    // No host permissions: the content script runs on the sites because the manifest declares it
+    // there (entrypoints/content.ts, content/sites/matches.ts), and nothing else reaches into a
+    // site: the worker answers the content script's messages and sets the badge by tab id, the
+    // popup messages the active tab by id. Neither needs a tab's URL nor makes a request
+    // (tests/browser/package.test.ts pins this list; tests/browser/network.test.ts watches for
+    // requests).
     // The image models are WebAssembly (TensorFlow.js's kernels, Tesseract's core), compiled from
     // the extension's own files: 'wasm-unsafe-eval' allows that and nothing else (no eval of
     // JavaScript, no remote code).

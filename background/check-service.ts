@@ -1,7 +1,7 @@
 import { checkDraft, checkImages } from '../rules';
 import { builtInPack } from '../packs';
 import type { Draft, Finding } from '../rules/engine/types';
-import { IncrementalChecker, LONG_DRAFT } from './checker';
+import { IncrementalChecker, LONG_DRAFT, LONGEST_WHOLE, WHOLE_SLICE, type Change } from './checker';
 import type { ActiveSettings, SettingsHolder } from './config';
 import { compileSettings } from '../rules/engine/context';
 import { forgetNames, namesGeneration, wantNames, waitForNames } from './name-queue';
@@ -12,7 +12,9 @@ import type { CheckRequest, CheckResult } from '../protocol/messages';
  * page's main thread. The engine's NLP costs about 100 ms to load and 50-100 ms to check a
  * 5,000-character draft; run in the page, that would stall every page load and the typing in
  * long drafts. The content script sends each draft (content/check-client.ts) and draws what comes
- * back; the settings and pack it is checked with are the worker's own (config.ts).
+ * back; the settings and pack it is checked with are the worker's own (config.ts). A long draft
+ * is checked by the parts an edit changed (checker.ts), and each answer says only what changed
+ * since the findings the content script holds, so neither side's work grows with the draft.
  */
 
 /**
@@ -30,7 +32,7 @@ function checkSafely(draft: Draft, { settings, pack }: ActiveSettings): Finding[
 
 // Checkers (with their chunk caches) for the drafts being edited, most recently used last.
 const MAX_DRAFTS = 32;
-const drafts = new Map<string, { key: string; checker: IncrementalChecker }>();
+const drafts = new Map<string, Entry>();
 
 // How long a whole-draft check (typing paused, or the gate) waits for the pupil-list keys of
 // new words before answering with what is known; the answer then says it is not whole, so the
@@ -42,31 +44,31 @@ const WHOLE_WAITS_FOR_NAMES_MS = 1_000;
 export async function answerCheck(request: CheckRequest, tabId: number, holder: SettingsHolder): Promise<CheckResult> {
   const id = `${tabId}:${request.composer}`;
   // The whole text: sent whole, or the edit of the text this worker holds for the composer.
-  const text = textOf(request, id);
-  if (text === null) {
+  const held = textOf(request, id);
+  if (held === null) {
     const active = await holder.get(request.settingsVersion);
     return { findings: [], whole: false, complete: false, settingsVersion: active.version, resync: true };
   }
-  const full = { ...request, draft: { ...request.draft, text } };
+  const full = { ...request, draft: { ...request.draft, text: held.text } };
   const deadline = Date.now() + (request.whole ? WHOLE_WAITS_FOR_NAMES_MS : 0);
   for (;;) {
     const active = await holder.get(request.settingsVersion);
     const compiled = compileSettings(active.settings);
     compiled.pendingNames.clear();
-    const result = checkNow(full, id, active);
+    const entry = checkNow(full, id, active, held.change);
     const kdf = compiled.nameKdf;
     const pending = compiled.pendingNames.list();
     if (!kdf || pending.length === 0) {
       forgetNames(id);
-      return result;
+      return answer(full, entry, active);
     }
     // Words the hashed pupil list could not be searched for yet. A keystroke's check only says
     // so (the content script asks for a whole check once typing pauses), so the words typed on
     // past ("Oli", "Oliv") are never derived; a whole check has them derived (in memory only).
-    if (!request.whole) return { ...result, whole: false, pendingNames: true };
+    if (!request.whole) return { ...answer(full, entry, active), whole: false, pendingNames: true };
     wantNames(id, kdf, pending);
     const left = deadline - Date.now();
-    if (left <= 0) return { ...result, whole: false, pendingNames: true };
+    if (left <= 0) return { ...answer(full, entry, active), whole: false, pendingNames: true };
     await waitForNames(kdf, pending, left);
   }
 }
@@ -74,15 +76,20 @@ export async function answerCheck(request: CheckRequest, tabId: number, holder: 
 // The text of each composer's draft as last sent, by revision, so an edit can be applied to it.
 const texts = new Map<string, { revision: number; text: string }>();
 
-/** The request's whole text: sent whole, or the held text with the edit applied; null when the worker does not hold its base. */
-function textOf(request: CheckRequest, id: string): string | null {
+/**
+ * The request's whole text: sent whole, or the held text with the edit applied (and where it
+ * changed, with the revision it changed from); null when the worker does not hold its base.
+ */
+function textOf(request: CheckRequest, id: string): { text: string; change?: { base: number } & Change } | null {
   const { edit, revision } = request;
   let text = request.draft.text;
+  let change: ({ base: number } & Change) | undefined;
   if (edit) {
     const held = texts.get(id);
     if (held?.revision !== edit.base || edit.oldEnd > held.text.length) return null;
     text = held.text.slice(0, edit.at) + edit.text + held.text.slice(edit.oldEnd);
     if (text.length !== edit.length) return null;
+    change = { base: edit.base, at: edit.at, oldEnd: edit.oldEnd, newEnd: edit.at + edit.text.length };
   }
   if (revision !== undefined) {
     texts.delete(id);
@@ -92,19 +99,34 @@ function textOf(request: CheckRequest, id: string): string | null {
       texts.delete(old);
     }
   }
-  return text;
+  return { text, ...(change ? { change } : {}) };
 }
 
-function checkNow(request: CheckRequest, id: string, active: ActiveSettings): CheckResult {
+interface Entry {
+  key: string;
+  /** The settings the checker checks with: the latest copy answerCheck was given (see checkNow). */
+  active: ActiveSettings;
+  checker: IncrementalChecker;
+  /** The revision of the text the checker holds (undefined: a text sent with no revision). */
+  revision?: number;
+}
+
+/** Brings the composer's checker to the request's text, and checks what needs checking. */
+function checkNow(request: CheckRequest, id: string, active: ActiveSettings, change?: { base: number } & Change): Entry {
   const { draft } = request;
-  const settingsVersion = active.version;
   // A different account, platform or settings makes earlier chunk results useless, and so do
   // pupil-list keys derived since (a cached chunk may hold a name that was not known then).
-  const key = JSON.stringify([draft.account, draft.platform, settingsVersion, namesGeneration()]);
+  const key = JSON.stringify([draft.account, draft.platform, active.version, namesGeneration()]);
   let entry = drafts.get(id);
   if (entry?.key !== key) {
-    entry = { key, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, active)) };
+    const made: Entry = { key, active, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, made.active)) };
+    entry = made;
   }
+  // The same version can arrive as a new copy of the settings (the worker reads storage again on
+  // a change: config.ts). The checker must check with the copy answerCheck reads the words still
+  // to be derived from: with an older copy they were recorded where nobody looked, the check
+  // passed for whole, and a misspelt name (whose deletions are derived last) was never found.
+  entry.active = active;
   drafts.delete(id);
   drafts.set(id, entry);
   for (const old of drafts.keys()) {
@@ -112,23 +134,40 @@ function checkNow(request: CheckRequest, id: string, active: ActiveSettings): Ch
     drafts.delete(old);
   }
   const { checker } = entry;
-  if (request.whole || draft.text.length <= LONG_DRAFT)
-    return { findings: withImages(request, active, checker.checkAll(draft.text)), whole: true, complete: true, settingsVersion };
-  const findings = withImages(request, active, checker.incremental(draft.text));
-  return { findings, whole: checker.isFull(draft.text), complete: checker.complete, settingsVersion };
+  // The edit says where the text changed only if the checker holds the text it was made to.
+  checker.update(draft.text, change && entry.revision === change.base ? change : undefined);
+  entry.revision = request.revision;
+  // A whole check runs again even on the same text: it is what lists the words still pending
+  // against the hashed pupil list.
+  if (draft.text.length > LONGEST_WHOLE) checker.incremental(request.whole ? WHOLE_SLICE : undefined);
+  else if (request.whole || draft.text.length <= LONG_DRAFT) checker.checkAll();
+  else checker.incremental();
+  return entry;
 }
 
-/**
- * The image rules over the attached images' analyses (made earlier by the image service; the
- * rules themselves are cheap), after the text's findings, as the engine orders them.
- */
-function withImages(request: CheckRequest, { settings, pack }: ActiveSettings, findings: Finding[]): Finding[] {
+/** The answer: what changed since the findings the content script holds, and the images' findings. */
+function answer(request: CheckRequest, { checker }: Entry, active: ActiveSettings): CheckResult {
+  const { id, findings, delta } = checker.answer(request.findingsBase);
+  return {
+    findings,
+    ...(delta ? { delta } : {}),
+    answer: id,
+    images: imageFindings(request, active),
+    // A draft too long to check whole is as whole as it gets once every part is checked.
+    whole: checker.isFull(request.draft.text) || (request.draft.text.length > LONGEST_WHOLE && checker.complete),
+    complete: checker.complete,
+    settingsVersion: active.version,
+  };
+}
+
+/** The image rules over the attached images' analyses (made earlier by the image service; the rules themselves are cheap). */
+function imageFindings(request: CheckRequest, { settings, pack }: ActiveSettings): Finding[] {
   const { images, draft } = request;
-  if (!images?.length) return findings;
+  if (!images?.length) return [];
   try {
-    return [...findings, ...checkImages(images, draft, settings, { pack })];
+    return checkImages(images, draft, settings, { pack });
   } catch (error) {
     console.warn('Second Look: these settings could not be used for images; checking with the default pack.', error);
-    return [...findings, ...checkImages(images, draft, {}, { pack: builtInPack('default') })];
+    return checkImages(images, draft, {}, { pack: builtInPack('default') });
   }
 }

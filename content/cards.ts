@@ -151,7 +151,9 @@ export class Cards {
   }
 
   private onMouseMove(event: MouseEvent): void {
-    if (this.composers.size === 0) return;
+    // Only the user's pointer opens a card: a page script moving a fake pointer over its own words
+    // and hit-testing for the card would learn which are flagged.
+    if (this.composers.size === 0 || !event.isTrusted) return;
     this.pointer = { x: event.clientX, y: event.clientY, target: event.target };
     this.hoverFrame ||= requestAnimationFrame(() => this.hitTest());
   }
@@ -162,8 +164,7 @@ export class Cards {
     const pointer = this.pointer;
     if (!pointer || this.host.gateOpen()) return;
     const session = pointer.target instanceof Node ? this.composers.containing(pointer.target) : null;
-    const hit = session?.visible().find((f) =>
-      !f.image &&
+    const hit = session?.visibleIn(session.checked?.shown() ?? null).find((f) =>
       session.checked?.rects(f.start, f.end).some((r) => pointer.x >= r.left - 1 && pointer.x <= r.right + 1 && pointer.y >= r.top - 1 && pointer.y <= r.bottom + 1),
     );
     if (session && hit) this.open(session, hit, 'hover');
@@ -184,7 +185,8 @@ export class Cards {
 
   /** Moving the caret into marked words (keyboard or click) opens their card. */
   private onCaretMove(event: Event): void {
-    if (fromUi(event) || !(event.target instanceof Node)) return;
+    // Nor does a fake key or click after a caret the page placed itself.
+    if (!event.isTrusted || fromUi(event) || !(event.target instanceof Node)) return;
     if (event instanceof KeyboardEvent && !NAVIGATION_KEYS.has(event.key)) return;
     const session = this.composers.containing(event.target);
     const caret = session?.checked?.caret();

@@ -1,6 +1,5 @@
 import { h, render } from 'preact';
 import type { Lifetime } from './lifetime';
-import type { Finding } from '../rules/engine/types';
 import { Attachments } from './attachments';
 import { Cards } from './cards';
 import { Composers } from './composers';
@@ -166,31 +165,40 @@ export class SecondLook {
     render(h(App, props), this.ensureUi().container);
   }
 
-  /** The counters by each composer with findings, their marks, the card, the gate. */
+  /**
+   * The counters by each composer being checked, their marks, the card, the gate. A counter stands
+   * by every composer the user writes in, whatever was found, in one box of one size: a page can
+   * hit-test where Second Look takes the pointer (document.elementFromPoint), so that must not
+   * depend on what was found.
+   */
   private props(): UiProps {
     const chips: ChipView[] = [];
     const overlay: UiProps['overlay'] = [];
     for (const session of this.composers.all()) {
       const findings = session.visible();
       const rect = session.element.getBoundingClientRect();
-      if ((findings.length === 0 && !session.unavailable) || rect.width === 0) continue;
+      if (!session.isActive || rect.width === 0) continue;
       chips.push({
         id: session.id,
         rect,
         count: findings.length,
-        blocking: findings.some((f) => f.severity === 'block'),
+        checked: session.checked !== null,
+        blocking: session.blocking,
         unavailable: session.unavailable,
         open: () => findings[0] && this.cards.open(session, findings[0], 'chip'),
       });
-      overlay.push(...this.overlayMarks(session, findings));
+      overlay.push(...this.overlayMarks(session));
     }
     return { chips, overlay, card: this.cards.view(), gate: this.gate.view() };
   }
 
-  private overlayMarks(session: ComposerSession, findings: Finding[]): UiProps['overlay'] {
+  /**
+   * Boxes over the marked words the text box shows: a long draft shows a small part of itself, and
+   * reading the client rects of every finding in it would cost as much as the draft is long.
+   */
+  private overlayMarks(session: ComposerSession): UiProps['overlay'] {
     const overlay: UiProps['overlay'] = [];
-    for (const finding of findings) {
-      if (finding.image) continue;
+    for (const finding of session.visibleIn(session.checked?.shown() ?? null)) {
       const style = this.cards.styleOf(session, finding);
       for (const r of session.checked?.rects(finding.start, finding.end) ?? []) overlay.push({ rect: r, style });
     }

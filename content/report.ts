@@ -42,11 +42,11 @@ export class TabReport {
 
   /** Sends the badge the active draft's count, when it changed. */
   updateBadge(): void {
-    const findings = this.composers.active?.visible() ?? [];
+    const session = this.composers.active;
     const message: FindingsCountMessage = {
       type: 'findings-count',
-      count: findings.length,
-      blocking: findings.some((f) => f.severity === 'block'),
+      count: session?.visible().length ?? 0,
+      blocking: session?.blocking ?? false,
     };
     const key = `${message.count}/${message.blocking}`;
     if (key === this.lastBadge || this.ctx.isInvalid) return;

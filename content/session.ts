@@ -2,7 +2,7 @@ import type { Account } from '../rules/engine/ids';
 import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
 import type { Settings } from '../settings/schema';
-import type { CheckRequest, CheckResult, TextEdit } from '../protocol/messages';
+import { applyAnswer, type CheckRequest, type CheckResult, type TextEdit } from '../protocol/messages';
 import { composeChanges, type TextChange } from './text-map';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
@@ -27,6 +27,8 @@ const VALUE_POLL_MS = 500;
 // Checks again when the worker answered with other settings than the content script's.
 const VERSION_RETRIES = 5;
 const VERSION_RETRY_MS = 250;
+// Edits are read in the next frame; where no frame comes (a hidden tab), after this long.
+const REFRESH_FALLBACK_MS = 200;
 // Rounds of waiting for the worker before the gate decides with what it has.
 const SETTLE_ROUNDS = 4;
 
@@ -72,7 +74,11 @@ export class ComposerSession {
   private readonly observer: MutationObserver;
   private readonly resizeObserver: ResizeObserver;
   private readonly valuePoll: ReturnType<typeof setInterval> | undefined;
-  private readonly onInput = () => this.refresh();
+  private readonly onInput = () => this.scheduleRefresh();
+  /** Mutation records not read yet, and the frame (or the timer, in a hidden tab) that will read them. */
+  private queued: MutationRecord[] = [];
+  private refreshFrame = 0;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts changes of the text: `latest` is text number `textRevision`, `checked` number `checkedRevision`. */
   private textRevision = 0;
   private checkedRevision = -1;
@@ -81,6 +87,14 @@ export class ComposerSession {
   private held: { revision: number; length: number } | null = null;
   /** How the text changed since the text the worker holds. */
   private pending: TextChange | null = null;
+  /**
+   * The findings of the worker's last answer (its text's, and its images'), which the next answer
+   * may give as a change of (CheckResult.delta). Kept even when the text moved on before the
+   * answer came and it is not shown.
+   */
+  private answered: { id: number; text: Finding[]; images: Finding[] } | null = null;
+  /** visible(), kept until the findings or the ignored ones change. */
+  private shown: { findings: Finding[]; visible: Finding[]; blocking: boolean } | null = null;
 
   constructor(
     readonly surface: Surface,
@@ -93,7 +107,13 @@ export class ComposerSession {
     // Watching (never changing) the editor's DOM catches every edit: typed, pasted, made by the
     // editor's model (Lexical cancels beforeinput, so no input event comes) or by the site.
     // Its records say which of the editor's blocks changed, so only those are read again.
-    this.observer = new MutationObserver((records) => this.refresh(records));
+    // The records are read in the next frame, not as they come: reading the text (innerText) and
+    // its place on screen makes the browser lay the page out, which in the middle of the editor's
+    // own update is done twice (a 1 MB draft's layout is costly); before a frame it is done once.
+    this.observer = new MutationObserver((records) => {
+      this.queued.push(...records);
+      this.scheduleRefresh();
+    });
     this.observer.observe(surface.element, { childList: true, subtree: true, characterData: true });
     // A textarea's value changes without DOM mutations: typing fires `input`, but a site that
     // sets .value (clearing the box after posting) fires nothing, so look now and then.
@@ -147,13 +167,47 @@ export class ComposerSession {
     this.check(true);
   }
 
-  /** Findings the user has not ignored, in text order. */
+  /** Findings the user has not ignored, in text order (the text's, then the images'). */
   visible(): Finding[] {
-    return this.findings.filter((f) => !this.ignored.has(ignoreKey(f)));
+    return this.shownFindings().visible;
+  }
+
+  /** Whether any finding the user has not ignored is blocking. */
+  get blocking(): boolean {
+    return this.shownFindings().blocking;
+  }
+
+  private shownFindings(): { visible: Finding[]; blocking: boolean } {
+    if (this.shown?.findings !== this.findings) {
+      const visible = this.ignored.size === 0 ? this.findings : this.findings.filter((f) => !this.ignored.has(ignoreKey(f)));
+      this.shown = { findings: this.findings, visible, blocking: visible.some((f) => f.severity === 'block') };
+    }
+    return this.shown;
+  }
+
+  /**
+   * The text's findings not ignored whose words lie in [start, end) of the text, or may (an
+   * unknown span: all of them). Findings are sorted by start, so this is a search, not a scan.
+   */
+  visibleIn(span: readonly [number, number] | null): Finding[] {
+    const findings = this.visible();
+    if (!span) return findings.filter((f) => !f.image);
+    const [start, end] = span;
+    // No finding is longer than this: one that starts further back does not reach the span.
+    const from = lowerBound(findings, start - LONGEST_FINDING);
+    const out: Finding[] = [];
+    for (let i = from; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (f.image) continue;
+      if (f.start >= end) break;
+      if (f.end > start) out.push(f);
+    }
+    return out;
   }
 
   ignore(finding: Finding): void {
     this.ignored.add(ignoreKey(finding));
+    this.shown = null;
     this.changed(this);
   }
 
@@ -163,7 +217,12 @@ export class ComposerSession {
    * (activate), the text map is kept current but nothing is checked.
    */
   refresh(records: MutationRecord[] = []): void {
-    const { snapshot, change } = this.surface.update([...records, ...this.observer.takeRecords()]);
+    cancelAnimationFrame(this.refreshFrame);
+    clearTimeout(this.refreshTimer);
+    this.refreshFrame = 0;
+    const queued = this.queued;
+    this.queued = [];
+    const { snapshot, change } = this.surface.update([...queued, ...records, ...this.observer.takeRecords()]);
     if (!this.active) return;
     const edited = change !== null || this.latest === null;
     if (change) this.noteChange(change, snapshot.text.length);
@@ -171,6 +230,7 @@ export class ComposerSession {
     if (snapshot.text.trim() === '') {
       // An empty composer is a new draft: earlier decisions no longer apply.
       this.ignored.clear();
+      this.shown = null;
       this.accountOverride = null;
     }
     if (edited || this.account().account !== this.checkedAccount) {
@@ -201,6 +261,7 @@ export class ComposerSession {
   /** Waits until the findings describe the current text, checked whole (the gate needs that). */
   async settle(): Promise<void> {
     if (!this.active) return;
+    if (this.refreshFrame) this.refresh();
     for (let round = 0; round < SETTLE_ROUNDS && !this.isSettled(); round++) {
       if (this.inFlight) this.again = 'whole';
       else this.check(true);
@@ -208,7 +269,16 @@ export class ComposerSession {
     }
   }
 
+  /** Reads the edits in the next frame (or soon, where frames do not come: a hidden tab). Callers that decide on the text (the gate, Apply) call refresh() first. */
+  private scheduleRefresh(): void {
+    if (this.refreshFrame) return;
+    this.refreshFrame = requestAnimationFrame(() => this.refresh());
+    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_FALLBACK_MS);
+  }
+
   dispose(): void {
+    cancelAnimationFrame(this.refreshFrame);
+    clearTimeout(this.refreshTimer);
     clearTimeout(this.wholeTimer);
     clearInterval(this.valuePoll);
     this.observer.disconnect();
@@ -260,6 +330,7 @@ export class ComposerSession {
       ...(sent.edit ? { edit: sent.edit } : {}),
       settingsVersion: this.config.version,
       ...(this.images.length ? { images: this.images } : {}),
+      ...(this.answered ? { findingsBase: this.answered.id } : {}),
       whole,
     };
     const retrying = () => {
@@ -273,12 +344,19 @@ export class ComposerSession {
         if (result.resync) {
           // The worker restarted and lost the text: send it whole.
           this.held = null;
+          this.answered = null;
           this.again = whole || this.again === 'whole' ? 'whole' : 'part';
+          return;
+        }
+        const answered = this.answer(result);
+        if (!answered) {
+          // An answer against findings this page does not hold (it should not happen): ask for all.
+          this.again = 'whole';
           return;
         }
         // The text or the account moved on while the worker checked: the next request has it.
         if (this.textRevision !== textRevision || this.account().account !== account) return;
-        this.adopt(this.latest!, account, result.findings, result.whole, result.settingsVersion);
+        this.adopt(this.latest!, account, [...answered.text, ...answered.images], result.whole, result.settingsVersion);
         this.namesPending = result.pendingNames === true;
         if (result.settingsVersion !== this.config.version) {
           // The worker checked with other settings than this script's (one of the two has not
@@ -298,6 +376,7 @@ export class ComposerSession {
         // or updated: keep the last findings, and say that they may be out of date.
         console.warn('Second Look: could not check this draft.', error);
         this.held = null;
+        this.answered = null;
         this.unavailable = true;
         this.changed(this);
       })
@@ -307,6 +386,19 @@ export class ComposerSession {
         this.again = null;
         if (again) this.check(again === 'whole');
       });
+  }
+
+  /** The findings an answer gives: all of them, or a change of those of the answer before. */
+  private answer(result: CheckResult): { text: Finding[]; images: Finding[] } | null {
+    const { delta } = result;
+    if (delta && delta.base !== this.answered?.id) {
+      this.answered = null;
+      return null;
+    }
+    const text = applyAnswer(this.answered?.text ?? [], result);
+    const images = result.images ?? [];
+    this.answered = result.answer === undefined ? null : { id: result.answer, text, images };
+    return { text, images };
   }
 
   private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean, version: string): void {
@@ -320,6 +412,22 @@ export class ComposerSession {
     this.whole = whole;
     this.changed(this);
   }
+}
+
+// The longest span a finding marks, in characters (a sentence, an address); a longer one is
+// still drawn, but only once its start is in view.
+const LONGEST_FINDING = 2_000;
+
+/** The first index whose finding starts at or after `offset`. */
+function lowerBound(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid]!.image || findings[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** A finding is ignored by what it is about, so it stays ignored as the text around it moves. */

@@ -13,6 +13,11 @@ export interface Snapshot {
   rects(start: number, end: number): DOMRect[];
   /** The caret's text offset when the selection is a caret inside the text box, else null. */
   caret(): number | null;
+  /**
+   * The span of the text the text box shows on screen (a long draft shows a small part of
+   * itself), or null when not known: marks are drawn only there.
+   */
+  shown(): [number, number] | null;
 }
 
 export interface Surface {
@@ -54,6 +59,11 @@ export function editableSurface(element: HTMLElement): Surface {
       const selection = element.ownerDocument.getSelection();
       if (!selection?.isCollapsed || !selection.anchorNode || !element.contains(selection.anchorNode)) return null;
       return snapshot.offsetOf(selection.anchorNode, selection.anchorOffset);
+    },
+    shown() {
+      if (!snapshot.within) return null;
+      const box = element.getBoundingClientRect();
+      return snapshot.within(Math.max(box.top, 0), Math.min(box.bottom, innerHeight));
     },
   });
   const text = new EditableText(element);
@@ -133,6 +143,7 @@ export function fieldSurface(element: HTMLTextAreaElement, mirrorParent: () => H
           if (document.activeElement !== element || element.selectionStart !== element.selectionEnd) return null;
           return element.selectionStart;
         },
+        shown: () => null,
       };
     },
   };

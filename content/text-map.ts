@@ -11,6 +11,11 @@ export interface TextSnapshot {
   range(start: number, end: number): Range | null;
   /** The text offset of a caret in one of the editor's text nodes, or null. */
   offsetOf(node: Node, offset: number): number | null;
+  /**
+   * The span of the text drawn between two heights of the viewport, found from the rects of a
+   * few of the editor's blocks (a binary search); absent when the editor is not read by blocks.
+   */
+  within?(top: number, bottom: number): [number, number];
 }
 
 // innerText turns collapsed white space (including a DOM line break) into one space.
@@ -301,6 +306,30 @@ export class EditableText {
         if (from === to) return from;
         from.setEnd(to.endContainer, to.endOffset);
         return from;
+      },
+      within(top, bottom) {
+        const rect = (i: number) => blocks[i]!.element.getBoundingClientRect();
+        // Blocks are laid out one below the other: the first whose bottom is below `top`...
+        let lo = 0;
+        let hi = blocks.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (rect(mid).bottom <= top) lo = mid + 1;
+          else hi = mid;
+        }
+        const first = lo;
+        // ...to the last whose top is above `bottom`.
+        hi = blocks.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (rect(mid).top < bottom) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo <= first) {
+          const at = starts[first] ?? text.length;
+          return [at, at];
+        }
+        return [starts[first]!, starts[lo - 1]! + blocks[lo - 1]!.snapshot.text.length];
       },
       offsetOf(node, offset) {
         let element: Node | null = node;

@@ -43,6 +43,25 @@ export interface CheckRequest {
   /** What the image service found in the draft's attached images, in attachment order. */
   images?: ImageAnalysis[];
   whole: boolean;
+  /** The answer whose findings the content script holds (CheckResult.answer), so the worker can answer with what changed. */
+  findingsBase?: number;
+}
+
+/** See CheckResult.delta. */
+export interface FindingsDelta {
+  base: number;
+  head: number;
+  tail: number;
+  shift: number;
+}
+
+/** The findings an answer gives, from the findings of the answer it was made against (held). */
+export function applyAnswer(held: readonly Finding[], answer: Pick<CheckResult, 'findings' | 'delta'>): Finding[] {
+  const { delta } = answer;
+  if (!delta) return answer.findings;
+  const kept = held.slice(0, delta.head);
+  const moved = delta.tail ? held.slice(held.length - delta.tail).map((f) => (delta.shift ? { ...f, start: f.start + delta.shift, end: f.end + delta.shift } : f)) : [];
+  return [...kept, ...answer.findings, ...moved];
 }
 
 /** text[at, oldEnd) of revision `base` replaced by `text`, giving a text of `length` characters. */
@@ -56,7 +75,18 @@ export interface TextEdit {
 
 /** The answer to a CheckRequest. */
 export interface CheckResult {
+  /** The text's findings, sorted by start: all of them, or with `delta` only those of the parts that changed. */
   findings: Finding[];
+  /**
+   * Set when the answer is relative to the findings of answer `delta.base`, which the content
+   * script said it holds: of those, the first `head` stay, the last `tail` move by `shift`
+   * characters, and `findings` go between them (background/checker.ts applyAnswer).
+   */
+  delta?: FindingsDelta;
+  /** This answer's number, for the next request's `findingsBase`. */
+  answer?: number;
+  /** The attached images' findings (all of them; a finding's start and end are the image's index). */
+  images?: Finding[];
   /** The findings come from a check of the whole draft (not provisional chunk results). */
   whole: boolean;
   /** Every chunk was checked; false when a large paste left some for the whole-draft check. */

@@ -11,7 +11,7 @@ import { Marks } from './engine/match';
 
 const orgPatterns = new WeakMap<RegExp, RegExp | null>();
 // Keep in step with school.json's speakingAs and speakingAsOrg: each pattern contains one of these.
-const SPEAKING_HINT = /official|behalf|speaking|noticeboard|run by|welcome|decided|announced|confirmed|message|from all|from everyone|the team at|all the staff at|this (?:is the|page|account|group)|(?:this|my) (?:page|account)|news|updates|happy|merry|greetings|best wishes/i;
+const SPEAKING_HINT = /official|behalf|speaking|notice|announcement|reminder|statement|update|alert|run by|welcome|decided|announced|confirmed|message|from all|from everyone|the team at|all the staff at|this (?:is the|page|account|group)|(?:this|my) (?:page|account)|news|updates|happy|merry|greetings|best wishes/i;
 
 export const branding = defineRule({
   id: 'branding',

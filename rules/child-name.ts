@@ -10,7 +10,7 @@ import type { RuleContext } from './engine/context';
 import type { Token } from './engine/tokens';
 import { Marks, perSentence } from './engine/match';
 import { WORD_NAMES, type NameMatch } from './engine/pupils';
-import { isOrdinaryWord } from './engine/lexicon';
+import { isOrdinaryWord, lexiconTag } from './engine/lexicon';
 import { alt } from './engine/patterns';
 import names from './data/names.json';
 
@@ -27,19 +27,27 @@ const GROUP_LEAD = '^[\\s,(-]*(?:(?:from|in|of)\\s+)?';
 const YEAR_GROUP = new RegExp(
   [
     `${GROUP_LEAD}(?:year|yr|y)\\s?(\\d{1,2})\\b`,
-    `${GROUP_LEAD}(?:reception|nursery|class\\s+(?:\\d|[A-Z][a-z]+)|[1-6][A-Z]\\b|ks[12]\\b|eyfs)`,
-    '^\\s+(?:from|in)\\s+(?:my|our)\\s+(?:[\\p{L}\\d]+\\s+)?(?:class|form|tutor group)\\b',
+    `${GROUP_LEAD}(?:reception|nursery|[1-6][A-Z]\\b|ks[12]\\b|eyfs)`,
+    '^\\s+(?:from|in)\\s+(?:my|our)\\s+(?:[\\p{L}\\d]+\\s+)?(?:class|form|tutor group|set|group|year group|team)\\b',
   ].join('|'),
   'iu',
 );
+// "Ava, Class 3", "Ava in class Oak"; not "Rowan Class", a class named after the word (case
+// matters, so no /i).
+const CLASS_AFTER = /^(?:\s*[,(-]\s*(?:(?:[Ff]rom|[Ii]n|[Oo]f)\s+)?|\s+(?:from|in|of)\s+)[Cc]lass\s+(?:\d|[A-Z][a-z])/u;
 // "One of my Year 3s, Lily-Mae, ..." and "our Year 2 star Ava".
 const YEAR_GROUP_BEFORE = /\b(?:year|yr|y)\s?\d{1,2}s?\s*[,:(-]\s*$/i;
 const PLACE_NEXT = new RegExp(`^\\s+(?:${alt(names.placeWords)})\\b`, 'i');
+// "... in my class", "... in Year 4", "... for our team" after an award's period: whose award it is.
+const AWARD_GROUP = '(?:\\s+(?:in|from|for)\\s+(?:(?:my|our|the)\\s+)?(?:[\\p{L}\\d]+\\s+){0,2}?(?:class|form|group|team|year\\s?\\d{1,2}|reception|nursery))?';
+// "Star of the day in my class:", "Our kindness award this week goes to", "Winner is".
 const AWARD = new RegExp(
-  `(?:\\b(?:${names.awardHeads.join('|')})\\s+of\\s+the\\s+(?:${names.awardPeriods.join('|')})|\\b(?:${names.prizes.join('|')})s?\\s+(?:goes|go|went|going)\\s+to|\\bwinners?\\s+(?:is|are|was|were))\\s*[:!,\\-]*\\s*(?:(?:is|was|goes to|went to)\\s+)?$`,
-  'i',
+  `(?:\\b(?:${names.awardHeads.join('|')})\\s+of\\s+the\\s+(?:${names.awardPeriods.join('|')})${AWARD_GROUP}|\\b(?:${names.prizes.join('|')})s?\\s+(?:[\\p{L}\\d'-]+\\s+){0,3}?(?:goes|go|went|going)\\s+to|\\bwinners?\\s+(?:is|are|was|were))\\s*[:!,\\-]*\\s*(?:(?:is|was|goes to|went to)\\s+)?$`,
+  'iu',
 );
-const ANY_OF_THE_WEEK = new RegExp(`\\b[\\p{L}-]+\\s+of\\s+the\\s+(?:${names.awardPeriods.join('|')})(?:\\s+(?:award|certificate|trophy|prize))?\\s*(?:is|was|goes to|went to)?\\s*[:!,\\-]*\\s*$`, 'iu');
+const ANY_OF_THE_WEEK = new RegExp(`\\b[\\p{L}-]+\\s+of\\s+the\\s+(?:${names.awardPeriods.join('|')})(?:\\s+(?:award|certificate|trophy|prize))?${AWARD_GROUP}\\s*(?:is|was|goes to|went to)?\\s*[:!,\\-]*\\s*$`, 'iu');
+// "A kid in my form, Alfie, ...", "one of the girls in my class, Esme:": a child of the author's group.
+const CHILD_OF_GROUP_BEFORE = new RegExp(`\\b(?:${alt(names.childGroupNouns)})\\s+(?:in|from|of)\\s+(?:my|our)\\s+(?:[\\p{L}\\d]+\\s+){0,2}?(?:class|form|tutor group|group|set|team)\\s*[,:-]\\s*$`, 'iu');
 const PUPIL_NOUN = new RegExp(`\\b(?:our|my|a|the|this)\\s+(?:(?:year\\s?\\d{1,2}|[\\p{L}-]+)\\s+){0,2}(?:${names.pupilNouns.join('|')})\\s*[:,-]?\\s*$`, 'iu');
 const PRAISE = new RegExp(`(?:^|[^\\p{L}])(?:${names.praise.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s*[,:!-]?\\s*$`, 'iu');
 const SCHOOL_CONTEXT = /\b(?:year\s?\d{1,2}|reception|nursery|class|pupils?|students?|school|classroom|assembly|playground|teacher|headteacher|sports day|certificate|merit|house points?|team)\b/i;
@@ -50,7 +58,28 @@ const FAMILY_AFTER = new RegExp(`^\\s+(?:${alt(names.familyAfter)})\\b`, 'i');
 // "the story of Yusuf (Joseph)", "the life of Florence Nightingale": a character or a figure.
 const STORY_BEFORE = new RegExp(`\\b(?:${alt(names.storyWords)})\\s+of\\s+$`, 'i');
 const PLACE_BEFORE = /\b(?:in|at|to|from|visiting|visited|visit|near|around|across|through|of)\s+$/i;
-const INITIAL_AFTER = /^\s+(\p{Lu})\.(?!\p{L})/u;
+// "Amelia S.", "Bethany C in Year 7", "Sonny W told me", "Mo S and Neve D": a surname's initial,
+// capital, on its own (I and A without a full stop are words: "Jordan I think").
+const INITIAL_AFTER = /^\s+(\p{Lu})(?:\.(?!\p{L})|(?<![IA])(?=[,;:!?)]|\s+[\p{Ll}&(]|\s*$))/u;
+// "my husband Kit", "my mum, Joy": an adult of the author's family, even when the name is listed.
+const ADULT_FAMILY_BEFORE = new RegExp(`\\bmy\\s+(?:[\\p{L}-]+\\s+)?(?:${alt(names.adultFamily)})\\s*[,:]?\\s*$`, 'iu');
+
+// What a listed name is when the words around it make it something other than a person.
+// "Layla by Eric Clapton", "Matilda by Roald Dahl": a title by its artist or author.
+const BY_ARTIST_AFTER = /^\s+by\s+\p{Lu}/u;
+// "Marley & Me", "Jordan and the Dead Sea": a title, or a place listed with another.
+const THING_PARTNER_AFTER = /^\s*(?:&\s*\p{Lu}|(?:and|&)\s+the\s+\p{Lu})/u;
+const THE_PARTNER_BEFORE = /\bthe\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*\s+(?:and|&)\s+$/u;
+// "Oscar-winning", "Paris-based": the name as the first half of a modifier.
+const MODIFIER_AFTER = /^-\p{Ll}/u;
+// "Paris for the weekend", "Georgia for two weeks": a trip.
+const TRIP_AFTER = /^\s+for\s+(?:(?:the|a|an|\d+|one|two|three|four|five|six|seven|ten|a\s+few|a\s+couple\s+of)\s+)?(?:[\p{L}-]+\s+)?(?:weekend|week|weeks|fortnight|days?|nights?|months?|holidays?|summer|half[- ]term|break|trip)\b/iu;
+// A place named right before a misspelt name ("on the beach at Filey"): a place, not a pupil.
+const AT_PLACE_BEFORE = /\b(?:at|in|to|near|visiting|visited|visit|around|across|through)\s+$/i;
+// "Jordan was brilliant", "Summer scored", "Faith and Ivy": what follows a person's name.
+/** A listed name that reads as something else (otherUse): under the balanced threshold even with two school words in its sentence (+0.1 each); a strict sensitivity shows it with one. */
+const OTHER_USE_SCORE = 0.25;
+const PERSON_AFTER = /^[\s,]*(?:[!?.,]|$|and\b|is\b|was\b|has\b|had\b|'s\b)/i;
 
 function isNameLike(ctx: RuleContext, t: Token): boolean {
   if (!t.capitalised || t.text.length < 2 || NOT_NAMES.has(t.key) || TITLES.has(t.key) || /\d/.test(t.text)) return false;
@@ -59,6 +88,8 @@ function isNameLike(ctx: RuleContext, t: Token): boolean {
   if (isOrdinaryWord(t.key) && ctx.sentenceAt(t.start).start === t.start) return false;
   if (t.text.length > 2 && t.text === t.text.toUpperCase()) return false; // acronyms: SATs, PTA, NHS
   const tags = ctx.tagsAt(t.start);
+  // A plural noun ("Our Star Awards", "Film Studies") is not a name.
+  if (tags.has('Plural') && !tags.has('Person') && !tags.has('FirstName')) return false;
   return !['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Date', 'Month', 'WeekDay', 'Value', 'Organization'].some((tag) => tags.has(tag));
 }
 
@@ -67,7 +98,9 @@ function titled(ctx: RuleContext, t: Token): boolean {
   if (prev && TITLES.has(prev.key)) return true;
   // "Mrs Jane Foster": a title two words back, with a capitalised first name between.
   const prev2 = ctx.tokens[t.index - 2];
-  return Boolean(prev && prev2 && prev.capitalised && TITLES.has(prev2.key));
+  // Only spaces between the three ("teacher'. Cheers Alfie" is no title).
+  const spaced = (x: Token, y: Token) => /^\s+$/.test(ctx.text.slice(x.end, y.start));
+  return Boolean(prev && prev2 && prev.capitalised && TITLES.has(prev2.key) && spaced(prev2, prev) && spaced(prev, t));
 }
 
 function before(ctx: RuleContext, t: Token, chars = 60): string {
@@ -110,17 +143,78 @@ function nounFollows(ctx: RuleContext, t: Token): boolean {
   return (tags.has('Noun') || tags.has('Gerund')) && !tags.has('Pronoun');
 }
 
-function pupilContext(ctx: RuleContext, t: Token): string | null {
+/** A word known as a first name: listed, in the lexicon, or read as one by the parser. */
+function firstName(ctx: RuleContext, t: Token): boolean {
+  return /Name$/.test(lexiconTag(t.key) ?? '') || ctx.tagsAt(t.start).has('FirstName') || ctx.settings.pupils.isFirstName(t.key);
+}
+
+/** A capitalised word that is somebody: a first name (listed, or known to the lexicon), a title, a family word. */
+function personWord(ctx: RuleContext, word: string, offset: number): boolean {
+  const key = word.toLowerCase();
+  const tag = lexiconTag(key) ?? '';
+  if (/Name$/.test(tag) || tag === 'Actor' || TITLES.has(key)) return true;
+  const tags = ctx.tagsAt(offset);
+  return tags.has('Person') || tags.has('FirstName') || ctx.settings.pupils.isFirstName(key);
+}
+
+/**
+ * Why a listed name, with nothing placing it as a pupil, is something else here: a title by its
+ * artist ("Layla by Eric Clapton"), half of a modifier ("Oscar-winning"), named with a place or a
+ * title ("Jordan and the Dead Sea", "Marley & Me", "Batman and Robin"), and for a name that is
+ * also a word or a place: a trip ("Paris for the weekend") or the first word of a proper name
+ * ("Summer Reading Challenge", "Rowan Class"). A misspelt name after "at" or "in" is a place
+ * ("the beach at Filey"). Null when none of these holds.
+ */
+function otherUse(ctx: RuleContext, t: Token, word: boolean, misspelt: boolean): string | null {
+  const a = after(ctx, t);
+  const b = before(ctx, t);
+  if (BY_ARTIST_AFTER.test(a)) return 'a title followed by its artist or author';
+  if (MODIFIER_AFTER.test(a)) return 'the first half of a modifier';
+  if (THING_PARTNER_AFTER.test(a) || THE_PARTNER_BEFORE.test(b)) return 'named together with a place or a title';
+  const partnerBefore = /(\p{Lu}[\p{L}'-]*)\s+(?:and|&)\s+$/u.exec(b);
+  if (partnerBefore && !personWord(ctx, partnerBefore[1]!, t.start - b.length + partnerBefore.index)) return 'paired with a name that is not a person\'s';
+  const partnerAfter = /^\s+(?:and|&)\s+(\p{Lu}[\p{L}'-]*)/u.exec(a);
+  if (partnerAfter && !/^the$/i.test(partnerAfter[1]!) && !personWord(ctx, partnerAfter[1]!, t.end + a.indexOf(partnerAfter[1]!, partnerAfter[0].length - partnerAfter[1]!.length))) return 'paired with a name that is not a person\'s';
+  if (word) {
+    if (TRIP_AFTER.test(a)) return 'a place, with the length of a trip';
+    const next = ctx.tokens[t.index + 1];
+    if (!t.possessive && next && next.capitalised && next.text.length > 1 && /^ $/.test(ctx.text.slice(t.end, next.start)) && !ctx.settings.pupils.isSurname(next.key)) return 'the first word of the name of something';
+  }
+  if (misspelt && AT_PLACE_BEFORE.test(before(ctx, t, 20))) return 'a place';
+  return null;
+}
+
+function properName(ctx: RuleContext, t: Token): boolean {
+  const tags = ctx.tagsAt(t.start);
+  return tags.has('Person') || tags.has('FirstName') || tags.has('ProperNoun') || /Name$/.test(lexiconTag(t.key) ?? '');
+}
+
+/** Where a name written with its surname's initial ("Bethany C", "Amelia S.") ends. */
+function initialEnd(ctx: RuleContext, t: Token): number {
+  const m = /^\s+\p{Lu}/u.exec(after(ctx, t));
+  if (!m) return t.end;
+  const end = t.end + m[0].length;
+  // "Amelia S. got her certificate": the full stop goes with the initial inside a sentence.
+  return /^\.(?=\s*[\p{Ll},])/u.test(ctx.text.slice(end, end + 4)) ? end + 1 : end;
+}
+
+function pupilContext(ctx: RuleContext, t: Token, listedName: boolean): string | null {
   const b = before(ctx, t);
   const a = after(ctx, t);
-  if (YEAR_GROUP.test(a) || /^[\s,(-]*(?:from|in|of)\s+(?:year|yr)\s?\d/i.test(a)) return 'a year group or class follows the name';
+  if (YEAR_GROUP.test(a) || CLASS_AFTER.test(a) || /^[\s,(-]*(?:from|in|of)\s+(?:year|yr)\s?\d/i.test(a)) return 'a year group or class follows the name';
   if (YEAR_GROUP_BEFORE.test(b)) return 'a year group introduces the name';
   const award = / of the |\bto\b|winner/i.test(b);
   if (award && AWARD.test(b)) return 'an award or "star of the week" introduces the name';
   // Any "<noun> of the week: <name>" that names a person, not a word or a fact of the week.
   if (award && ANY_OF_THE_WEEK.test(b) && !isOrdinaryWord(t.key)) return 'an "of the week" award introduces the name';
-  if (PUPIL_NOUN.test(b)) return 'the name follows "pupil" or "student"';
-  if (INITIAL_AFTER.test(a)) return 'a first name with a surname initial, the usual way pupils are named';
+  // ("Our Star Awards": a capitalised noun right before makes them one proper name, not a pupil.)
+  const prev = ctx.tokens[t.index - 1];
+  const nounJoined = Boolean(prev?.capitalised && /^ $/.test(ctx.text.slice(prev.end, t.start)) && ctx.sentenceAt(prev.start).start !== prev.start && !firstName(ctx, t));
+  if (PUPIL_NOUN.test(b) && !nounJoined) return 'the name follows "pupil" or "student"';
+  if (CHILD_OF_GROUP_BEFORE.test(b)) return 'a child of the author\'s class or group introduces the name';
+  // Without a full stop the letter could be a grade or a label ("Vitamin C", "Plan B"): the word
+  // must be a listed name or read as a proper name.
+  if (INITIAL_AFTER.test(a) && (listedName || /^\s+\p{Lu}\./u.test(a) || properName(ctx, t))) return 'a first name with a surname initial, the usual way pupils are named';
   return null;
 }
 
@@ -213,14 +307,16 @@ export const childName = defineRule({
         if (marks.overlaps(t.start, t.end)) continue;
         if (!t.spaced && t.text.length === 1) continue;
         const match = listed(ctx, t);
-        const context = isNameLike(ctx, t) || match ? pupilContext(ctx, t) : null;
+        const context = isNameLike(ctx, t) || match ? pupilContext(ctx, t, Boolean(match)) : null;
         if (titled(ctx, t)) continue;
         const next = ctx.tokens[t.index + 1];
         const nextIsName = Boolean(next && next.capitalised && /^\s+$/.test(ctx.text.slice(t.end, next.start)) && !NOT_NAMES.has(next.key));
         const surnameListed = Boolean(next && nextIsName && ctx.settings.pupils.isSurname(next.key));
-        const end = surnameListed && next ? next.end : t.end;
+        const end = surnameListed && next ? next.end : context && INITIAL_AFTER.test(after(ctx, t)) ? initialEnd(ctx, t) : t.end;
 
         if (match) {
+          // "my husband Kit": an adult of the author's family.
+          if (!context && ADULT_FAMILY_BEFORE.test(before(ctx, t, 40))) continue;
           // A name the English lexicon knows as a word or a place ("Faith", "Robin", "Paris") is a word-name too.
           const word = WORD_NAMES.has(match.first) || isOrdinaryWord(match.first);
           const praised = PRAISE.test(before(ctx, t, 30));
@@ -231,10 +327,23 @@ export const childName = defineRule({
             if (!t.capitalised || PLACE_NEXT.test(after(ctx, t)) || nounFollows(ctx, t) || (!surnameListed && PLACE_BEFORE.test(before(ctx, t, 20)))) continue;
             const tags = ctx.tagsAt(t.start);
             const sentenceStart = ctx.sentenceAt(t.start).start === t.start;
-            if (tags.has('Place') || (sentenceStart && !tags.has('Person') && !surnameListed && !(t.possessive && FAMILY_AFTER.test(after(ctx, t))))) continue;
-            const personAfter = /^[\s,]*(?:[!?.,]|$|and\b|is\b|was\b|has\b|had\b|'s\b)/i.test(after(ctx, t)) || (t.possessive && FAMILY_AFTER.test(after(ctx, t)));
+            const family = t.possessive && FAMILY_AFTER.test(after(ctx, t));
+            // What follows says a person: "Jordan was brilliant", "Summer scored", "Joy's mum". (The
+            // word's own tags cannot say it: the parser is told listed names are first names.)
+            const nextTags = next && !next.capitalised ? ctx.tagsAt(next.start) : null;
+            const personAfter = PERSON_AFTER.test(after(ctx, t)) || family || Boolean(nextTags?.has('Verb') && !nextTags.has('Gerund'));
+            if (tags.has('Place')) continue;
+            // "Precious few hours", "Joy all round", "Paris for the weekend": a word opening a sentence.
+            if (sentenceStart && !surnameListed && !personAfter) continue;
             if (!tags.has('Person') && !tags.has('FirstName') && !personAfter) continue;
-            if (sentenceStart && t.possessive && !FAMILY_AFTER.test(after(ctx, t))) continue;
+            if (sentenceStart && t.possessive && !family) continue;
+          }
+          // Something else than a person: the score is lowered below the balanced threshold (a
+          // strict sensitivity still shows it).
+          const use = context || praised ? null : otherUse(ctx, t, word, match.distance > 0);
+          if (use) {
+            push({ ...hitFor(ctx, t, end, `${match.distance === 0 ? 'exact first name' : `one letter different from "${match.first}"`}, but ${use}`, true), score: OTHER_USE_SCORE });
+            continue;
           }
           // "Jessica Ennis-Hill", "Florence Nightingale", "Robin Hood", "Florence Park Community
           // Centre": followed by a capitalised word that is not a pupil's surname, it is somebody

@@ -8,6 +8,7 @@ import { defineRule, type Hit } from './engine/types';
 import { anyOf } from './engine/patterns';
 import { escapeRegExp, Marks } from './engine/match';
 import { derogatory } from './derogatory';
+import { hitsOf } from './engine/hits';
 import data from './data/complaint.json';
 
 const GRIEVANCE = anyOf(data.grievance);
@@ -69,7 +70,7 @@ export const complaint = defineRule({
       // An insult aimed at colleagues, leaders, the school or the trust is a grievance too.
       const marks = new Marks(ctx.text.length);
       for (const h of hits) marks.add(h.start, h.end);
-      for (const h of derogatory.text!.check(ctx)) {
+      for (const h of hitsOf(derogatory, ctx)) {
         const i = ctx.sentenceIndexAt(h.start);
         const s = ctx.sentences[i];
         if (!s || marks.overlaps(s.start, s.end)) continue;

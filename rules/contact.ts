@@ -23,8 +23,18 @@ const OFFICIAL_MESSAGE_AUDIENCE = anyOf(data.officialMessageAudience, 'iu');
  */
 function counts(invitation: string, draft: string, official: boolean, pupilNamed: boolean): boolean {
   if (!official) return pupilNamed || AUDIENCE.test(draft);
-  if (OFFICIAL_FOLLOW.test(invitation)) return OFFICIAL_AUDIENCE.test(draft);
-  return OFFICIAL_MESSAGE_AUDIENCE.test(draft) || OFFICIAL_AUDIENCE.test(draft);
+  if (OFFICIAL_FOLLOW.test(invitation)) return addressed(OFFICIAL_AUDIENCE, draft);
+  return OFFICIAL_MESSAGE_AUDIENCE.test(draft) || addressed(OFFICIAL_AUDIENCE, draft);
+}
+
+// Pupils named as what a post shows ("photos from Year 4", "work by our pupils") are not its audience.
+const SUBJECT_OF = /(?:from|of|by|with|about|featuring|starring)\s+(?:(?:our|the|all|all our|all the)\s+)?$/i;
+
+/** Does the draft speak to this audience, not only about it? */
+function addressed(audience: RegExp, draft: string): boolean {
+  const re = new RegExp(audience.source, 'giu');
+  for (const m of draft.matchAll(re)) if (!SUBJECT_OF.test(draft.slice(Math.max(0, m.index - 30), m.index))) return true;
+  return false;
 }
 
 export const contact = defineRule({

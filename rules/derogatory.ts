@@ -23,7 +23,8 @@ const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecomme
 // they name; expletives are only derogatory aimed at someone; sexual terms are another matter.
 const OBSCENITY_SLURS = new Set(['abo', 'abeed', 'africoon', 'arabush', 'boonga', 'chingchong', 'chink', 'dyke', 'fag', 'kike', 'negro', 'nigger', 'retard', 'spastic', 'tranny']);
 const OBSCENITY_INSULTS = new Set(['bastard', 'bitch', 'cunt', 'twat', 'prick', 'whore', 'slut', 'wank', 'dick', 'cock', 'turd']);
-const OBSCENITY_EXPLETIVES = new Set(['fuck', 'shit', 'piss', 'arse', 'ass', 'bollocks', 'tit', 'cum']);
+// ("piss" is mostly "pissed", angry; "cum" is sexual: neither insults anyone by itself.)
+const OBSCENITY_EXPLETIVES = new Set(['fuck', 'shit', 'arse', 'ass', 'bollocks', 'tit']);
 
 const set = (words: string[]) => new Set(words.filter((w) => !/[\s-]/.test(w)));
 const phrases = (words: string[]) => {
@@ -41,6 +42,9 @@ const AMBIGUOUS_PHRASES = phrases(data.ambiguousNouns);
 const EXPLETIVES = set(data.expletives);
 const STRONG_ADJ = any(data.strongAdjectives);
 const STRONG_ADJ_WORDS = set(data.strongAdjectives);
+// After "is"/"are" some of them accuse or pity rather than insult ("she is lying", "it's so sad").
+const NOT_PREDICATE = new Set(data.notPredicate);
+const STRONG_ADJ_PRED = any(data.strongAdjectives.filter((w) => !NOT_PREDICATE.has(w)));
 const STRONG_ADJ_MULTI = data.strongAdjectives.filter((w) => /[\s-]/.test(w)).map((w) => w.split(/[\s-]/)[0]!);
 // The first word of each phrase: a phrase list's pattern runs only when one of them is in the draft.
 const firstWords = (phrases: string[]) => new Set(phrases.map((p) => p.split(/[\s-]/)[0]!.replace(/['*@$!]/g, '')));
@@ -56,9 +60,9 @@ const ADJECTIVES = `${STRONG_ADJ}(?:[\\s,]+(?:and\\s+)?${STRONG_ADJ}){0,3}`;
 const DETERMINERS = `(?:(?:${alt(data.peopleDeterminers)})\\s+){0,4}`;
 const INTENSIFIERS = `(?:(?:${alt(data.intensifiers)})\\s+){0,2}`;
 // ...and the adjective ends the clause: "parents are so entitled", not "parents are lazy about it".
-const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b)\\p{L})`;
+const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b|to\\b(?<!entitled\\s+to)|enough\\b)\\p{L})`;
 const ADJ_PEOPLE = new RegExp(
-  `(?<![\\p{L}])(${ADJECTIVES})[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ})${CLAUSE_END}`,
+  `(?<![\\p{L}])(${ADJECTIVES})[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
   'giu',
 );
 // What aims an ambiguous insult ("cow", "clown") at someone: "you", an insulting adjective, or
@@ -67,7 +71,7 @@ const YOU = `\\byou(?:'re|\\s+are|\\s+r)?|\\bya`;
 const AIMING = `(?:${alt(data.aimingWords)}|bunch\\s+of|(?:run|led|managed|staffed)\\s+by)`;
 // Up to three words between the aiming words and the noun.
 const WORDS_TO_NOUN = `[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`;
-const AIMED_BEFORE = new RegExp(`(?:${YOU}|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+${AIMING})*)${WORDS_TO_NOUN}`, 'iu');
+const AIMED_BEFORE = new RegExp(`(?:${YOU}|(?<![\\p{L}])(?:this|that|these|those)(?=[\\s,]+(?:[\\p{L}'-]+[\\s,]+)?$)|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+${AIMING})*)${WORDS_TO_NOUN}`, 'iu');
 // A noun that names an animal or creature insults only with "you" or an insulting adjective, not
 // through "is a" ("Daisy is a cow" on a farm visit).
 const ANIMAL = new Set(data.animals);
@@ -93,9 +97,59 @@ const SIMILE = /\blike\s+(?:a\s+)?(?:herd|bunch|pack|gaggle|troop|flock|load|sho
 const THREATS = new RegExp(`(?<![\\p{L}])${any(data.threats)}(?![\\p{L}])`, 'giu');
 const DISCRIMINATION = new RegExp(`(?<![\\p{L}])(?:all\\s+)?${any(data.groups)}\\s+(?:[\\p{L}']+\\s+){0,2}?${any(data.groupPredicates)}(?![\\p{L}])`, 'giu');
 // "utterly useless", "completely clueless" said of someone in the sentence.
-const PREDICATE_END = new RegExp(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|just|really|utterly|completely|totally|absolutely|such|a|an|bloody)\\s+){0,2}${STRONG_ADJ}(?:,?\\s+the\\s+lot\\s+of\\s+them)?[\\s.!?]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
-const INTENSIFIED = new RegExp(`(?<![\\p{L}])(?:utterly|completely|totally|absolutely|genuinely|truly|bloody|so|such an?)\\s+${STRONG_ADJ}(?![\\p{L}])`, 'giu');
+const PREDICATE_END = new RegExp(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|just|really|utterly|completely|totally|absolutely|such|a|an|bloody)\\s+){0,2}${STRONG_ADJ_PRED}(?:,?\\s+the\\s+lot\\s+of\\s+them)?[\\s.!?]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
+const INTENSIFIED = new RegExp(`(?<![\\p{L}])(?:utterly|completely|totally|absolutely|genuinely|truly|bloody|so|such an?)\\s+${STRONG_ADJ_PRED}(?![\\p{L}])`, 'giu');
 const PERSON_IN_SENTENCE = new RegExp(`(?<![\\p{L}])(?:you|your|ya|u|${PEOPLE})(?![\\p{L}])`, 'iu');
+// A person told what they are: "you're absolutely insane", "she is as dumb as she looks",
+// "are you really that stupid?", "he looks pathetic". The adjective is not an intensifier
+// ("crazy busy", "mad about football").
+const SUBJECT = `(?:you|u|ya|ye|he|she|they|ur|this\\s+(?:guy|man|woman|person)|that\\s+(?:guy|man|woman|person))`;
+// ...or told not to be: "don't be stupid", "stop being so pathetic".
+const TOLD_NOT_TO = `(?:don't|dont|do\\s+not|stop)\\s+(?:be|being)`;
+const COPULA = `(?:\\s+(?:is|are|r|was|were|being|be|look|looks|looked|looking|sound|sounds|seem|seems|act|acts|acting)|'s|'re|re|s)`;
+const PRED_MODIFIERS = `(?:\\s+(?:${alt(data.intensifiers)}|as|that|getting|becoming|being|one|of|nothing|but))*`;
+const NOT_INSULT_AFTER = `(?<!entitled(?=\\s+to\\b))(?!\\s+(?:about|for|over|on|with|health|illness|one|busy|good|fast|hot|talented|rich|funny|cute|smart|beautiful|amazing|expensive|lucky|cool|fun|hard|easy|tired|excited|proud|happy|strong|popular|loud|late|early)\\b)`;
+// Swear words that intensify rather than describe ("he is bloody brilliant") are no predicate.
+const PRED_ADJ = any(data.strongAdjectives.filter((w) => !NOT_PREDICATE.has(w) && !/^(?:bloody|sodding|blithering)$/.test(w)));
+const SUBJECT_PREDICATE = new RegExp(
+  `(?<![\\p{L}'])(?:${SUBJECT}${COPULA}|(?:are|is|were|was)\\s+${SUBJECT}|${TOLD_NOT_TO})${PRED_MODIFIERS}\\s+(${PRED_ADJ}|${any(data.predicateNouns)})(?![\\p{L}-])${NOT_INSULT_AFTER}`,
+  'giu',
+);
+// "You pathetic!", "you stupid, stupid...": an insulting word said to someone's face (with a noun
+// after it, "you smug cow", the noun is the insult).
+const YOU_ADJ = new RegExp(`(?<![\\p{L}])(?<!(?:do|did|would|could|can|will|if|when|thank|thanks|see|told|tell|love|miss)\\s)(?:you|ya|u)\\s+(?:(?:${alt(data.intensifiers)})\\s+)?(${PRED_ADJ})(?=\\s*(?:[.!?,;:)&]|$|and\\b|\\p{Extended_Pictographic}))`, 'giu');
+// Abuse that tells someone off ("fuck off", "you suck"), insults by comparison ("as dumb as",
+// "half a brain") and sarcastic titles ("nice job, genius"). Words may be split by commas.
+const phraseList = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '[\\s,.!]+')).join('|')})(?![\\p{L}])`, 'giu');
+const DISMISSALS = phraseList(data.dismissals);
+const DISMISSAL_FIRST = firstWords(data.dismissals);
+const COMPARISONS = phraseList(data.comparisons);
+const COMPARISON_FIRST = firstWords(data.comparisons);
+const SARCASM = phraseList(data.sarcasm);
+const SARCASM_LAST = new Set(data.sarcasm.map((p) => p.split(/\s+/).pop()!));
+// Blended slurs: "libtard", "feminazi"-style words ending in -tard ("mustard", "leotard" aside).
+const TARD = /^\p{L}{2,}tards?$/u;
+const TARD_STOP = new Set(data.tardStop.flatMap((w) => [w, `${w}s`]));
+// Letters stretched for effect ("stuuupid", "idiooot"): read with runs of three or more cut to one or two.
+const squeezed = (key: string): string[] => (/(\p{L})\1\1/u.test(key) ? [key.replace(/(\p{L})\1{2,}/gu, '$1'), key.replace(/(\p{L})\1{2,}/gu, '$1$1')] : []);
+// "is not an idiot", "he's no fool": an insult denied.
+const NEGATED = /(?:\bnot|n't|\bno|\bnever)\s+(?:(?:a|an|the|such|some|total|complete|kind\s+of)\s+)?$/u;
+// "trying to fool you", "will bully": the word is a verb there, or denied.
+const NOT_A_NOUN = new RegExp(`(?:\\b(?:to|will|would|can|could|should|must|might|may|did|do|does|don't|didn't|won't|not|never|no)\\s+)$|${NEGATED.source}`, 'u');
+// A sentence that is only a name for someone, in a post addressed to them: "Liar!", "You
+// hypocrite.", "What a coward". Animals aside ("Cows!" on a farm visit).
+const LONE_NOUN_LEAD = new Set(['you', 'ya', 'u', 'what', 'such', 'a', 'an', 'total', 'complete', 'absolute', 'utter', 'bloody', 'fucking', 'big', 'little', 'old', 'lying', 'and']);
+// People called vermin: "these people are animals", "they are parasites" (for "they", not words
+// a farm or science post uses of real animals).
+const DEHUMANISED = new RegExp(
+  `(?<![\\p{L}])(?:${PEOPLE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))(?![\\p{L}])`,
+  'giu',
+);
+const DEHUMANISED_WORDS = new Set([...data.dehumanising.people, ...data.dehumanising.any].map((w) => w.split(/\s+/).pop()!));
+// "You're going to jail", "you'll be sacked": a consequence held over someone.
+const CONSEQUENCE = /(?<![\p{L}])(?:you|u|ya)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|re\s+going\s+to|'re\s+gonna|\s+are\s+gonna|r\s+gonna)\s+(?:be|get)\s+(?:fired|sacked|arrested|jailed|locked\s+up|shot|hurt|destroyed|buried|beaten|punched|slapped|sued)(?![\p{L}])|(?<![\p{L}])(?:you're|youre|your|ur|you\s+are)\s+going\s+(?:to\s+(?:jail|prison|hell)|down)(?![\p{L}])/giu;
+// A post addressed to someone: an @mention or "you" anywhere in it.
+const ADDRESSED = /(?:^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]{1,30}|(?<![\p{L}])(?:you|your|yours|yourself|yourselves|u|ur|ya)(?![\p{L}])/iu;
 const ALLOW = new RegExp(`(?<![\\p{L}])${any(data.allow)}(?![\\p{L}])`, 'giu');
 // A quotation of four words or more: quoted policy text or reported speech, not the author's words.
 const QUOTATION = /"[^"\n]{0,400}?"|'(?=\S)[^'\n]{12,400}?(?<=\S)'(?![\p{L}])/gu;
@@ -192,6 +246,15 @@ function findInsults(ctx: RuleContext): Hit[] {
 
     const mayHave = (first: ReadonlySet<string>) => [...first].some((w) => keys.has(w));
     if (mayHave(THREAT_FIRST)) for (const m of lower.matchAll(THREATS)) add(m.index, m.index + m[0].length, 'a threat', 'threat phrase', 0.85);
+    if (mayHave(DISMISSAL_FIRST)) for (const m of lower.matchAll(DISMISSALS)) add(m.index, m.index + m[0].length, 'abuse aimed at someone', 'telling someone off with abuse', 0.8);
+    let addressed: boolean | undefined;
+    const toSomeone = (span: Span) => aimedAtPerson(ctx, span) || (addressed ??= ADDRESSED.test(text));
+    if (mayHave(COMPARISON_FIRST))
+      for (const m of lower.matchAll(COMPARISONS)) {
+        const span = { start: m.index, end: m.index + m[0].length };
+        if (toSomeone(span)) add(span.start, span.end, 'an insult by comparison', 'someone compared to something stupid or worthless', 0.75);
+      }
+    if (mayHave(SARCASM_LAST)) for (const m of lower.matchAll(SARCASM)) add(m.index, m.index + m[0].length, 'mockery', 'a sarcastic title for someone', 0.65);
     if (mayHave(GROUP_FIRST)) for (const m of lower.matchAll(DISCRIMINATION)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a group of people described by a slur or stereotype', 0.8);
 
     // Profanity and slurs, as obscenity reads them (l33t, look-alikes, f*cking), also over
@@ -203,6 +266,8 @@ function findInsults(ctx: RuleContext): Hit[] {
         const end = offset(m.endIndex).end;
         const whole = wordAround(text, span.start, end);
         const written = text.slice(whole.start, whole.end);
+        // "#GroomingGangs": a match across a lower-to-upper case change joins two words of a hashtag.
+        if (/\p{Ll}\p{Lu}/u.test(text.slice(span.start, end))) continue;
         if (OBSCENITY_SLURS.has(word)) add(whole.start, whole.end, 'a slur', `slur (${word})`, 0.95);
         else if (OBSCENITY_INSULTS.has(word)) {
           // "Dick Whittington", "Moby Dick": a capitalised name, not an insult.
@@ -212,6 +277,8 @@ function findInsults(ctx: RuleContext): Hit[] {
           if (/(?:head|face|wit|wad|bag|hole|stain|er|ers)$/i.test(written))
             add(whole.start, whole.end, 'an insult', `profanity made a name for someone (${written.toLowerCase()})`, 0.8);
           else if (aimedAtPerson(ctx, whole)) add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) with a person in the sentence`, 0.6);
+          // A reply to someone, or a post that talks to "you", swearing: said to that person.
+          else if (toSomeone(whole)) add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) in a post addressed to someone`, 0.55);
           // Swearing aimed at nobody: shown only at the strict sensitivity.
           else add(whole.start, whole.end, 'profanity', `profanity (${word}) aimed at no one in particular`, 0.35);
         }
@@ -239,12 +306,17 @@ function findInsults(ctx: RuleContext): Hit[] {
     };
     const tokenHit = (t: Token) => {
       if (properNoun(ctx, t)) return;
-      const aim = ANIMAL.has(t.key) ? AIMED_STRONG : AIMED_BEFORE;
-      if (INSULTS.has(t.key)) add(t.start, t.end, 'an insult', `insult word (${t.key})`, 0.85);
-      else if (AMBIGUOUS.has(t.key) && aim.test(contextBefore(t)))
-        add(t.start, t.end, 'an insult aimed at someone', `"${t.key}" aimed at a person`, 0.65);
-      else if (EXPLETIVES.has(t.key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t))
-        add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${t.key})`, 0.7);
+      for (const key of [t.key, ...squeezed(t.key)]) {
+        const aim = ANIMAL.has(key) ? AIMED_STRONG : AIMED_BEFORE;
+        if (INSULTS.has(key) && !NEGATED.test(contextBefore(t))) add(t.start, t.end, 'an insult', `insult word (${key})`, 0.85);
+        else if (TARD.test(key) && !TARD_STOP.has(key)) add(t.start, t.end, 'a slur', `a blended slur (${key})`, 0.85);
+        else if (AMBIGUOUS.has(key) && aim.test(contextBefore(t)) && !NOT_A_NOUN.test(contextBefore(t)))
+          add(t.start, t.end, 'an insult aimed at someone', `"${key}" aimed at a person`, 0.65);
+        else if (EXPLETIVES.has(key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t))
+          add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${key})`, 0.7);
+        else continue;
+        return;
+      }
     };
     for (const t of ctx.tokens) tokenHit(t);
     for (const m of text.matchAll(MASKED)) {
@@ -261,6 +333,17 @@ function findInsults(ctx: RuleContext): Hit[] {
       for (const m of lower.matchAll(AMBIGUOUS_PHRASES))
         if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person', 0.65);
     if (hasAdjective) for (const m of lower.matchAll(ADJ_PEOPLE)) add(m.index, m.index + m[0].length, 'an insult aimed at people', 'insulting description of people', 0.7);
+    if (hasAdjective) for (const m of folded.matchAll(SUBJECT_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'someone told they are something insulting', 0.7);
+    if ([...DEHUMANISED_WORDS].some((w) => keys.has(w))) for (const m of lower.matchAll(DEHUMANISED)) add(m.index, m.index + m[0].length, 'dehumanising', 'people called animals or vermin', 0.8);
+    if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
+    for (const s of ctx.sentences) {
+      const words = folded.slice(s.start, s.end).replace(/(?:^|\s)@[\p{L}\p{N}_]+/gu, ' ').match(/[\p{L}'-]+/gu) ?? [];
+      const last = words[words.length - 1];
+      if (!last || words.length > 5 || !AMBIGUOUS.has(last) || ANIMAL.has(last)) continue;
+      if (!words.slice(0, -1).every((w) => LONE_NOUN_LEAD.has(w) || STRONG_ADJ_WORDS.has(w))) continue;
+      if (addressed ?? (addressed = ADDRESSED.test(text))) add(s.start, s.end, 'an insult aimed at someone', `"${last}" said to someone`, 0.65);
+    }
+    if (hasAdjective) for (const m of folded.matchAll(YOU_ADJ)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'an insulting word said to someone', 0.7);
     // "The mums who stand gossiping at the gates are pathetic.": a sentence about people that
     // ends by calling them something insulting.
     if (hasAdjective) for (const s of ctx.sentences) {

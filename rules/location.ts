@@ -24,6 +24,14 @@ const PRESENCE_CI = anyOf(data.presence, 'iu');
 const NOW = anyOf(data.now, 'iu');
 const STRONG_NOW = anyOf(data.strongNow, 'iu');
 const PAST = anyOf(data.past, 'iu');
+const PAST_TIME = anyOf(data.pastTime, 'iu');
+const PLACE_NOUN = anyOf(data.placeNouns, 'iu');
+const NOT_PLACE = new Set(data.notPlace);
+// A capitalised word after a word that places someone ("at Filey", "outside the Natural History
+// Museum", "exploring the Roman Baths"); "with Year 10" places nobody.
+const PLACED_AT = /(?<![\p{L}\p{N}])(?:[Aa]t|[Ii]n|[Oo]n|[Oo]utside|[Ii]nside|[Nn]ear|[Bb]y|[Ff]rom|[Tt]o|[Ii]nto|[Aa]round|[Aa]long|[Dd]own|[Uu]p|[Vv]isiting|[Ee]xploring|[Ll]eft|[Ll]eaving|[Rr]eached)\s+(?:the\s+)?(\p{Lu}[\p{L}'-]*)/gu;
+// A sentence that opens with a name of two or more capitalised words ("Royal Armouries with Year 5 today").
+const OPENS_WITH_NAME = /^\s*(\p{Lu}[\p{L}'-]+)\s+\p{Lu}[\p{L}'-]+/u;
 
 export const location = defineRule({
   id: 'location',
@@ -55,6 +63,34 @@ export const location = defineRule({
       // Currently queueing outside the Natural History Museum").
       const pupilNamed = (start: number, end: number) =>
         ctx.tokens.some((t) => t.start >= start && t.end <= end && t.capitalised && ctx.settings.pupils.isFirstName(t.key));
+      // Somewhere anyone could go: a kind of place, or a capitalised name where someone is placed.
+      // Groups, titles, days, subjects and pupils' names are not places.
+      const isPlaceWord = (word: string) => {
+        const key = word.toLowerCase().replace(/'s$/, '');
+        return !NOT_PLACE.has(key) && !ctx.settings.pupils.isFirstName(key);
+      };
+      // A capitalised name that qualifies the noun after it ("in Tudor costume", "Victorian dress")
+      // names no place, unless that noun is a kind of place ("Halden castle").
+      const byStart = new Map(ctx.tokens.map((t, i) => [t.start, i]));
+      const qualifiesNoun = (at: number) => {
+        let i = byStart.get(at);
+        if (i === undefined) return false;
+        while (ctx.tokens[i + 1]?.capitalised && ctx.text.slice(ctx.tokens[i]!.end, ctx.tokens[i + 1]!.start).trim() === '') i++;
+        const next = ctx.tokens[i + 1];
+        if (!next || next.capitalised || ctx.text.slice(ctx.tokens[i]!.end, next.start).trim() !== '') return false;
+        const tags = ctx.tagsAt(next.start);
+        return tags.has('Noun') && !tags.has('Date') && !tags.has('Pronoun') && !PLACE_NOUN.test(next.text);
+      };
+      const hasPlace = perSentence((start, end) => {
+        const sentence = ctx.text.slice(start, end);
+        if (PLACE_NOUN.test(sentence)) return true;
+        for (const m of sentence.matchAll(PLACED_AT)) {
+          const at = start + m.index + m[0].length - m[1]!.length;
+          if (isPlaceWord(m[1]!) && !qualifiesNoun(at)) return true;
+        }
+        const opening = OPENS_WITH_NAME.exec(sentence);
+        return !!opening && isPlaceWord(opening[1]!);
+      });
       if (!STRONG_NOW.test(ctx.text) && !NOW.test(ctx.text)) return hits;
       const marks = new Marks(ctx.text.length);
       for (const h of hits) marks.add(h.start, h.end);
@@ -63,8 +99,15 @@ export const location = defineRule({
         const from = ctx.sentences[i - 1]?.start ?? s.start;
         const to = ctx.sentences[i + 1]?.end ?? s.end;
         const around = ctx.text.slice(from, to);
-        if (!(GROUP.test(around) || pupilNamed(from, to)) || PAST.test(sentence)) return;
+        if (!(GROUP.test(around) || pupilNamed(from, to))) return;
         const strong = STRONG_NOW.test(sentence);
+        // A trip that is over: past time always, past verbs unless the sentence is plainly live
+        // ("till 4pm, who thought this was a good idea").
+        if (PAST_TIME.test(sentence) || (!strong && PAST.test(sentence))) return;
+        // Somewhere: in this sentence, or the one before when this one is plainly live ("Year 6 trip
+        // to London! Currently queueing...").
+        const prev = ctx.sentences[i - 1];
+        if (!hasPlace(s) && !(strong && prev && hasPlace(prev))) return;
         const present = PRESENCE.test(sentence) || PRESENCE_CI.test(sentence);
         if (!(strong && (present || STRONG_NOW.test(around))) && !(present && NOW.test(sentence))) return;
         if (!strong && (!NOW.test(around) || PAST.test(around))) return;

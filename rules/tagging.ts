@@ -24,6 +24,8 @@ const WHOM = [
   `(?:${TAGGABLE})`,
   // "tag Ava's mum"
   "\\p{Lu}\\p{Ll}+'s\\s+(?:mum|dad|mam|mummy|daddy|parents|nan|grandma|grandad|family|carer)",
+  // Whoever a relative clause describes is a person: "tag a grown-up who'd love this".
+  "(?:a|an|your|any|every|one)\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,2}?(?:who|who'd|who'll|whose)",
 ].join('|');
 const ASK_TO_TAG = new RegExp(`${NOT_TAGGING}\\b(?:tag|tagging)\\s+(?:${WHOM})\\b`, 'giu');
 

@@ -42,4 +42,22 @@ describe('the check service with a hashed pupil list', () => {
     // Lower-case ordinary words are never derived.
     expect(derivedNameKeys.size).toBeLessThan(20);
   });
+
+  it('finds a misspelling when the worker holds a new copy of the same settings between two checks', async () => {
+    // The worker re-reads storage on changes (background/config.ts), so the settings object a
+    // check gets may be a new copy of the same version each time; a draft's checker made with an
+    // earlier copy must not hide the words still to be derived.
+    const roster = await hashPupilNames(['Demelza Trewin'], { params });
+    derivedNameKeys.clear();
+    const holder = {
+      get: async () => ({ settings: { pack: 'default', pupilNameHashes: { ...roster } }, pack: builtInPack('default'), version: 'v2' }),
+    } as unknown as SettingsHolder;
+    const base = { type: 'check' as const, composer: 8, settingsVersion: 'v2' };
+    const text = 'Lovely reading in assembly from Demelsa this morning.';
+    // A keystroke's check first (as typing does), then whole checks once typing pauses.
+    const typed = await answerCheck({ ...base, draft: { text, platform: 'facebook', account: 'official' }, whole: false }, 1, holder);
+    expect(typed.pendingNames).toBe(true);
+    const found = await untilWhole({ ...base, draft: { text, platform: 'facebook', account: 'official' } }, holder);
+    expect(found.result.findings.filter((f) => f.why.startsWith('pupil list')).map((f) => f.excerpt)).toEqual(['Demelsa']);
+  });
 });

@@ -26,6 +26,8 @@ export interface ChipView {
   id: number;
   rect: DOMRect;
   count: number;
+  /** A check has answered for this composer (before that, the counter says it is checking). */
+  checked: boolean;
   blocking: boolean;
   /** Checking is unavailable for now (the background worker is restarting): the draft is not known to be clean. */
   unavailable: boolean;
@@ -106,35 +108,42 @@ export function App({ chips, card, gate, overlay }: UiProps) {
   );
 }
 
-function Chip({ rect, count, blocking, unavailable, open }: ChipView) {
+/**
+ * The counter by a composer being checked. It is there whatever was found, in one box of one size
+ * (.chip), so where it takes the pointer tells the page nothing; what it shows is in the closed
+ * layer. Only with findings is it a button (it opens the first card).
+ */
+function Chip({ rect, count, checked, blocking, unavailable, open }: ChipView) {
   const things = count === 1 ? '1 thing' : `${count} things`;
+  const place = { left: `${rect.right - 34}px`, top: `${rect.bottom - 30}px` };
   if (unavailable) {
     const found = count > 0 ? ` (${things} found before)` : '';
     const label = `Second Look: this post is not checked${found}: checking is unavailable for now, trying again`;
     return (
-      <button
-        type="button"
-        class="chip unavailable"
-        data-state="unavailable"
-        style={{ left: `${rect.right - 34}px`, top: `${rect.bottom - 30}px` }}
-        aria-label={label}
-        title={label}
-        onClick={open}
-      >
+      <button type="button" class="chip unavailable" data-state="unavailable" style={place} aria-label={label} title={label} onClick={open}>
         ?
       </button>
+    );
+  }
+  if (count === 0) {
+    const label = checked ? 'Second Look: nothing to check in this post' : 'Second Look: checking this post';
+    return (
+      <span class={`chip ${checked ? 'clean' : 'pending'}`} data-state={checked ? 'clean' : 'pending'} role="img" style={place} aria-label={label} title={label}>
+        {checked ? '✓' : '…'}
+      </span>
     );
   }
   return (
     <button
       type="button"
       class={`chip ${blocking ? 'block' : 'warn'}`}
-      style={{ left: `${rect.right - 34}px`, top: `${rect.bottom - 30}px` }}
+      data-state="found"
+      style={place}
       aria-label={`Second Look: ${things} to check in this post`}
       title={`Second Look: ${things} to check`}
       onClick={open}
     >
-      {count}
+      {count > 99 ? '99+' : count}
     </button>
   );
 }

@@ -10,14 +10,17 @@ export const UI_CSS = `
 .mark.block { background: rgb(220 38 38 / 18%); border-color: rgb(220 38 38); }
 .mark.active { background: rgb(37 99 235 / 25%); border-color: rgb(37 99 235); }
 
+/* One box of one size in every state: where it takes the pointer must not say what was found. */
 .chip {
-  position: fixed; pointer-events: auto; display: inline-flex; align-items: center; gap: 4px;
-  min-width: 26px; height: 24px; padding: 0 8px; border: 0; border-radius: 12px; cursor: pointer;
+  position: fixed; pointer-events: auto; display: inline-flex; align-items: center; justify-content: center;
+  width: 30px; height: 24px; padding: 0; margin: 0; border: 0; border-radius: 12px; cursor: pointer; overflow: hidden;
   font: 600 12px/24px system-ui, sans-serif; color: #fff; background: #b45309;
   box-shadow: 0 1px 3px rgb(0 0 0 / 30%);
 }
 .chip.block { background: #b91c1c; }
 .chip.unavailable { background: #4b5563; }
+.chip.clean { background: #15803d; cursor: default; }
+.chip.pending { background: #6b7280; cursor: default; }
 .chip:focus-visible, button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 
 .card {

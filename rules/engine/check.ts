@@ -13,6 +13,7 @@ import { derivedNameKeys } from './name-hash';
 import { toOriginal } from './normalise';
 import { RULES } from './registry';
 import { scoreHit, thresholdFor, type Scored } from './score';
+import { hitsOf } from './hits';
 
 export type * from './types';
 export type { Settings } from '../../settings/schema';
@@ -92,7 +93,7 @@ export function checkDraft(draft: Draft, settings: Settings, options: CheckOptio
     const cited = citation(options.pack, settings, rule.id, draft.account);
     const threshold = thresholdFor(settings, rule.id);
     const seen = new Set<string>();
-    for (const hit of rule.text!.check(ctx)) {
+    for (const hit of hitsOf(rule, ctx)) {
       const scored = scoreHit(ctx, rule.id, hit.score ?? rule.text!.score, hit);
       if (scored.score < threshold) continue;
       const [start, end] = toOriginal(ctx.norm, hit.start, hit.end);

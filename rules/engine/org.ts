@@ -2,6 +2,14 @@
 import { lexiconTag } from './lexicon';
 import type { RuleContext } from './context';
 import { SCHOOL_POINTERS, spans } from './patterns';
+import school from '../data/school.json';
+
+const ROLE_IN_HANDLE = new Set(school.roleInHandle);
+
+/** A handle's words ("mrs_fenwick_head", "DrEllisonHead"), lower case. */
+const handleWords = (handle: string) => handle.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir']);
+const leaderHandle = (words: string[]) => TITLES.has(words[0]!) && words.slice(1).some((w) => ROLE_IN_HANDLE.has(w));
 
 export interface Mention {
   start: number;
@@ -29,6 +37,10 @@ export function orgMentions(ctx: RuleContext): Mention[] {
     const kind = m[1] === '@' ? 'handle' : 'hashtag';
     if ((kind === 'handle' ? org.handles : org.hashtags).has(key))
       out.push({ start: m.index, end: m.index + 1 + key.length, text: m[0], kind });
+    // A school leader's handle ("@mrs_fenwick_head", "@DrEllisonHead": a title and a role) points
+    // at the school as "the head" does.
+    else if (kind === 'handle' && leaderHandle(handleWords(m[2]!)))
+      out.push({ start: m.index, end: m.index + 1 + key.length, text: m[0], kind: 'pointer' });
   }
   for (const s of spans(SCHOOL_POINTERS, ctx.text)) out.push({ ...s, kind: 'pointer' });
   if (org.straplines) for (const s of spans(org.straplines, ctx.text)) out.push({ ...s, kind: 'strapline' });

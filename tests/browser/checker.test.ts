@@ -52,6 +52,14 @@ describe('chunk', () => {
   });
 });
 
+/** The checker brought to `text`, checked as a keystroke is (or whole), and its findings. */
+function at(checker: IncrementalChecker, text: string, whole = false): Finding[] {
+  checker.update(text);
+  if (whole) checker.checkAll();
+  else checker.incremental();
+  return checker.findings();
+}
+
 describe('IncrementalChecker', () => {
   it('checks only the chunk that changed, and places its findings in the whole text', () => {
     const calls: string[] = [];
@@ -59,11 +67,11 @@ describe('IncrementalChecker', () => {
     const before = long();
     expect(before.length).toBeGreaterThan(LONG_DRAFT);
     // Keystrokes fill the cache a budget at a time.
-    do checker.incremental(before);
-    while (!checker.complete);
+    at(checker, before);
+    while (!checker.complete) checker.incremental();
     calls.length = 0;
     const after = long((p) => p.map((s, i) => (i === 5 ? `${s} Well done Olivia.` : s)));
-    const findings = checker.incremental(after);
+    const findings = at(checker, after);
     expect(calls).toEqual([after.split('\n\n')[5]]);
     expect(findings.map((f) => [f.rule, f.start, after.slice(f.start, f.end)])).toEqual([['child-name', after.indexOf('Olivia'), 'Olivia']]);
   });
@@ -71,26 +79,27 @@ describe('IncrementalChecker', () => {
   it('leaves whole-draft rules to the whole-draft check, and carries its findings past later edits', () => {
     const checker = new IncrementalChecker(engine([]));
     const text = long((p) => [`${p[0]} At our school today.`, ...p.slice(1)]);
-    expect(checker.incremental(text).map((f) => f.rule)).toEqual([]);
-    expect(checker.checkAll(text).map((f) => f.rule)).toEqual(['disclaimer']);
+    expect(at(checker, text).map((f) => f.rule)).toEqual([]);
+    expect(at(checker, text, true).map((f) => f.rule)).toEqual(['disclaimer']);
     const typed = `${text} More.`;
-    const findings = checker.incremental(typed);
+    const findings = at(checker, typed);
     expect(findings.map((f) => [f.rule, typed.slice(f.start, f.end)])).toEqual([['disclaimer', 'our school']]);
     expect(checker.isFull(typed)).toBe(false);
     // A second edit, before the finding, shifts it; an edit over it drops it.
     const shifted = `Hi. ${typed}`;
-    expect(checker.incremental(shifted).map((f) => shifted.slice(f.start, f.end))).toEqual(['our school']);
-    expect(checker.incremental(shifted.replace('our school', 'our sch'))).toEqual([]);
+    expect(at(checker, shifted).map((f) => shifted.slice(f.start, f.end))).toEqual(['our school']);
+    expect(at(checker, shifted.replace('our school', 'our sch'))).toEqual([]);
   });
 
   it('checks at most a budget of new text per call, and says when it left some for the whole check', () => {
     const calls: string[] = [];
     const checker = new IncrementalChecker(engine(calls));
-    checker.incremental(long());
+    at(checker, long());
     expect(checker.complete).toBe(false);
     expect(calls.join('').length).toBeLessThanOrEqual(1_200);
-    const done = checker.checkAll(long());
+    const done = at(checker, long(), true);
     expect(checker.isFull(long())).toBe(true);
+    expect(checker.complete).toBe(true);
     expect(done).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { SITES, launch, type Browser } from './support/chromium';
 import { FACEBOOK_COMPOSER, composeOnFacebook, markedText, posts, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
-// Behaviour that is the extension's, not one site's: settings, and staying off the network.
+// Behaviour that is the extension's, not one site's: settings (staying off the network: network.test.ts).
 let browser: Browser;
 let page: Page;
 
@@ -39,19 +39,7 @@ describe('the extension', () => {
     await gate.waitFor();
     expect(await gate.getByRole('button', { name: 'Post anyway' }).count()).toBe(0);
   });
-
-  it('makes no network requests: everything the browser fetched was the fixture sites themselves', async () => {
-    await setSettings(browser.worker!, SCHOOL);
-    browser.requests.length = 0;
-    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award!');
-    await page.goto(SITES.x.url);
-    await page.locator('[data-testid="tweetTextarea_0"]').click();
-    await page.keyboard.type('Great trip with @jenny_b today');
-    await expect.poll(() => markedText(page)).toEqual(['@jenny_b']);
-    const foreign = browser.requests.filter((url) => !Object.values(SITES).some((site) => site.pattern.test(url)));
-    expect(browser.requests.length).toBeGreaterThan(0);
-    expect(foreign).toEqual([]);
-  });
+  // Staying off the network is network.test.ts's: it watches every target the extension has.
 });
 
 describe('a long draft', () => {

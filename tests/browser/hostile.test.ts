@@ -90,6 +90,53 @@ function leaked(seen: string[]): string[] {
   return CANDIDATES.filter((name) => seen.some((s) => s.includes(name)));
 }
 
+interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The points of a grid over (and around) `area` where the page's own hit-test lands on Second
+ * Look's element, as a page script can find them (document.elementsFromPoint). Runs in the page.
+ */
+function hitMap(area: Area): string[] {
+  const hits: string[] = [];
+  for (let y = Math.max(0, area.y - 40); y < area.y + area.height + 40; y += 4)
+    for (let x = Math.max(0, area.x - 40); x < area.x + area.width + 40; x += 4)
+      if (document.elementsFromPoint(x, y).some((e) => e.localName === 'second-look-ui')) hits.push(`${x},${y}`);
+  return hits;
+}
+
+/**
+ * A page script's fake pointer over the editor's `index`th word (`pointer`), or a caret it puts in
+ * that word followed by a fake arrow key and mouse-up (`caret`), then three frames for Second Look
+ * to draw. Returns the word, or null when there are fewer words. Runs in the page.
+ */
+async function fakeOver({ selector, index, kind }: { selector: string; index: number; kind: 'pointer' | 'caret' }): Promise<string | null> {
+  const editor = document.querySelector(selector)!;
+  const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+  const words: { node: Text; at: number; text: string }[] = [];
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
+    for (const word of node.data.matchAll(/\S+/g)) words.push({ node, at: word.index + 1, text: word[0] });
+  const word = words[index];
+  if (!word) return null;
+  if (kind === 'pointer') {
+    const range = document.createRange();
+    range.setStart(word.node, word.at);
+    range.setEnd(word.node, word.at + 1);
+    const r = range.getBoundingClientRect();
+    editor.dispatchEvent(new MouseEvent('mousemove', { clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true }));
+  } else {
+    getSelection()!.collapse(word.node, word.at);
+    editor.dispatchEvent(new KeyboardEvent('keyup', { key: 'ArrowRight', bubbles: true }));
+    editor.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return word.text;
+}
+
 beforeAll(async () => {
   browser = await launch({ extension: true });
   await setSettings(browser.worker!, SCHOOL);
@@ -160,5 +207,41 @@ describe('a hostile page', () => {
     expect(seen.filter((s) => s.startsWith('highlight') || s.startsWith('shadow of') || s.startsWith('entry mark') || s.startsWith('observed mark'))).toEqual([]);
     expect(seen).toContain('host children: 0');
     expect(seen).toContain('host box: 0x0');
+  });
+
+  it('where Second Look takes the pointer says nothing of what was found, and a fake pointer or caret opens no card', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(SITES.facebook.url);
+    await other.click('#open-composer');
+    await other.locator(FACEBOOK_COMPOSER).click();
+    await other.keyboard.type('What a lovely afternoon of reading.');
+    // Away from the draft: the user's own pointer opens no card while the page hit-tests.
+    await other.mouse.move(1, 1);
+    await expect.poll(async () => (await report(browser.worker!, other))?.findings.length).toBe(0);
+    const area = (await other.locator('[role="dialog"]').boundingBox())!;
+    const clean = await other.evaluate(hitMap, area);
+    // The counter is there while the user writes (it says the draft is clean, in the closed layer).
+    expect(clean.length).toBeGreaterThan(0);
+
+    await other.locator(FACEBOOK_COMPOSER).click();
+    await other.keyboard.press('Control+End');
+    await other.keyboard.type(' Well done to Olivia.');
+    await other.mouse.move(1, 1);
+    await expect.poll(() => markedText(other)).toEqual(['Olivia']);
+    // The same points take the pointer with a pupil's name in the draft as without.
+    expect(await other.evaluate(hitMap, area)).toEqual(clean);
+
+    // Fake pointer moves, carets and keys over every word open no card the page could hit-test.
+    const changed: string[] = [];
+    for (const kind of ['pointer', 'caret'] as const) {
+      for (let index = 0; ; index++) {
+        const word = await other.evaluate(fakeOver, { selector: FACEBOOK_COMPOSER, index, kind });
+        if (word === null) break;
+        if ((await other.evaluate(hitMap, area)).join() !== clean.join()) changed.push(`${kind} on ${word}`);
+      }
+    }
+    expect(changed).toEqual([]);
+    expect(await ui(other).getByRole('dialog', { name: /^Second Look/ }).count()).toBe(0);
+    await other.close();
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/build';
 import { EXTENSION_ID } from './support/extension';
+import { SITE_MATCHES } from '../../content/sites/matches';
 
 // `npm run zip` makes the store packages; web-ext lint (Mozilla's add-on linter) finds no error
 // in the Firefox build. In the browser project because it builds both extensions.
@@ -15,7 +16,7 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', 
 beforeAll(() => {
   run('wxt', ['zip']);
   run('wxt', ['zip', '-b', 'firefox']);
-}, 300_000);
+}, 900_000);
 
 describe('the packages', () => {
   it('npm run zip makes the Chrome/Edge and Firefox packages', () => {
@@ -32,15 +33,23 @@ describe('the packages', () => {
     expect(id).toBe(EXTENSION_ID);
     expect(chrome.storage).toEqual({ managed_schema: 'managed_schema.json' });
     expect(existsSync(join(ROOT, '.output/chrome-mv3/managed_schema.json'))).toBe(true);
-    // Minimal permissions: no tabs, no history, no hosts but the four sites.
-    for (const permission of chrome.permissions) expect(['storage', 'offscreen']).toContain(permission);
-    expect(chrome.host_permissions).toEqual(['*://*.facebook.com/*', '*://*.x.com/*', '*://*.twitter.com/*', '*://*.instagram.com/*']);
+    // Minimal permissions: storage and the offscreen document, no tabs, no hosts at all. The
+    // content script runs on the four sites because it is declared for them, not by a permission.
+    expect(chrome.permissions).toEqual(['storage', 'offscreen']);
+    expect(chrome.host_permissions).toBeUndefined();
+    expect(chrome.optional_permissions).toBeUndefined();
+    expect(chrome.optional_host_permissions).toBeUndefined();
+    expect(chrome.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([...SITE_MATCHES].sort());
   });
 
   it('Firefox: an add-on id, no Chrome-only keys, and web-ext lint reports no errors', () => {
     const firefox = manifest('firefox-mv2');
     expect(firefox.browser_specific_settings.gecko.id).toBe('second-look@second-look.invalid');
     expect(firefox.key).toBeUndefined();
+    // MV2 lists hosts among the permissions: there are none, only storage.
+    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.optional_permissions).toBeUndefined();
+    expect(firefox.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([...SITE_MATCHES].sort());
     let output: string;
     try {
       output = run('web-ext', ['lint', '--source-dir', join(ROOT, '.output/firefox-mv2'), '--output', 'json', '--no-config-discovery']);

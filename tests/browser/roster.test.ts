@@ -37,6 +37,18 @@ describe('a hashed pupil list in the worker', () => {
     console.log(`hashed roster in the worker: a new name found ${Date.now() - started} ms after typing began`);
   }, 200_000);
 
+  it('finds a one-letter misspelling of a listed name typed into a composer', async () => {
+    await setSettings(browser.worker!, { pack: 'default', pupilNameHashes: roster });
+    const page = await browser.context.newPage();
+    pages.push(page);
+    const started = Date.now();
+    // "Demelsa": one letter replaced. The worker derives the word, finds it is not a listed name,
+    // then derives its one-letter deletions and finds the one it shares with "Demelza".
+    await composeOnFacebook(page, 'Lovely reading in assembly from Demelsa this morning.');
+    await expect.poll(() => listedExcerpts(page), { timeout: 180_000, interval: 200 }).toEqual(['Demelsa']);
+    console.log(`hashed roster in the worker: a one-letter misspelling found ${Date.now() - started} ms after typing began`);
+  }, 240_000);
+
   it('holds a post pressed before the new words of the draft have been compared with the list, and says so', async () => {
     await setSettings(browser.worker!, { pack: 'default', pupilNameHashes: roster });
     const page = await browser.context.newPage();

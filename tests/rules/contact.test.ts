@@ -9,4 +9,6 @@ ruleTable('contact', [
   { text: "A follow-up letter about the residential comes home on Friday.", account: 'official', marks: [] },
   { text: "Follow us on Instagram for photos of the school fair!", account: 'official', marks: [] },
   { text: "Year 11 leavers, my DMs are open if you need revision help! Views my own.", account: 'personal', marks: [[17, 32, "my DMs are open"]] },
+  // Pupils a post shows are not its audience.
+  { text: "Follow us on Instagram for more photos from Year 4!", account: 'official', marks: [] },
 ]);

@@ -9,4 +9,8 @@ ruleTable('tagging', [
   { text: "Email office@thornbury.sch.uk for a place. #ThornburyThrives", account: 'official', marks: [] },
   { text: "Playing tag in the playground is banned on icy days.", account: 'official', marks: [] },
   { text: "Thanks to @MillbeckLibrary for the author visit.", account: 'official', marks: [] },
+  // Whoever a relative clause describes is a person to tag.
+  { text: "Swipe to see our Year 3 Egyptian day. Tag a grown-up who would love this!", account: 'official', marks: [[38, 52, "Tag a grown-up"]] },
+  { text: "Tag your auntie in this", account: 'personal', marks: [[0, 15, "Tag your auntie"]] },
+  { text: "Remember to tag your bags with your name who knows", account: 'personal', marks: [] },
 ]);

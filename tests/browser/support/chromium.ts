@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Route, type Worker } from 'playwright-core';
@@ -30,10 +30,15 @@ export interface Browser {
   worker: Worker | null;
   /** Every URL the browser asked the network for (routed fixtures included). */
   requests: string[];
+  /**
+   * The DevTools endpoint (ws://127.0.0.1:...) a second client can attach to, when launched with
+   * `devtools: true` (support/network.ts); null otherwise.
+   */
+  devtools: string | null;
   close(): Promise<void>;
 }
 
-export async function launch(options: { extension: boolean; headless?: boolean }): Promise<Browser> {
+export async function launch(options: { extension: boolean; headless?: boolean; devtools?: boolean }): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`bash scripts/setup-browser.sh\` first.`);
   }
@@ -44,6 +49,9 @@ export async function launch(options: { extension: boolean; headless?: boolean }
   // Chromium's new headless mode runs extensions; Playwright's own headless switch would not.
   if (options.headless ?? true) args.push('--headless=new');
   if (options.extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  // Beside Playwright's pipe, a loopback port (picked by Chromium, written to the profile) for a
+  // second DevTools client.
+  if (options.devtools) args.push('--remote-debugging-port=0');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
@@ -66,11 +74,21 @@ export async function launch(options: { extension: boolean; headless?: boolean }
     context,
     worker,
     requests,
+    devtools: options.devtools ? await devtoolsEndpoint(profile) : null,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Where Chromium says its DevTools port is: DevToolsActivePort in the profile (port, then path). */
+async function devtoolsEndpoint(profile: string): Promise<string> {
+  const file = join(profile, 'DevToolsActivePort');
+  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const [port, path] = readFileSync(file, 'utf8').split('\n');
+  if (!port || !path) throw new Error(`Chromium wrote no DevTools port to ${file}`);
+  return `ws://127.0.0.1:${port}${path}`;
 }
 
 async function serve(route: Route): Promise<void> {

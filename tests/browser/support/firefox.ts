@@ -84,7 +84,7 @@ export interface Firefox {
 /** The WebExtension API an extension page sees, as much of it as the tests call. */
 interface ExtensionApi {
   tabs: {
-    query(query: { url: string }): Promise<{ id?: number }[]>;
+    query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
@@ -159,11 +159,17 @@ async function openExtensionPage(browser: Browser, path: string): Promise<Page> 
 
 function firefox(browser: Browser, probe: Page, extensionId: string): Firefox {
   const requests: string[] = [];
+  /**
+   * The tab's id as the add-on sees it: the page is brought to the front and the probe asks for the
+   * active tab (asking by URL would need host permissions, which the add-on does not have).
+   */
   async function tabIdOf(page: Page): Promise<number> {
-    const url = page.url();
-    const id = await probe.evaluate(async (url) => (await (globalThis as unknown as { browser: ExtensionApi }).browser.tabs.query({ url }))[0]?.id, url);
-    if (id === undefined) throw new Error(`no tab at ${url}`);
-    return id;
+    await page.bringToFront();
+    const ids = await probe.evaluate(async () =>
+      (await (globalThis as unknown as { browser: ExtensionApi }).browser.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => t.id),
+    );
+    if (ids.length !== 1 || ids[0] === undefined) throw new Error(`no single active tab for ${page.url()} (found ${ids.length})`);
+    return ids[0];
   }
 
   return {

@@ -8,7 +8,7 @@ import { SITES } from './chromium';
 /** The few extension APIs the tests call inside the service worker (no @types/chrome here). */
 declare const chrome: {
   tabs: {
-    query(query: { url: string }): Promise<{ id?: number }[]>;
+    query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
@@ -18,12 +18,16 @@ declare const chrome: {
 // Marks and Second Look's controls are in its closed layer, read through the DevTools protocol.
 export { activeMarkedText, markRects, markedText, overlayRects, ui } from './ui';
 
-/** The browser's id for the page's tab, as the extension sees it. */
+/**
+ * The browser's id for the page's tab, as the extension sees it: the page is brought to the front
+ * and the extension asks for the active tab. (Asking by URL would need host permissions, which the
+ * shipped extension does not have: package.test.ts pins its permissions.)
+ */
 export async function tabId(worker: Worker, page: Page): Promise<number> {
-  const url = page.url();
-  const id = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, url);
-  if (id === undefined) throw new Error(`no tab at ${url}`);
-  return id;
+  await page.bringToFront();
+  const tabs = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
+  if (tabs.length !== 1 || tabs[0]!.id === undefined) throw new Error(`no single active tab for ${page.url()} (found ${tabs.length})`);
+  return tabs[0]!.id;
 }
 
 /** The toolbar badge for the page's tab, read from the extension's service worker. */
