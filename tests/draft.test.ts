@@ -153,6 +153,19 @@ describe('what a clause says of itself', () => {
     for (const id of ['confidential', 'pupil-photo', 'contact']) expect(rules.find((r) => r.rule === id)!.stated, id).toBe(false);
   });
 
+  it('takes a line ending in a spaced dash ("We will not –") as the lead-in of the list under it, not a heading', () => {
+    const doc = ['Privacy', '', 'We will not \u2013', '', '  \u2022 publish photographs of children without the written consent of parents', '  \u2022 identify by full name any of the children featured in photographs'].join('\n');
+    const clauses = splitClauses(doc);
+    expect(clauses.map((c) => [c.quote, c.leadIn ?? null, c.headings])).toEqual([
+      ['We will not \u2013', null, ['Privacy']],
+      ['publish photographs of children without the written consent of parents', 'We will not \u2013', ['Privacy']],
+      ['identify by full name any of the children featured in photographs', 'We will not \u2013', ['Privacy']],
+    ]);
+    const { rules } = draftPack(doc, builtInKnowledge());
+    expect(rules.find((r) => r.rule === 'pupil-photo')!.proposals[0]!.clause.quote).toMatch(/^publish photographs/);
+    expect(rules.find((r) => r.rule === 'pupil-photo')!.stated).toBe(true);
+  });
+
   it('splits a list run together into one line (" • ") into its items, and finds a lead-in whose first item shares its line', () => {
     const doc = [
       'Staff guidance',

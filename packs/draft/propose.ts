@@ -8,7 +8,7 @@
  */
 import type { RuleId } from '../../rules/engine/facts';
 import type { RuleEvidence } from '../../rules/engine/types';
-import type { DocClause } from './clauses';
+import { LEAD_IN_END, type DocClause } from './clauses';
 import type { Knowledge, LabelledClause } from './knowledge';
 import { DIRECTIVE_HEADING, features, isDirective, type Bag } from './text';
 
@@ -227,7 +227,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   /** What a clause's form says of it, whatever the rule: a directive, or an introduction or lead-in. */
   const clauseForm = clauses.map(
     (c) =>
-      ((isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')) && !FRAGMENT.test(c.quote) ? 1 : TUNING.notDirective) * (/:\s*$/.test(c.quote) ? TUNING.leadInOnly : 1),
+      ((isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')) && !FRAGMENT.test(c.quote) ? 1 : TUNING.notDirective) * (LEAD_IN_END.test(c.quote) ? TUNING.leadInOnly : 1),
   );
   return knowledge.rules.map((rule, ri) => {
     const positives: { example: LabelledClause | undefined; v: Vec; w: number }[] = [];
