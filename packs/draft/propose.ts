@@ -93,7 +93,21 @@ function wordStarts(words: readonly string[]): RegExp {
   return new RegExp(`(?:^|[^a-z])(?:${words.map((w) => escapeRegExp(w.toLowerCase())).join('|')})`);
 }
 
-/** Whether a text uses a rule's words: one of its terms, or one of each group of `all`. */
+/**
+ * A blanket ban: discussing (talking about, debating) the school, one's work, pupils or
+ * colleagues at all, or anything to do with them (not discussing them *with* someone), in a
+ * clause that forbids it ("An individual is free to talk about the school" is no ban). Rules
+ * whose evidence is `blanket` count it.
+ */
+const BAN = /(?:^|[^a-z])(?:not|never|no|nothing|don't|avoid\w*|refrain\w*)(?![a-z])/;
+const TALK_ABOUT_SCHOOL =
+  "(?:discuss|talk(?:s|ing)? about|debat)[a-z]*\\b(?:(?!\\b(?:with|outside)\\b)[^.;]){0,40}?\\b(?:anything|(?:the |your |their |our )?(?:school|academy|trust|work|workplace|place of work|employer|pupils?|students?|children|colleagues?|staff)\\b)";
+/** ... the ban within a few words before it ("Do not discuss", "never discuss", "not the platform to discuss"). */
+const BLANKET = new RegExp(`(?:^|[^a-z])(?:not|never|no|nothing|don't|avoid\\w*|refrain\\w*)(?:\\s+[^\\s.;]+){0,4}?\\s+${TALK_ABOUT_SCHOOL}`);
+/** ... or in the lead-in of a list item that names it ("Staff should not:" ... "discuss the school"). */
+const TALK_ITEM = new RegExp(`^${TALK_ABOUT_SCHOOL}`);
+
+/** Whether a text uses a rule's words: one of its terms, or one of each group of `all`, or a blanket ban for a `blanket` rule. */
 export function evidenceTest(evidence: RuleEvidence): { words(text: string, own?: string): boolean; heading(text: string): boolean } {
   const test = plainEvidenceTest(evidence);
   return {
@@ -109,7 +123,9 @@ function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string, own?:
   return {
     // `own`, when given, is a list item's own words (`plain` adds its lead-in's): the lead-in may
     // carry some of the rule's words, but not all of them for every item under it.
-    words: (t, own) => groups.length > 0 && groups.every((g) => g.test(t)) && (own === undefined || groups.some((g) => g.test(own))),
+    words: (t, own) =>
+      (groups.length > 0 && groups.every((g) => g.test(t)) && (own === undefined || groups.some((g) => g.test(own)))) ||
+      (evidence.blanket === true && (BLANKET.test(own ?? t) || (own !== undefined && TALK_ITEM.test(own) && BAN.test(t.slice(own.length))))),
     heading: (t) => evidence.headings.length > 0 && heading.test(t),
   };
 }
