@@ -19,7 +19,7 @@ export const branding = defineRule({
   description: "A personal account using the school's branding: official hashtags, strapline or motto, or speaking as the school.",
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['logo', 'brand', 'crest', 'emblem', 'badge', 'insignia', 'hashtag', 'strapline', 'motto', 'corporate identity', 'school name', 'identifying themselves', 'identify themselves', 'on behalf of', 'official account', 'represent'],
+    terms: ['logo', 'brand', 'crest', 'emblem', 'badge', 'insignia', 'hashtag', 'strapline', 'motto', 'corporate identity', 'school name', 'identifying themselves', 'identify themselves', 'occupation', 'job title', 'on behalf of', 'official account', 'represent'],
     headings: ['brand', 'logo', 'identity'],
   },
   accounts: ['personal'],

@@ -288,6 +288,7 @@ export const childName = defineRule({
     // ... and about pupils: "use only your name for the profile" is about staff's own names.
     all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'youngster']],
     headings: ['name', 'identif'],
+    blanket: true,
   },
   text: {
     score: 0.75,

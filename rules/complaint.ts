@@ -44,6 +44,7 @@ export const complaint = defineRule({
     // Not "concerns" alone: in a school's policy that is safeguarding's word ("report any concerns").
     terms: ['complain', 'complaint', 'grievance', 'criticis', 'critical of', 'dissatisf', 'negative comment', 'disparag', 'dispute', 'air ', 'vent'],
     headings: ['complaint', 'grievance', 'concern'],
+    blanket: true,
   },
   text: {
     score: 0.7,

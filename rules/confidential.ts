@@ -25,8 +25,10 @@ export const confidential = defineRule({
   description: 'Private or sensitive information about pupils, families or staff, and school plans not yet public.',
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['confidential', 'sensitive', 'private information', 'personal information', 'personal data', 'personally identif', 'data protection', 'gdpr', 'disclos', 'discuss', 'privacy of', 'information about'],
+    terms: ['confidential', 'sensitive', 'private information', 'personal information', 'personal data', 'personally identif', 'data protection', 'gdpr', 'disclos', 'privacy of', 'information about'],
     headings: ['confidential', 'data', 'privacy', 'information'],
+    // Not "discuss" alone ("will not enter into private discussions"): discussing the school at all.
+    blanket: true,
   },
   text: {
     score: 0.7,

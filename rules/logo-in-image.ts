@@ -15,7 +15,9 @@ export const logoInImage = defineRule({
   description: "The school's logo, or its name printed in an image, posted from a personal account.",
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['logo', 'brand', 'crest', 'emblem', 'badge', 'insignia', 'uniform'],
+    // ... and showing oneself as the school's: "refrain from identifying themselves as employees"
+    // (flourish 7.2), "Do not post your occupation".
+    terms: ['logo', 'brand', 'crest', 'emblem', 'badge', 'insignia', 'uniform', 'identifying themselves', 'identify themselves', 'occupation', 'job title'],
     headings: ['brand', 'logo', 'image'],
   },
   accounts: ['personal'],

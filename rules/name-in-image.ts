@@ -89,7 +89,7 @@ export const nameInImage = defineRule({
   description: "Text in an attached image (a certificate, a badge, a label) contains a person's or a pupil's name.",
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    all: [['name', 'caption', 'identif', 'label', 'personal information', 'information about'], ['photo', 'picture', 'image', 'video', 'footage']],
+    all: [['name', 'forename', 'surname', 'first name', 'caption', 'identif', 'label', 'personal information', 'information about'], ['photo', 'picture', 'image', 'video', 'footage']],
     headings: ['image', 'photo'],
   },
   image: {

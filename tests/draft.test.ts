@@ -7,6 +7,7 @@ import { PackSchema } from '../packs/schema';
 import { builtInKnowledge } from '../packs/draft/builtin';
 import { splitClauses } from '../packs/draft/clauses';
 import { draftPack } from '../packs/draft/draft';
+import { evidenceTest } from '../packs/draft/propose';
 import { isDirective } from '../packs/draft/text';
 import { SOURCES } from '../packs/ids';
 import { leaveOneOut, summarise, table } from './support/draft-loo';
@@ -22,8 +23,10 @@ describe('leave-one-out on the seed policies', () => {
     // 70.6% and 78.4% once a clause that tells no one what to do (an introduction, a definition,
     // a lead-in, a fragment) weighs less and cannot by itself state a rule; 84.3% in the first three
     // once alternatives scoring 40% of the best (not 60%) are listed for review.
-    expect(summary.top1).toBeGreaterThanOrEqual(0.705);
-    expect(summary.top3).toBeGreaterThanOrEqual(0.843);
+    // 72.5% and 86.3% once a blanket ban on discussing the school ("never discuss the school or its
+    // stakeholders") counts for the rules it covers (rules' `evidence.blanket`).
+    expect(summary.top1).toBeGreaterThanOrEqual(0.725);
+    expect(summary.top3).toBeGreaterThanOrEqual(0.862);
   });
 
   it('leaves out the rules the hand-made packs leave out', () => {
@@ -67,6 +70,23 @@ describe("a rule's evidence", () => {
   it('is what states a rule: a clause that never uses its words is never proposed first', () => {
     expect(rule('pupil-photo').proposals[0]!.clause.quote).toMatch(/photographs of pupils/);
     expect(rule('derogatory').proposals[0]!.clause.quote).toMatch(/offensive or abusive/);
+  });
+
+  it("is not all in a list item's lead-in: the item itself uses some of the rule's words", () => {
+    const contact = evidenceTest(knowledge.rules.find((r) => r.id === 'contact')!.evidence);
+    const leadIn = 'Parents who contact staff through social media should:';
+    expect(contact.words(`not include any information that breaches copyright ${leadIn}`, 'not include any information that breaches copyright')).toBe(false);
+    expect(contact.words(`not send them private messages ${leadIn}`, 'not send them private messages')).toBe(true);
+  });
+
+  it('counts a blanket ban on discussing the school for each rule it covers, but not a permission or a talk with someone', () => {
+    const of = (id: string) => evidenceTest(knowledge.rules.find((r) => r.id === id)!.evidence);
+    for (const s of ['Do not discuss your work or place of work.', 'Not discussing anything to do with school, pupils or other staff members', 'This is not the platform to discuss or debate school related issues.'])
+      for (const id of ['complaint', 'confidential', 'child-name']) expect(of(id).words(s), `${id}: ${s}`).toBe(true);
+    expect(of('complaint').words('discuss the school or its staff Staff should not:', 'discuss the school or its staff')).toBe(true);
+    expect(of('derogatory').words('Do not discuss your work or place of work.')).toBe(false);
+    for (const s of ['An individual is free to talk about the school.', 'Other pupils should not be discussed with pupils or their parents.', 'We will not enter into private discussions with others.'])
+      expect(of('complaint').words(s), s).toBe(false);
   });
 
   it('leaves out rules no clause states in their words', () => {
@@ -143,6 +163,19 @@ describe('what a clause says of itself', () => {
     ].join('\n');
     const { rules } = draftPack(doc, builtInKnowledge());
     for (const id of ['confidential', 'pupil-photo', 'contact']) expect(rules.find((r) => r.rule === id)!.stated, id).toBe(false);
+  });
+
+  it('takes a line ending in a spaced dash ("We will not –") as the lead-in of the list under it, not a heading', () => {
+    const doc = ['Privacy', '', 'We will not \u2013', '', '  \u2022 publish photographs of children without the written consent of parents', '  \u2022 identify by full name any of the children featured in photographs'].join('\n');
+    const clauses = splitClauses(doc);
+    expect(clauses.map((c) => [c.quote, c.leadIn ?? null, c.headings])).toEqual([
+      ['We will not \u2013', null, ['Privacy']],
+      ['publish photographs of children without the written consent of parents', 'We will not \u2013', ['Privacy']],
+      ['identify by full name any of the children featured in photographs', 'We will not \u2013', ['Privacy']],
+    ]);
+    const { rules } = draftPack(doc, builtInKnowledge());
+    expect(rules.find((r) => r.rule === 'pupil-photo')!.proposals[0]!.clause.quote).toMatch(/^publish photographs/);
+    expect(rules.find((r) => r.rule === 'pupil-photo')!.stated).toBe(true);
   });
 
   it('splits a list run together into one line (" • ") into its items, and finds a lead-in whose first item shares its line', () => {

@@ -39,6 +39,11 @@ const BULLET = /^(?:[-*\u2022\u25AA\u25E6\u25CF\u00B7\u2013\u27A2\u2192>]|\(?[a-
 const CLAUSE_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+/;
 const HEADING_NUMBER = /^(?:(?:section|part)\s+)?(\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,4}\.|[A-Z]\.)\s+/i;
 const TERMINAL = /[.!?;:,]["'\u2019\u201D)]?$/;
+/**
+ * A sentence that a list completes ends in a colon, or in a spaced dash ("We will not –",
+ * "Staff must not -"): its items are what it asks.
+ */
+export const LEAD_IN_END = /(?::|\s[-\u2013\u2014])\s*$/;
 /** A line ending in one of these words stops mid-phrase: it is no heading. */
 const DANGLING = /\b(?:a|an|the|of|in|on|at|to|for|with|by|from|and|or|but|as|that|which|who|their|its|our|your|is|are|be|will|must|should|not|may|can)$/i;
 /** Abbreviations whose full stop does not end a sentence. */
@@ -81,7 +86,7 @@ function isHeading(line: string, next: string | undefined): boolean {
   if (/^\*\*[^*]+\*\*:?$/.test(line)) return true;
   const body = plain(line).replace(BULLET, '');
   if (!body || TERMINAL.test(body) && !/:$/.test(body)) return false;
-  if (/:$/.test(body)) return wordCount(body) <= 4 && !/\b(?:should|must|will|are|is|not)\b/i.test(body);
+  if (LEAD_IN_END.test(body)) return wordCount(body) <= 4 && !/\b(?:should|must|will|are|is|not)\b/i.test(body);
   const numbered = /^\d{1,2}(?:\.\d{1,2})*\.?\s/.test(body);
   // A line that stops mid-phrase ("... (i.e. in") is a sentence broken across lines.
   if (DANGLING.test(body) || (body.match(/\(/g)?.length ?? 0) > (body.match(/\)/g)?.length ?? 0)) return false;
@@ -170,7 +175,7 @@ export function splitClauses(text: string): DocClause[] {
     // A lead-in whose first item runs on in the same line ("may not contain: a) any reference
     // ...;"), the next items on lines of their own.
     const inline = /^(.*?:)\s+(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}\))\s/i.exec(body);
-    if (/:\s*$/.test(body)) leadIn = { text: plain(body), section };
+    if (LEAD_IN_END.test(body)) leadIn = { text: plain(body), section };
     else if (inline && !isItem) leadIn = { text: plain(inline[1]!), section };
     else if (!isItem) leadIn = undefined;
   };

@@ -8,7 +8,7 @@
  */
 import type { RuleId } from '../../rules/engine/facts';
 import type { RuleEvidence } from '../../rules/engine/types';
-import type { DocClause } from './clauses';
+import { LEAD_IN_END, type DocClause } from './clauses';
 import type { Knowledge, LabelledClause } from './knowledge';
 import { DIRECTIVE_HEADING, features, isDirective, type Bag } from './text';
 
@@ -93,18 +93,39 @@ function wordStarts(words: readonly string[]): RegExp {
   return new RegExp(`(?:^|[^a-z])(?:${words.map((w) => escapeRegExp(w.toLowerCase())).join('|')})`);
 }
 
-/** Whether a text uses a rule's words: one of its terms, or one of each group of `all`. */
-export function evidenceTest(evidence: RuleEvidence): { words(text: string): boolean; heading(text: string): boolean } {
+/**
+ * A blanket ban: discussing (talking about, debating) the school, one's work, pupils or
+ * colleagues at all, or anything to do with them (not discussing them *with* someone), in a
+ * clause that forbids it ("An individual is free to talk about the school" is no ban). Rules
+ * whose evidence is `blanket` count it.
+ */
+const BAN = /(?:^|[^a-z])(?:not|never|no|nothing|don't|avoid\w*|refrain\w*)(?![a-z])/;
+const TALK_ABOUT_SCHOOL =
+  "(?:discuss|talk(?:s|ing)? about|debat)[a-z]*\\b(?:(?!\\b(?:with|outside)\\b)[^.;]){0,40}?\\b(?:anything|(?:the |your |their |our )?(?:school|academy|trust|work|workplace|place of work|employer|pupils?|students?|children|colleagues?|staff)\\b)";
+/** ... the ban within a few words before it ("Do not discuss", "never discuss", "not the platform to discuss"). */
+const BLANKET = new RegExp(`(?:^|[^a-z])(?:not|never|no|nothing|don't|avoid\\w*|refrain\\w*)(?:\\s+[^\\s.;]+){0,4}?\\s+${TALK_ABOUT_SCHOOL}`);
+/** ... or in the lead-in of a list item that names it ("Staff should not:" ... "discuss the school"). */
+const TALK_ITEM = new RegExp(`^${TALK_ABOUT_SCHOOL}`);
+
+/** Whether a text uses a rule's words: one of its terms, or one of each group of `all`, or a blanket ban for a `blanket` rule. */
+export function evidenceTest(evidence: RuleEvidence): { words(text: string, own?: string): boolean; heading(text: string): boolean } {
   const test = plainEvidenceTest(evidence);
-  return { words: (text) => test.words(plainWords(text)), heading: (text) => test.heading(plainWords(text)) };
+  return {
+    words: (text, own) => test.words(plainWords(text), own === undefined ? undefined : plainWords(own)),
+    heading: (text) => test.heading(plainWords(text)),
+  };
 }
 
 /** The same, on text already made plain (plainWords): each clause is made plain once, not once per rule. */
-function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string): boolean; heading(plain: string): boolean } {
+function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string, own?: string): boolean; heading(plain: string): boolean } {
   const groups = [...(evidence.terms?.length ? [evidence.terms] : []), ...(evidence.all ?? [])].map(wordStarts);
   const heading = wordStarts(evidence.headings);
   return {
-    words: (t) => groups.length > 0 && groups.every((g) => g.test(t)),
+    // `own`, when given, is a list item's own words (`plain` adds its lead-in's): the lead-in may
+    // carry some of the rule's words, but not all of them for every item under it.
+    words: (t, own) =>
+      (groups.length > 0 && groups.every((g) => g.test(t)) && (own === undefined || groups.some((g) => g.test(own)))) ||
+      (evidence.blanket === true && (BLANKET.test(own ?? t) || (own !== undefined && TALK_ITEM.test(own) && BAN.test(t.slice(own.length))))),
     heading: (t) => evidence.headings.length > 0 && heading.test(t),
   };
 }
@@ -217,11 +238,12 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   const keys = [...index.keys()];
   const evidenceOf = knowledge.rules.map((r) => plainEvidenceTest(r.evidence));
   const clauseWords = clauses.map((c) => plainWords(`${c.quote} ${c.leadIn ?? ''}`));
+  const clauseOwnWords = clauses.map((c) => (c.leadIn ? plainWords(c.quote) : undefined));
   const clauseHeadings = clauses.map((c) => plainWords(`${c.headings.join(' ')} ${c.section}`));
   /** What a clause's form says of it, whatever the rule: a directive, or an introduction or lead-in. */
   const clauseForm = clauses.map(
     (c) =>
-      ((isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')) && !FRAGMENT.test(c.quote) ? 1 : TUNING.notDirective) * (/:\s*$/.test(c.quote) ? TUNING.leadInOnly : 1),
+      ((isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')) && !FRAGMENT.test(c.quote) ? 1 : TUNING.notDirective) * (LEAD_IN_END.test(c.quote) ? TUNING.leadInOnly : 1),
   );
   return knowledge.rules.map((rule, ri) => {
     const positives: { example: LabelledClause | undefined; v: Vec; w: number }[] = [];
@@ -261,7 +283,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
       const d = clauseDense[ci]!;
       for (let k = 0; k < d.idx.length; k++) z += model.weights[d.idx[k]!]! * d.val[k]!;
       const evidence = evidenceOf[ri]!;
-      const inWords = evidence.words(clauseWords[ci]!);
+      const inWords = evidence.words(clauseWords[ci]!, clauseOwnWords[ci]);
       const inHeading = evidence.heading(clauseHeadings[ci]!);
       const factor = inWords ? (inHeading ? TUNING.headingToo : 1) : inHeading ? TUNING.headingOnly : TUNING.noEvidence;
       const p = sigmoid(z) * factor * clauseForm[ci]!;

@@ -172,6 +172,12 @@ export interface RuleEvidence {
   readonly terms?: readonly string[];
   readonly all?: readonly (readonly string[])[];
   readonly headings: readonly string[];
+  /**
+   * A blanket ban on talking about the school at all ("Do not discuss your work or place of
+   * work", "never discuss the school or its stakeholders") states this rule too, in whatever
+   * words: it covers naming pupils, complaining and giving away confidences alike.
+   */
+  readonly blanket?: boolean;
 }
 
 /** A rule's facts without its code: what the page, popup and options page need (rules/engine/facts.json). */
