@@ -6,10 +6,10 @@
  *
  *   npx tsx scripts/measure.ts [--sensitivity strict|balanced|relaxed] [--json FILE] [--set NAME] [--no-olid]
  *
- * Sets: tests/corpus/{labelled,heldout,third,fourth}.jsonl with their settings, the shared sample
- * (../shared/corpus), the blind dev set (/work/corpus-blind/dev, when it is there) and OLID.
+ * Sets: tests/corpus/{labelled,heldout,third,fourth,blind-w1,blind-w2,blind-w3}.jsonl with their settings, the shared sample
+ * (../shared/corpus), the blind sets (tests/corpus/blind-w*) and OLID.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDraft } from '../rules';
@@ -60,15 +60,7 @@ const sets: [string, string, string][] = [
   ['fourth', join(root, 'tests/corpus/fourth.jsonl'), join(root, 'tests/corpus/fourth-settings.json')],
   ['shared', join(shared, 'corpus/dev.jsonl'), join(shared, 'corpus/settings-sample.json')],
 ];
-// The blind dev set: batches of drafts, each with its settings file beside it.
-const blind = '/work/corpus-blind/dev';
-if (existsSync(blind)) {
-  for (const f of readdirSync(blind).filter((n) => n.endsWith('.jsonl')).sort()) {
-    const base = f.replace(/\.jsonl$/, '');
-    const settings = [`${base}-settings.json`, `${base}.settings.json`, 'settings.json'].map((s) => join(blind, s)).find(existsSync);
-    if (settings) sets.push([`blind/${base}`, join(blind, f), settings]);
-  }
-}
+for (const w of ['w1', 'w2', 'w3']) sets.push([`blind-${w}`, join(root, `tests/corpus/blind-${w}.jsonl`), join(root, `tests/corpus/blind-${w}-settings.json`)]);
 
 type Counts = Record<string, { tp: number; fp: number; fn: number }>;
 const report: Record<string, unknown> = {};

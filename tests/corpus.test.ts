@@ -67,6 +67,11 @@ const sets: [string, URL, URL, number][] = [
   ['the third set (a third school)', new URL('./corpus/third.jsonl', import.meta.url), new URL('./corpus/third-settings.json', import.meta.url), 200],
   ['the fourth set (a fourth school)', new URL('./corpus/fourth.jsonl', import.meta.url), new URL('./corpus/fourth-settings.json', import.meta.url), 160],
   ['the shared developer sample', new URL('dev.jsonl', corpus), new URL('settings-sample.json', corpus), 66],
+  // Written by one helper and labelled blind by another from spec/rules.md alone (agreement 360/360),
+  // for three more schools; issue 12's rules were tuned on them, so they guard against regressions.
+  ['the blind set, aspire school (w1)', new URL('./corpus/blind-w1.jsonl', import.meta.url), new URL('./corpus/blind-w1-settings.json', import.meta.url), 120],
+  ['the blind set, default-pack school (w2)', new URL('./corpus/blind-w2.jsonl', import.meta.url), new URL('./corpus/blind-w2-settings.json', import.meta.url), 120],
+  ['the blind set, flourish school (w3)', new URL('./corpus/blind-w3.jsonl', import.meta.url), new URL('./corpus/blind-w3-settings.json', import.meta.url), 120],
 ];
 
 describe('labelled corpora', () => {
