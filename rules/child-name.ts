@@ -318,6 +318,9 @@ export const childName = defineRule({
         if (match) {
           // "my husband Kit": an adult of the author's family.
           if (!context && ADULT_FAMILY_BEFORE.test(before(ctx, t, 40))) continue;
+          // "Tory" for Rory, "Jake" for Jade: a plainly written word or name the lexicon knows is that
+          // word or that person, not a pupil's name misspelt (disguised or placed as a pupil, it still is).
+          if (match.distance > 0 && !context && !t.leet && !t.spaced && lexiconTag(t.key) !== undefined) continue;
           // A name the English lexicon knows as a word or a place ("Faith", "Robin", "Paris") is a word-name too.
           const word = WORD_NAMES.has(match.first) || isOrdinaryWord(match.first);
           const praised = PRAISE.test(before(ctx, t, 30));

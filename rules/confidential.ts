@@ -15,6 +15,7 @@ const SENSITIVE_CI = anyOf(data.sensitive);
 const PERSON = anyOf(data.person, 'u');
 const PERSON_DESCRIBED = anyOf(data.person.filter((p) => !/^(?:he|she|him|her|his|hers|they've)$/.test(p)), 'iu');
 const SCHOOL_CONTEXT = /\b(?:pupils?|students?|class|classroom|year\s?\d{1,2}s?|school|staff|colleagues?|teacher|ta|head|headteacher|senco|parents'? evening|lesson|playground|trust|academy)\b/i;
+const SCHOOL_INITIAL = /^ (?![IA]\b)\p{Lu}(?:\.(?!\p{L})|(?= (?:in|from|has|is|was|got|and)\b)|(?=[,)]))/u;
 const NOT_PERSON = anyOf(data.notPerson, 'iu');
 const SECRET = anyOf(data.secret);
 const LEAK_ON_PERSONAL = anyOf(data.leakOnPersonal);
@@ -80,8 +81,8 @@ function hasName(ctx: RuleContext, start: number, end: number): boolean {
     if (t.start < start) continue;
     if (t.start >= end) break;
     if (ctx.settings.pupils.isFirstName(t.key)) return true;
-    // "Mei C.": a first name and an initial, the way schools write pupils' names.
-    if (t.capitalised && /^ \p{Lu}\.(?!\p{L})/u.test(ctx.text.slice(t.end, t.end + 3))) return true;
+    // "Mei C." or "Mei C in Y4": a first name and an initial, the way schools write pupils' names.
+    if (t.capitalised && SCHOOL_INITIAL.test(ctx.text.slice(t.end, t.end + 12))) return true;
     if (t.capitalised && ctx.tagsAt(t.start).has('Person') && !ctx.tagsAt(t.start).has('Pronoun')) return true;
   }
   return false;

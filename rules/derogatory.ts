@@ -11,6 +11,7 @@ import type { RuleContext } from './engine/context';
 import type { Token } from './engine/tokens';
 import { escapeRegExp, Marks, perSentence } from './engine/match';
 import { alt } from './engine/patterns';
+import { isOrdinaryWord } from './engine/lexicon';
 import data from './data/derogatory.json';
 
 
@@ -286,6 +287,11 @@ function findInsults(ctx: RuleContext): Hit[] {
         const written = text.slice(whole.start, whole.end);
         // "#GroomingGangs": a match across a lower-to-upper case change joins two words of a hashtag.
         if (/\p{Ll}\p{Lu}/u.test(text.slice(span.start, end))) continue;
+        // "(Until": a bracket or quote read as a letter in front of an ordinary word is punctuation, not a disguise.
+        if (/^[^\p{L}\p{N}]/u.test(written)) {
+          const after = wordAround(text, whole.start + 1, whole.start + 1);
+          if (isOrdinaryWord(text.slice(after.start, after.end))) continue;
+        }
         if (OBSCENITY_SLURS.has(word)) add(whole.start, whole.end, 'a slur', `slur (${word})`, 0.95);
         else if (OBSCENITY_INSULTS.has(word)) {
           // "Dick Whittington", "Moby Dick": a capitalised name, not an insult.

@@ -35,6 +35,9 @@ ruleTable('derogatory', [
   { text: "Hope you rot in hell, whoever keyed my car.", account: 'personal', marks: [[0, 12, "Hope you rot"]] },
   { text: "Sleazy, spineless and useless: you pathetic!", account: 'personal', marks: [[31, 43, "you pathetic"]] },
   { text: "Ofsted are in. #GroomingGangs", account: 'personal', marks: [] },
+  // A bracket in front of an ordinary word is punctuation, not a letter of a disguised insult; "(unt" still is one.
+  { text: "Never again. (Until next week.)", account: 'personal', marks: [] },
+  { text: "you (unt, get lost", account: 'personal', marks: [[4, 8, "(unt"]] },
   { text: "Are you really that stupid? Views my own.", account: 'personal', marks: [[0, 26, "Are you really that stupid"]] },
   // People called vermin, consequences held over someone, "this/those" aiming a word, a lone
   // name for someone in a post addressed to them, an insult denied or used as a verb.
