@@ -42,6 +42,11 @@ ruleTable('child-name', [
   { text: "Star of the day in our class: Esme, for her kindness.", account: 'official', marks: [[30, 34, "Esme", "a pupil"]] },
   { text: "A lad in my tutor group, Marcus, fixed the printer for me.", account: 'personal', marks: [[25, 31, "Marcus", "a pupil"]] },
   { text: "Our reading award this week goes to Nadia for her book reviews.", account: 'official', marks: [[36, 41, "Nadia", "a pupil"]] },
+  // A name the lexicon knows, one letter from a listed one (Rudy / Ruby, Rosa / Rose), written
+  // plainly, is that person; placed as a pupil it is still read as the listed name misspelt.
+  { text: "Thanks to Rudy from the council for the new bins.", account: 'official', marks: [] },
+  { text: "Great chat with Rosa from the museum today.", account: 'official', marks: [] },
+  { text: "Well done to Rudy in Year 5 for his project!", account: 'official', marks: [[13, 17, "Rudy", "a pupil"]] },
 ]);
 
 describe('child-name: a listed name used as something else', () => {
