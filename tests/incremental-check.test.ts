@@ -10,6 +10,7 @@ import { checkDraft } from '../rules';
 import { packFor } from '../packs';
 import type { Finding } from '../rules/engine/types';
 import type { Settings } from '../settings/schema';
+import { random } from './support/random';
 
 const SCHOOL: Settings = {
   organisation: { names: ['Penrice Primary Academy'], handles: ['@PenricePrimary'] },
@@ -18,17 +19,6 @@ const SCHOOL: Settings = {
 const pack = packFor(SCHOOL);
 const draftOf = (text: string) => ({ text, platform: 'facebook' as const, account: 'personal' as const });
 const fresh = (text: string) => checkDraft(draftOf(text), SCHOOL, { pack });
-
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PHRASES = [
   'Well done to Olivia Smith in Year 3.',

@@ -7,6 +7,7 @@ import type { Finding } from '../../rules/engine/types';
 import { SITES, launch, type Browser } from './support/chromium';
 import { FACEBOOK_COMPOSER, markedText, report, setSettings } from './support/page';
 import { SCHOOL } from './support/settings';
+import { random } from '../support/random';
 
 // Each edit reads only what it changed (content/text-map.ts EditableText) and sends only that
 // to the worker: the text, findings and marks must be exactly those of a full re-read.
@@ -46,17 +47,6 @@ function paste(selector: string, text: string): Promise<void> {
     data.setData('text/plain', text);
     editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
-}
-
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PHRASES = [
