@@ -112,6 +112,9 @@ const VIOLENCE_WANTED = new RegExp(
   `(?<![\\p{L}])(?:wanted\\s+to|want\\s+to|wants\\s+to|could\\s+have|could've|could\\s+happily|could\\s+easily|felt\\s+like|feel\\s+like|tempted\\s+to|itching\\s+to|dying\\s+to|ready\\s+to|about\\s+to|going\\s+to|gonna|i'll|i\\s+will|i'd|i\\s+would)\\s+(?:(?:just|really|happily|actually|honestly|literally|gladly|personally|quite|seriously)\\s+)?${VIOLENT}\\s+(?:him|her|them|you|ya|the\\s+lot\\s+of\\s+them|(?:that|this|the|every|each|some|one)\\s+(?:[\\p{L}'-]+\\s+)?${PERSON_NOUN})(?![\\p{L}])`,
   'giu',
 );
+// A person to be thrown out of a window: "I swear he's going out the window" (a plan "going
+// out the window" is only abandoned).
+const OUT_OF_WINDOW = /(?<![\p{L}])(?:he|she|they|you|u|him|her|them)(?:'s|'re|\s+is|\s+are|'ll\s+be|\s+will\s+be|'ll\s+go|\s+will\s+go|\s+goes)?\s+(?:(?:going|getting|being|thrown|chucked|flying|straight)\s+){1,2}(?:out|through)\s+(?:of\s+)?(?:the|a|that)\s+window|(?<![\p{L}])(?:getting|being|be|get)\s+(?:thrown|chucked|lobbed)\s+(?:straight\s+)?(?:out|through)\s+(?:of\s+)?(?:the|a|that)\s+window/giu;
 // Someone said not to know the obvious: "wouldn't know a behaviour policy if it hit him".
 const WOULD_NOT_KNOW = /(?<![\p{L}])(?:wouldn't|wouldnt|would\s+not|couldn't|couldnt|could\s+not)\s+(?:know|recognise|recognize|spot|see)\s+(?:[\p{L}'-]+\s+){1,5}?if\s+(?:it|they|one|that)\s+(?:\p{L}+\s+){0,2}?(?:hit|bit|smacked|slapped|kicked|punched|slapped|danced|walked|jumped|stared|sat)\s+(?:him|her|them|you|me)?/giu;
 // A name said of people after it: "Witches, the lot of them", "clowns, every one of them".
@@ -447,6 +450,7 @@ function findInsults(ctx: RuleContext): Hit[] {
       if (m) add(from + m.index, t.end, 'dehumanising', 'people called animals or vermin', 0.8);
     }
     for (const m of lower.matchAll(VIOLENCE_WANTED)) add(m.index, m.index + m[0].length, 'a threat', 'violence someone wanted to do to a person', 0.8);
+    for (const m of lower.matchAll(OUT_OF_WINDOW)) if (aimedAtPerson(ctx, { start: m.index, end: m.index })) add(m.index, m.index + m[0].length, 'a threat', 'a person to be thrown out of a window', 0.8);
     for (const m of lower.matchAll(WOULD_NOT_KNOW)) add(m.index, m.index + m[0].length, 'an insult by comparison', 'someone said not to know the obvious', 0.75);
     if (PREDICATE_KEYS.some((k) => keys.has(k))) for (const m of lower.matchAll(PERSON_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'a person called a joke or a disgrace', 0.7);
     if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);

@@ -97,6 +97,23 @@ const KINDS: Kind[] = [
     ],
   },
   {
+    kind: 'a person to be thrown out of a window',
+    fires: [
+      "If that lad talks over me once more he's going straight out the window.",
+      'Honestly, the next parent who rings at 10pm is getting thrown out of the window.',
+      'Touch my stapler again and you are going through that window.',
+      "One more 'reply all' from the office and they're going out the window.",
+      'If he sighs at me in the briefing again he will be thrown out of a window.',
+    ],
+    clean: [
+      'The timetable is going out the window this week: it is sports week!',
+      'All our plans went out the window when the snow came.',
+      'Year 2 watched the birds flying past the window.',
+      'He is getting a new window fitted in the library.',
+      'She is going to the window seat on the coach.',
+    ],
+  },
+  {
     kind: 'insults spelt out or broken by spaces',
     fires: [
       'The new head of year is a right s m u g c o w.',
