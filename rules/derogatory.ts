@@ -108,6 +108,7 @@ const PERSON_PREDICATE = new RegExp(
 // Violence someone wanted or was ready to do to a person: "wanted to throttle him", "could have
 // strangled her", "felt like punching the lot of them" (not "could murder a pint").
 const VIOLENT = `(?:${data.violentVerbs.map((v) => `${escapeRegExp(v).replace(/\s+/g, '\\s+')}(?:s|ed|d|ing)?`).join('|')})`;
+const VIOLENT_STEMS = data.violentVerbs.map((v) => v.split(/\s+/)[0]!);
 const VIOLENCE_WANTED = new RegExp(
   `(?<![\\p{L}])(?:wanted\\s+to|want\\s+to|wants\\s+to|could\\s+have|could've|could\\s+happily|could\\s+easily|felt\\s+like|feel\\s+like|tempted\\s+to|itching\\s+to|dying\\s+to|ready\\s+to|about\\s+to|going\\s+to|gonna|i'll|i\\s+will|i'd|i\\s+would)\\s+(?:(?:just|really|happily|actually|honestly|literally|gladly|personally|quite|seriously)\\s+)?${VIOLENT}\\s+(?:him|her|them|you|ya|the\\s+lot\\s+of\\s+them|(?:that|this|the|every|each|some|one)\\s+(?:[\\p{L}'-]+\\s+)?${PERSON_NOUN})(?![\\p{L}])`,
   'giu',
@@ -449,9 +450,10 @@ function findInsults(ctx: RuleContext): Hit[] {
       const m = DEHUMANISED.exec(lower.slice(from, t.end));
       if (m) add(from + m.index, t.end, 'dehumanising', 'people called animals or vermin', 0.8);
     }
-    for (const m of lower.matchAll(VIOLENCE_WANTED)) add(m.index, m.index + m[0].length, 'a threat', 'violence someone wanted to do to a person', 0.8);
-    for (const m of lower.matchAll(OUT_OF_WINDOW)) if (aimedAtPerson(ctx, { start: m.index, end: m.index })) add(m.index, m.index + m[0].length, 'a threat', 'a person to be thrown out of a window', 0.8);
-    for (const m of lower.matchAll(WOULD_NOT_KNOW)) add(m.index, m.index + m[0].length, 'an insult by comparison', 'someone said not to know the obvious', 0.75);
+    // These patterns run only when a word they need is in the draft.
+    if (ctx.tokens.some((t) => VIOLENT_STEMS.some((v) => t.key.startsWith(v)))) for (const m of lower.matchAll(VIOLENCE_WANTED)) add(m.index, m.index + m[0].length, 'a threat', 'violence someone wanted to do to a person', 0.8);
+    if (keys.has('window')) for (const m of lower.matchAll(OUT_OF_WINDOW)) if (aimedAtPerson(ctx, { start: m.index, end: m.index })) add(m.index, m.index + m[0].length, 'a threat', 'a person to be thrown out of a window', 0.8);
+    if (keys.has('if')) for (const m of lower.matchAll(WOULD_NOT_KNOW)) add(m.index, m.index + m[0].length, 'an insult by comparison', 'someone said not to know the obvious', 0.75);
     if (PREDICATE_KEYS.some((k) => keys.has(k))) for (const m of lower.matchAll(PERSON_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'a person called a joke or a disgrace', 0.7);
     if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
     const loneNounSentences = new Set<number>();
