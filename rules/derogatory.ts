@@ -123,6 +123,7 @@ const OF_THEM_AFTER = /^[\s,.!-]+(?:the\s+(?:whole\s+)?lot\s+of\s+(?:them|you|'e
 const PREDICATE_KEYS = data.personPredicates.map((w) => w.split(/\s+/).pop()!);
 // An insult broken by spaces into short pieces that are not all words: "pr 1 ck", "tw at".
 const BROKEN = new Set(data.brokenInsults);
+const BROKEN_PREFIXES = new Set(data.brokenInsults.flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1))));
 // What aims an ambiguous insult ("cow", "clown") at someone: "you", an insulting adjective, or
 // a person described with it ("is a money-grabbing clown", "are lazy, gossiping parasites").
 const YOU = `\\byou(?:'re|\\s+are|\\s+r)?|\\bya`;
@@ -413,6 +414,7 @@ function findInsults(ctx: RuleContext): Hit[] {
         const t = ctx.tokens[j]!;
         if (t.text.length > 4 || (j > i && !/^[ .\-_]$/.test(text.slice(ctx.tokens[j - 1]!.end, t.start)))) break;
         joined += t.key.replace(/[013457]/g, (c) => 'oieast'['013457'.indexOf(c)]!);
+        if (!BROKEN_PREFIXES.has(joined)) break;
         ordinary &&= isOrdinaryWord(t.text) || /^[ai]$/i.test(t.text);
         if (j > i && !ordinary && BROKEN.has(joined)) {
           add(ctx.tokens[i]!.start, t.end, 'an insult', `insult broken by spaces (${joined})`, 0.85);
