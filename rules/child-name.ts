@@ -165,9 +165,14 @@ function personWord(ctx: RuleContext, word: string, offset: number): boolean {
  * ("Summer Reading Challenge", "Rowan Class"). A misspelt name after "at" or "in" is a place
  * ("the beach at Filey"). Null when none of these holds.
  */
-function otherUse(ctx: RuleContext, t: Token, word: boolean, misspelt: boolean): string | null {
+function otherUse(ctx: RuleContext, t: Token, word: boolean, misspelt: boolean, end = t.end): string | null {
   const a = after(ctx, t);
   const b = before(ctx, t);
+  // "Chelsea were shocking", "Arsenal have": one child takes "was"; a team or a band takes "were".
+  if (PLURAL_VERB_AFTER.test(a) && !/(?:\band|&)\s+$/i.test(b)) return 'a team or a band (a plural verb follows)';
+  // "the Dylan Thomas Boathouse", "Grace Darling Museum": a full name naming a place.
+  if (end > t.end && PLACE_NEXT.test(ctx.text.slice(end, end + 40))) return 'a full name naming a place';
+  if (thingNamed(ctx, t)) return 'a name for the thing after it';
   if (BY_ARTIST_AFTER.test(a)) return 'a title followed by its artist or author';
   if (MODIFIER_AFTER.test(a)) return 'the first half of a modifier';
   if (THING_PARTNER_AFTER.test(a) || THE_PARTNER_BEFORE.test(b)) return 'named together with a place or a title';
@@ -182,6 +187,16 @@ function otherUse(ctx: RuleContext, t: Token, word: boolean, misspelt: boolean):
   }
   if (misspelt && AT_PLACE_BEFORE.test(before(ctx, t, 20))) return 'a place';
   return null;
+}
+
+const PLURAL_VERB_AFTER = /^\s+(?:were|are|have|weren'?t|aren'?t|haven'?t)\b/i;
+
+/** "a Reuben sandwich", "Victoria sponge": a name right before a singular noun names that thing. */
+function thingNamed(ctx: RuleContext, t: Token): boolean {
+  const next = ctx.tokens[t.index + 1];
+  if (t.possessive || !next || next.capitalised || !/^ $/.test(ctx.text.slice(t.end, next.start))) return false;
+  const tags = ctx.tagsAt(next.start);
+  return lexiconTag(next.key) === 'Singular' && tags.has('Noun') && !tags.has('Verb') && !tags.has('Pronoun');
 }
 
 function properName(ctx: RuleContext, t: Token): boolean {
@@ -346,7 +361,7 @@ export const childName = defineRule({
           }
           // Something else than a person: the score is lowered below the balanced threshold (a
           // strict sensitivity still shows it).
-          const use = context || praised ? null : otherUse(ctx, t, word, match.distance > 0);
+          const use = context || praised ? null : otherUse(ctx, t, word, match.distance > 0, end);
           if (use) {
             push({ ...hitFor(ctx, t, end, `${match.distance === 0 ? 'exact first name' : `one letter different from "${match.first}"`}, but ${use}`, true), score: OTHER_USE_SCORE });
             continue;

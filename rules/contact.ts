@@ -15,6 +15,8 @@ const OFFICIAL_AUDIENCE = anyOf(data.officialAudience, 'iu');
 const TAUGHT = /\b(?:(?:best|favourite|former|old|ex-?)\s+)?(?:pupil|student)s?\s+(?:i(?:'ve)?\s+ever\s+taught|of\s+mine)\b|\bi\s+(?:used\s+to\s+)?taught\s+(?:you|her|him|them)\b/i;
 const OFFICIAL_FOLLOW = anyOf(data.officialFollow, 'iu');
 const OFFICIAL_MESSAGE_AUDIENCE = anyOf(data.officialMessageAudience, 'iu');
+// An official account steering families to a member of staff's own account or number.
+const PERSONAL_CHANNEL = anyOf(data.personalChannel, 'iu');
 
 /**
  * Does this invitation count for this account? A personal account inviting pupils or parents
@@ -23,6 +25,7 @@ const OFFICIAL_MESSAGE_AUDIENCE = anyOf(data.officialMessageAudience, 'iu');
  */
 function counts(invitation: string, draft: string, official: boolean, pupilNamed: boolean): boolean {
   if (!official) return pupilNamed || AUDIENCE.test(draft);
+  if (PERSONAL_CHANNEL.test(draft) && AUDIENCE.test(draft)) return true;
   if (OFFICIAL_FOLLOW.test(invitation)) return addressed(OFFICIAL_AUDIENCE, draft);
   return OFFICIAL_MESSAGE_AUDIENCE.test(draft) || addressed(OFFICIAL_AUDIENCE, draft);
 }
