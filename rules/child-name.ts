@@ -16,6 +16,7 @@ import names from './data/names.json';
 
 const TITLES = new Set(names.titles);
 const NOT_NAMES = new Set(names.notNames);
+const NOUN_SUFFIX = new RegExp(`\\p{L}{3}(?:${alt(names.nounSuffixes)})$`, 'u');
 const ROLES = names.adultRoles.join('|');
 // "Sandra, our new school cook", "Dave (caretaker)", "Joanna the author".
 const ADULT_ROLE = new RegExp(`^(?:\\s*,\\s*(?:our|the|my|a|your)\\s+(?:[\\p{L}'-]+\\s+){0,2}|\\s+(?:the|our)\\s+(?:[\\p{L}'-]+\\s+){0,1}|\\s*\\(\\s*|\\s+from\\s+(?:the\\s+)?)(?:${ROLES})\\b`, 'iu');
@@ -87,6 +88,7 @@ function isNameLike(ctx: RuleContext, t: Token): boolean {
   // An ordinary word opening a sentence ("Pottery class ...") is not a name.
   if (isOrdinaryWord(t.key) && ctx.sentenceAt(t.start).start === t.start) return false;
   if (t.text.length > 2 && t.text === t.text.toUpperCase()) return false; // acronyms: SATs, PTA, NHS
+  if (NOUN_SUFFIX.test(t.key)) return false; // "Behaviour in Year 9", "Punctuality in Year 10".
   const tags = ctx.tagsAt(t.start);
   // A plural noun ("Our Star Awards", "Film Studies") is not a name.
   if (tags.has('Plural') && !tags.has('Person') && !tags.has('FirstName')) return false;

@@ -15,6 +15,7 @@ const leaderHandle = (words: string[]) => TITLES.has(words[0]!) && words.slice(1
 // The author's own child, in the year group's sentence before it ("My son has just made the Year 7
 // team", "she's starting Year 7").
 const OWN_CHILD_IN = /\bmy\s+(?:[\p{L}-]+\s+)?(?:son|daughter|kid|child|boy|girl|little one|eldest|youngest|middle one|nephew|niece|grandson|granddaughter|stepson|stepdaughter)s?\b|\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:now\s+|still\s+|just\s+)?(?:in|into|starting|going into|moving (?:up )?(?:to|into))\s+$/iu;
+const PLACE_AFTER_NAME = new RegExp(`^\\s+(?:${school.placeAfterName.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 const ELSEWHERE = /^\s+(?:from|at)\s+(?:the\s+)?(?:school\s+|academy\s+)?(?:down the road|next door|\p{Lu})|^\s+olds?\b/u;
 
 export interface Mention {
@@ -37,7 +38,8 @@ export function orgMentions(ctx: RuleContext): Mention[] {
   if (cached) return cached;
   const { org } = ctx.settings;
   const out: Mention[] = [];
-  if (org.names) for (const s of spans(org.names, ctx.text)) if (plausibleName(s.text)) out.push({ ...s, kind: 'name' });
+  // "Kingsmere roundabout", "Halden station": the organisation's name as a place's name.
+  if (org.names) for (const s of spans(org.names, ctx.text)) if (plausibleName(s.text) && !PLACE_AFTER_NAME.test(ctx.text.slice(s.end, s.end + 30))) out.push({ ...s, kind: 'name' });
   for (const m of ctx.text.matchAll(/(?<![\p{L}\p{N}_])([@#])([\p{L}\p{N}_.]{1,100})/gu)) {
     const key = m[2]!.replace(/\.+$/, '').toLowerCase();
     const kind = m[1] === '@' ? 'handle' : 'hashtag';

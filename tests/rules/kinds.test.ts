@@ -96,6 +96,11 @@ kinds('disclaimer: what points a personal post at the school', [
   { text: 'Y2K themed party this weekend, dusting off the silver trousers.', not: ['disclaimer'] },
   { text: 'Finally got 5G in the village, welcome to the future.', not: ['disclaimer'] },
   { text: 'Mum’s 70th at the garden centre today 🎉', not: ['disclaimer'] },
+  // the organisation's name as a place's name (Thornbury Heath, Millbeck and Halden are configured)
+  { text: 'Traffic at a standstill on Thornbury Heath Road again, leave early.', not: ['disclaimer'] },
+  { text: 'Lost a glove somewhere near Millbeck station, grey wool, any sightings?', not: ['disclaimer'] },
+  { text: 'Lovely walk round Halden reservoir with the dog.', not: ['disclaimer'] },
+  { text: 'Lovely assembly at Thornbury Heath this morning.', fires: ['disclaimer'] },
 ]);
 
 kinds('child-name: names that are not a child', [
@@ -103,7 +108,12 @@ kinds('child-name: names that are not a child', [
   { text: 'Chelsea were dreadful tonight, two down at half time.', not: ['child-name'] },
   { text: 'Had a Reuben sandwich for lunch and I regret nothing.', not: ['child-name'] },
   { text: 'Grace Darling Museum in Bamburgh today, what a story.', not: ['child-name'] },
+  // an abstract noun placed like a pupil ("<noun> in Year 9") is a topic, not a child
+  { text: 'Punctuality in Year 10 has been dire this half term.', not: ['child-name'] },
+  { text: 'Friendship in Year 2 is complicated, there were tears at break.', not: ['child-name'] },
+  { text: 'Mathematics in Year 11 is where the grades are won.', not: ['child-name'] },
   // still a child
+  { text: 'Kacper in Year 3 read the whole of his book to me today.', fires: ['child-name'] },
   { text: 'Chelsea was brilliant in the Year 4 assembly today.', fires: ['child-name'] },
   { text: 'Reuben and Rose were brilliant in the play.', fires: ['child-name'] },
 ]);
