@@ -103,6 +103,14 @@ kinds('disclaimer: what points a personal post at the school', [
   { text: 'Lovely assembly at Thornbury Heath this morning.', fires: ['disclaimer'] },
 ]);
 
+kinds('location: where pupils are now, not where they were', [
+  { text: 'Spotted outside the Odeon: three of our Year 9s bunking off, second period 👀', fires: ['location'] },
+  { text: 'Year 5 are picnicking at Clumber Park until 2, come and wave!', fires: ['location'] },
+  { text: 'Our Year 3 choir performed at the Town Hall this morning, so proud.', account: 'official', not: ['location'] },
+  { text: 'The Year 2s planted bulbs at the community garden today.', account: 'official', not: ['location'] },
+  { text: 'A dad complained at school reception today and I need a cup of tea.', not: ['location'] },
+]);
+
 kinds('child-name: names that are not a child', [
   // Chelsea, Reuben and Rose are on the test pupil list.
   { text: 'Chelsea were dreadful tonight, two down at half time.', not: ['child-name'] },
