@@ -44,7 +44,10 @@ kinds('complaint: grievances about workload, pay, leadership, decisions and trea
   // being failed; sarcasm
   { text: 'Our kids deserve better than this leadership team.', fires: ['complaint'] },
   { text: 'Great communication as ever from SLT: found out about the new rota on Facebook.', fires: ['complaint'] },
+  { text: "Does anyone else's head insist on a lesson plan for a wet play? Asking for me.", fires: ['complaint'] },
+  { text: 'Twelve years on the tills in this canteen and this is how they treat us: a letter on a Friday.', fires: ['complaint'] },
   // grievances about something else than the school
+  { text: "Does anyone else's dog insist on a walk at 5am?", not: ['complaint'] },
   { text: "The weather has let us down yet again, fete's off.", not: ['complaint'] },
   { text: 'Nobody at the pub quiz knew the capital of Peru.', not: ['complaint'] },
   { text: 'Is it normal for a cat to sleep eighteen hours a day??', not: ['complaint'] },
@@ -101,6 +104,12 @@ kinds('disclaimer: what points a personal post at the school', [
   { text: 'Lost a glove somewhere near Millbeck station, grey wool, any sightings?', not: ['disclaimer'] },
   { text: 'Lovely walk round Halden reservoir with the dog.', not: ['disclaimer'] },
   { text: 'Lovely assembly at Thornbury Heath this morning.', fires: ['disclaimer'] },
+]);
+
+kinds('branding: a personal account speaking as the school', [
+  { text: 'Official Thornbury Heath news: the book fair opens on Monday!', fires: ['branding'] },
+  { text: "Official Millbeck page reminder: wellies on Friday for forest school", fires: ['branding'] },
+  { text: 'Proud to work at Thornbury Heath. Views my own.', not: ['branding'] },
 ]);
 
 kinds('location: where pupils are now, not where they were', [
