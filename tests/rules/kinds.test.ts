@@ -48,6 +48,8 @@ kinds('complaint: grievances about workload, pay, leadership, decisions and trea
   { text: 'Twelve years on the tills in this canteen and this is how they treat us: a letter on a Friday.', fires: ['complaint'] },
   // grievances about something else than the school
   { text: "Does anyone else's dog insist on a walk at 5am?", not: ['complaint'] },
+  { text: 'Took my tutor group bowling and the staff there were rude ignorant pigs to them.', not: ['complaint'] },
+  { text: 'Shh, SLT are shortlisting for a new bursar and the current one has no idea.', not: ['complaint'] },
   { text: "The weather has let us down yet again, fete's off.", not: ['complaint'] },
   { text: 'Nobody at the pub quiz knew the capital of Peru.', not: ['complaint'] },
   { text: 'Is it normal for a cat to sleep eighteen hours a day??', not: ['complaint'] },
