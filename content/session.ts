@@ -3,6 +3,7 @@ import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
 import type { Settings } from '../settings/schema';
 import { applyAnswer, type CheckRequest, type CheckResult, type TextEdit } from '../protocol/messages';
+import { firstIndex } from '../lib/search';
 import { composeChanges, type TextChange } from './text-map';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
@@ -421,16 +422,9 @@ export class ComposerSession {
 // still drawn, but only once its start is in view.
 const LONGEST_FINDING = 2_000;
 
-/** The first index whose finding starts at or after `offset`. */
+/** The first index whose finding starts at or after `offset` (the images' findings come last). */
 function lowerBound(findings: readonly Finding[], offset: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid]!.image || findings[mid]!.start >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstIndex(findings.length, (i) => !!findings[i]!.image || findings[i]!.start >= offset);
 }
 
 /** A finding is ignored by what it is about, so it stays ignored as the text around it moves. */
