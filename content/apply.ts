@@ -73,11 +73,12 @@ export function currentEdit(finding: Finding, checked: string, current: string):
  * The change Apply makes. A suggestion replaces the flagged words, unless the rule says it is a
  * sentence to append at the end of the draft (as the disclaimer is).
  */
-export function editFor(finding: Finding, text: string): Edit | null {
+export function editFor(finding: Finding, text: string | (() => string)): Edit | null {
   // An image finding's suggestion is the safe copy, which the card offers instead.
   if (finding.suggestion === undefined || finding.image) return null;
   if (ruleFacts(finding.rule).text?.apply === 'append') {
-    const end = text.trimEnd().length;
+    // The text is read (a long draft's joined) only for a suggestion that goes at its end.
+    const end = (typeof text === 'string' ? text : text()).trimEnd().length;
     return { start: end, end, insert: ` ${finding.suggestion}` };
   }
   return { start: finding.start, end: finding.end, insert: finding.suggestion };
