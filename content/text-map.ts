@@ -416,10 +416,10 @@ export class EditableText {
 
   private liveText(): string {
     if (this.read) return this.read.text;
-    return this.blocks.items().reduce((text, block, i) => {
-      const separator = i > 0 ? '\n'.repeat(this.blocks.at(i).size[0]! - block.snapshot.text.length) : '';
-      return text + separator + block.snapshot.text;
-    }, '');
+    return this.blocks
+      .entries()
+      .map((entry) => '\n'.repeat(entry.size[0]! - entry.item.snapshot.text.length) + entry.item.snapshot.text)
+      .join('');
   }
 
   private liveRange(start: number, end: number): Range | null {
@@ -481,7 +481,24 @@ export class EditableText {
     return text;
   }
 
-  /** Maps offsets of version `v` to the latest text, or back. */
+  /**
+   * text[start, end) of version `v`, from the latest through the changes since (an earlier
+   * version's own text is not joined for a slice of it).
+   */
+  private sliceOf(v: Version, start: number, end: number): string {
+    if (v.text !== null) return v.text.slice(start, end);
+    const link = v.next;
+    if (!link) return this.liveSlice(start, end);
+    const { change, removed, version } = link;
+    const moved = change.newEnd - change.oldEnd;
+    let out = '';
+    if (start < change.at) out += this.sliceOf(version, start, Math.min(end, change.at));
+    if (end > change.at && start < change.oldEnd) out += removed.slice(Math.max(0, start - change.at), Math.min(removed.length, end - change.at));
+    if (end > change.oldEnd) out += this.sliceOf(version, Math.max(start, change.oldEnd) + moved, end + moved);
+    return out;
+  }
+
+  /** The changes from version `v` to the latest. */
   private changesSince(v: Version): TextChange[] {
     const changes: TextChange[] = [];
     for (let link = v.next; link; link = link.version.next) changes.push(link.change);
@@ -502,8 +519,9 @@ export class EditableText {
       },
       length: v.length,
       slice(start, end) {
-        if (v.text !== null) return v.text.slice(start, end);
-        return v.next ? self.textOf(v).slice(start, end) : self.liveSlice(start, end);
+        start = Math.max(0, start);
+        end = Math.min(v.length, end);
+        return end > start ? self.sliceOf(v, start, end) : '';
       },
       range(start, end) {
         [start, end] = toLatest(start, end);

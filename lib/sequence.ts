@@ -107,12 +107,17 @@ export class Sequence<T> {
 
   /** The items from index `from` to before `to`, in order. */
   items(from = 0, to = this.length): T[] {
-    const out: T[] = [];
+    return this.entries(from, to).map((entry) => entry.item);
+  }
+
+  /** The entries from index `from` to before `to`, in order. */
+  entries(from = 0, to = this.length): Entry<T>[] {
+    const out: Entry<T>[] = [];
     const walk = (node: Node<T> | null, offset: number) => {
       if (!node || offset >= to || offset + node.count <= from) return;
       const at = offset + count(node.left);
       walk(node.left, offset);
-      if (at >= from && at < to) out.push(node.item);
+      if (at >= from && at < to) out.push(node);
       walk(node.right, at + 1);
     };
     walk(this.root, 0);

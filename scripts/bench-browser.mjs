@@ -262,6 +262,16 @@ function extensionTime(profile, all) {
     return label;
   };
   const byFunction = new Map();
+  // The same, with the extension's functions that called it (three deep): who asked for the work.
+  const byStack = new Map();
+  const stackOf = (id) => {
+    const names = [];
+    for (let at = id; at !== undefined && names.length < 4; at = parentOf.get(at)) {
+      const { functionName, url } = byId.get(at).callFrame;
+      if (url.startsWith(EXTENSION_URL)) names.push(functionName || '(anonymous)');
+    }
+    return names.join(' < ');
+  };
   let total = 0;
   let gc = 0;
   let wholeChecks = 0;
@@ -279,8 +289,10 @@ function extensionTime(profile, all) {
     }
     total += ms;
     byFunction.set(label, (byFunction.get(label) ?? 0) + ms);
+    const stack = stackOf(samples[i]);
+    byStack.set(stack, (byStack.get(stack) ?? 0) + ms);
   }
-  return { total, gc, wholeChecks, byFunction };
+  return { total, gc, wholeChecks, byFunction, byStack };
 }
 
 /** One editor at one size: paste, settle, type KEYS at the end with the trace on. */
@@ -383,6 +395,8 @@ if (on.length) {
         for (const side of ['page', 'worker']) {
           const top = [...row.own[side].byFunction].sort((a, b) => b[1] - a[1]).slice(0, 12);
           console.log(`  ${row.size.toLocaleString('en')} ch, ${side === 'page' ? 'content script' : 'service worker'}: ${top.map(([f, t]) => `${f} ${perKey(t).toFixed(2)}`).join(' | ')}`);
+          const stacks = [...row.own[side].byStack].sort((a, b) => b[1] - a[1]).slice(0, 6);
+          console.log(`    by caller: ${stacks.map(([f, t]) => `${f} ${perKey(t).toFixed(2)}`).join(' | ')}`);
         }
       }
     }
