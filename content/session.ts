@@ -229,7 +229,7 @@ export class ComposerSession {
     const { snapshot, change } = this.surface.update([...queued, ...records, ...this.observer.takeRecords()]);
     if (!this.active) return;
     const edited = change !== null || this.latest === null;
-    if (change) this.noteChange(change, snapshot.text.length);
+    if (change) this.noteChange(change, snapshot.length);
     this.latest = snapshot;
     if (isBlank(snapshot)) {
       // An empty composer is a new draft: earlier decisions no longer apply.
