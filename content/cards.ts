@@ -104,7 +104,7 @@ export class Cards {
     // An image finding has no words to sit by: its card sits by the composer.
     const anchor = (finding.image ? undefined : session.checked?.rects(finding.start, finding.end)[0]) ?? session.element.getBoundingClientRect();
     const { account, identity } = session.account();
-    const edit = session.checked ? editFor(finding, session.checked.text) : null;
+    const edit = session.checked ? editFor(finding, session.checked) : null;
     return {
       finding,
       takeFocus: card.via === 'chip',
