@@ -130,6 +130,19 @@ export const DIRECTIVE_HEADING = /\b(?:requirements?|expectations?|rules|guideli
 /** A sentence that lists examples of what a word covers: a definition, whatever its modals. */
 const EXAMPLES = /^(?:examples?\b|for (?:example|instance)\b|th(?:is|ese) (?:includes?|covers?)\b|such as\b)/;
 
+/**
+ * A statement of what the policy is for that names what it protects: "The principles set out in
+ * this policy are designed to ensure ... that confidentiality of pupils and staff is maintained".
+ * It tells no one what to do in so many words, but a reader knows the rule applies to their posts.
+ */
+const PURPOSE = /\b(?:designed|aims?|intend\w*|purpose)\b[^.;]*?\b(?:ensur\w*|protect\w*|safeguard\w*|maintain\w*|preserv\w*|respect\w*)\b/;
+
+/** Whether a sentence about the policy itself sets out what it protects (see PURPOSE). */
+export function isPurpose(quote: string): boolean {
+  const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  return ABOUT_THE_POLICY.test(q) && PURPOSE.test(q);
+}
+
 export function isDirective(quote: string, leadIn?: string): boolean {
   const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
   if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q)) return false;
