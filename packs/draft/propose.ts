@@ -84,7 +84,7 @@ export const TUNING = {
   /** A blanket ban ("Do not discuss your work") scores at least this for the rules it covers, before its form counts. */
   blanketFloor: 0.02,
   /** 1: a rule is stated only by a clause that is a directive (and not a lead-in or a fragment). */
-  statedByDirective: Number(process.env.SBD ?? 1),
+  statedByDirective: 1,
 };
 
 /** A sentence cut off mid-phrase (the document's text ends, or a page broke it): it states nothing whole. */
