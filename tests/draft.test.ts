@@ -25,8 +25,10 @@ describe('leave-one-out on the seed policies', () => {
     // once alternatives scoring 40% of the best (not 60%) are listed for review.
     // 72.5% and 86.3% once a blanket ban on discussing the school ("never discuss the school or its
     // stakeholders") counts for the rules it covers (rules' `evidence.blanket`).
-    expect(summary.top1).toBeGreaterThanOrEqual(0.725);
-    expect(summary.top3).toBeGreaterThanOrEqual(0.862);
+    // 78.4% and 88.2% once a procedure after a breach ("the breach must be reported to ...") tells
+    // no one what to post, and a rule is stated from a score of 0.006 (not 0.012).
+    expect(summary.top1).toBeGreaterThanOrEqual(0.784);
+    expect(summary.top3).toBeGreaterThanOrEqual(0.882);
   });
 
   it('leaves out the rules the hand-made packs leave out', () => {
@@ -164,6 +166,8 @@ describe('what a clause says of itself', () => {
       'Examples would include real/full name, address and phone numbers.',
       'Examples would include real names, which staff should never post.',
       'This policy sets out the principles that staff are expected to follow when using social media.',
+      'Where there has been a breach of confidential information, the breach must be reported to the Data Protection Officer.',
+      'Inappropriate use of social media should be referred to the headteacher in the first instance.',
     ])
       expect(isDirective(s), s).toBe(false);
   });

@@ -56,7 +56,7 @@ export const TUNING = {
   /** A clause is listed after the first when it scores at least this share of the best. */
   relative: 0.4,
   /** A rule is taken as stated when its best clause scores at least this. */
-  threshold: 0.012,
+  threshold: 0.006,
   /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
   balance: 0.5,
   /**

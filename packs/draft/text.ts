@@ -143,9 +143,17 @@ export function isPurpose(quote: string): boolean {
   return ABOUT_THE_POLICY.test(q) && PURPOSE.test(q);
 }
 
+/**
+ * What happens after a breach (it is reported, referred, punished): a procedure, not what a post
+ * may say, whatever its modals ("Where there has been a breach of confidential information, the
+ * breach must be reported to the Data Protection Officer").
+ */
+const PROCEDURE =
+  /^(?:where|if|when|any|a|all)\b[^.;]*\bbreach(?:es)?\b[^.;]*\b(?:must|should|will|may)\b[^.;]*\b(?:reported|referred|result|lead|investigated)\b|\b(?:must|should|will) be (?:reported|referred) to\b|\bmay (?:result|lead) in (?:disciplinary|dismissal)/;
+
 export function isDirective(quote: string, leadIn?: string): boolean {
   const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
-  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q)) return false;
+  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q) || PROCEDURE.test(q)) return false;
   if (IMPERATIVE.test(q) || OBLIGATION.test(q)) return true;
   return leadIn !== undefined && isDirective(leadIn);
 }
