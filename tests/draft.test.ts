@@ -81,6 +81,14 @@ describe("a rule's evidence", () => {
     expect(contact.words(`not send them private messages ${leadIn}`, 'not send them private messages')).toBe('terms');
   });
 
+  it("knows a rule's usual words in their other forms and phrasings", () => {
+    const of = (id: string) => evidenceTest(knowledge.rules.find((r) => r.id === id)!.evidence);
+    expect(of('derogatory').words('Staff must not publish any material that is harmful or damaging to any member of the school community.')).toBe('terms');
+    expect(of('derogatory').words('Do not publish anything likely to cause offence.')).toBe('terms');
+    expect(of('contact').words('A proper professional distance is kept between staff and pupils.')).toBe('terms');
+    expect(of('contact').words('Keep in touch with friends and colleagues.')).toBeUndefined();
+  });
+
   it('counts a blanket ban on discussing the school for each rule it covers, but not a permission or a talk with someone', () => {
     const of = (id: string) => evidenceTest(knowledge.rules.find((r) => r.id === id)!.evidence);
     for (const s of [
