@@ -55,6 +55,11 @@ export const TUNING = {
   backgroundSample: 120,
   /** A clause is listed after the first when it scores at least this share of the best. */
   relative: 0.4,
+  /**
+   * ... but the first this many are listed whatever their share (when they score near the
+   * threshold): when the first is wrong, the reviewer's choice is often a clause in other words.
+   */
+  listed: 3,
   /** A rule is taken as stated when its best clause scores at least this. */
   threshold: 0.006,
   /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
@@ -348,7 +353,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     // A rule is stated only by a clause in its own words that tells someone what to do.
     const stated = scored.some((x) => x.inWords && x.score >= threshold);
     const proposals: Proposal[] = scored
-      .filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative))
+      .filter((p, i) => i === 0 || (i < TUNING.listed ? p.inWords || p.score >= threshold * 0.8 : p.score >= Math.max(threshold * 0.8, best * relative)))
       .slice(0, maxClauses)
       .map(({ v, ci, inWords: _inWords, ...rest }) => {
         const p = { ...rest, words: wordsOf(ci) };
