@@ -69,8 +69,24 @@ function stemOf(word: string): string {
   return stem;
 }
 
+/**
+ * Tokens by text: a clause's section heading and lead-in recur with every clause under them, and
+ * each clause is read again to say why it cannot be checked. Cleared when it grows past a few
+ * documents' worth. The tokens are shared: callers do not change them.
+ */
+const TOKENS = new Map<string, readonly Token[]>();
+
 /** The words of a text, stemmed, with their concepts. */
-export function tokens(text: string): Token[] {
+export function tokens(text: string): readonly Token[] {
+  let out = TOKENS.get(text);
+  if (out === undefined) {
+    if (TOKENS.size > 20_000) TOKENS.clear();
+    TOKENS.set(text, (out = tokenise(text)));
+  }
+  return out;
+}
+
+function tokenise(text: string): Token[] {
   const out: Token[] = [];
   const words = text
     .toLowerCase()
