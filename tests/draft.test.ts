@@ -8,7 +8,7 @@ import { builtInKnowledge } from '../packs/draft/builtin';
 import { splitClauses } from '../packs/draft/clauses';
 import { draftPack } from '../packs/draft/draft';
 import { evidenceTest } from '../packs/draft/propose';
-import { isDirective, isPurpose } from '../packs/draft/text';
+import { audienceOf, isDirective, isPurpose } from '../packs/draft/text';
 import { SOURCES } from '../packs/ids';
 import { leaveOneOut, summarise, table } from './support/draft-loo';
 import { normaliseQuote, normalisedSources, rawSources } from './seeds';
@@ -184,6 +184,30 @@ describe('what a clause says of itself', () => {
     expect(isPurpose('The principles set out in this policy are designed to ensure that the use of social media is responsibly undertaken and that confidentiality of pupils is maintained.')).toBe(true);
     expect(isPurpose('This policy sets out the principles that staff are expected to follow when using social media.')).toBe(false);
     expect(isPurpose('Staff must protect confidential information.')).toBe(false);
+  });
+
+  it('knows whom a lead-in or heading addresses', () => {
+    expect(audienceOf('Parental requirements often include')).toBe('others');
+    expect(audienceOf('Children are typically required to:')).toBe('others');
+    expect(audienceOf('For staff, requirements typically include:')).toBe('staff');
+    expect(audienceOf('Staff must not discuss pupils or parents:')).toBe('staff');
+    expect(audienceOf('Use of images')).toBeUndefined();
+  });
+
+  it("in a document that asks things of staff, does not let a list for parents state a rule for staff's posts", () => {
+    const doc = [
+      'For staff, requirements typically include:',
+      '- Not accepting friend requests from current pupils',
+      '',
+      'Parental requirements often include:',
+      '- Not posting anything malicious about the school or any member of the school community',
+    ].join('\n');
+    const knowledge = builtInKnowledge();
+    const derogatory = draftPack(doc, knowledge).rules.find((r) => r.rule === 'derogatory')!;
+    expect(derogatory.stated).toBe(false);
+    // ... while a parents' charter states it.
+    const charter = ['Parental requirements often include:', '- Not posting anything malicious about the school or any member of the school community'].join('\n');
+    expect(draftPack(charter, knowledge).rules.find((r) => r.rule === 'derogatory')!.stated).toBe(true);
   });
 
   it('does not let an introduction, a lead-in or a cut-off fragment state a rule by itself', () => {

@@ -10,7 +10,7 @@ import type { RuleId } from '../../rules/engine/facts';
 import type { RuleEvidence } from '../../rules/engine/types';
 import { LEAD_IN_END, type DocClause } from './clauses';
 import type { Knowledge, LabelledClause } from './knowledge';
-import { DIRECTIVE_HEADING, features, isDirective, isPurpose, type Bag } from './text';
+import { audienceOf, DIRECTIVE_HEADING, features, isDirective, isPurpose, type Bag } from './text';
 
 export interface Proposal {
   clause: DocClause;
@@ -84,6 +84,11 @@ export const TUNING = {
    * isPurpose): it states the rule, but a clause that tells staff what to do comes first.
    */
   purpose: 0.6,
+  /**
+   * ... and by this when it asks something of parents or pupils in a document that asks things of
+   * staff too: below `purpose`, so it cannot state a rule by itself.
+   */
+  otherAudience: 0.2,
   /** ... and by this when it is a lead-in ("We ask parents to:"): its items state the rules. */
   leadInOnly: 0.3,
   /** A blanket ban ("Do not discuss your work") scores at least this for the rules it covers, before its form counts. */
@@ -267,8 +272,13 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   const clauseOwnWords = clauses.map((c) => (c.leadIn ? plainWords(c.quote) : undefined));
   const clauseHeadings = clauses.map((c) => plainWords(`${c.headings.join(' ')} ${c.section}`));
   /** What a clause's form says of it, whatever the rule: a directive, or an introduction or lead-in. */
+  // A document that asks things of staff in so many words: what it asks of parents or pupils
+  // ("Parental requirements often include:") is theirs, not a rule for staff's posts.
+  const audiences = clauses.map((c) => audienceOf(c.leadIn ?? c.headings.at(-1) ?? ''));
+  const forStaff = audiences.includes('staff');
   const clauseForm = clauses.map(
-    (c) =>
+    (c, ci) =>
+      (forStaff && audiences[ci] === 'others' ? TUNING.otherAudience : 1) *
       (FRAGMENT.test(c.quote)
         ? TUNING.notDirective
         : isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')

@@ -173,3 +173,32 @@ export function isDirective(quote: string, leadIn?: string): boolean {
   if (IMPERATIVE.test(q) || OBLIGATION.test(q)) return true;
   return leadIn !== undefined && isDirective(leadIn);
 }
+
+/** Who a clause is addressed to, when it names them: staff, or parents and pupils (the school's other readers). */
+export type Audience = 'staff' | 'others' | undefined;
+
+const STAFF_WORDS = /\b(?:staff|employees?|teachers?|colleagues|governors|volunteers|members of staff|school[- ]based staff|adults who work)\b/;
+const OTHER_WORDS = /\b(?:parents?|parental|carers?|families|pupils?|students?|children|learners|young people)\b/;
+/** The readers a sentence asks something of, at its start: "Parents should not", "We ask that parents", "Pupils will be advised". */
+const SUBJECT = /^(?:(?:we (?:would )?(?:ask|expect|request|remind)(?: that| all)?|it is expected that|all|any|our|the)\s+)?(?:([a-z]+(?:\s*\/\s*[a-z]+)?)\s+)?/;
+
+/**
+ * The audience of a clause from what addresses it: a list item's lead-in ("Parental requirements
+ * often include:"), else the sentence's own subject; a lead-in or subject naming staff wins.
+ */
+export function audienceOf(quote: string, leadIn?: string): Audience {
+  const of = (text: string): Audience => {
+    const t = text.toLowerCase();
+    if (STAFF_WORDS.test(t)) return 'staff';
+    return OTHER_WORDS.test(t) ? 'others' : undefined;
+  };
+  if (leadIn !== undefined) {
+    const a = of(leadIn);
+    if (a) return a;
+  }
+  const q = quote.toLowerCase().replace(/^[^a-z]+/, '');
+  const subject = SUBJECT.exec(q)?.[0] ?? '';
+  // The first words up to the verb: "Parents/carers should", "Pupils will be advised".
+  const head = q.slice(0, subject.length + 24).split(/\b(?:should|must|will|are|is|may|can|need|have|has|ought)\b/)[0]!;
+  return of(head);
+}
