@@ -87,6 +87,9 @@ describe("a rule's evidence", () => {
     expect(of('derogatory').words('Do not publish anything likely to cause offence.')).toBe('terms');
     expect(of('contact').words('A proper professional distance is kept between staff and pupils.')).toBe('terms');
     expect(of('contact').words('Keep in touch with friends and colleagues.')).toBeUndefined();
+    // "connected with the school" is who someone is, not a connection made online.
+    expect(of('contact').words('Everyone connected with the school, staff, parents and pupils, should not publish harmful material.')).toBeUndefined();
+    expect(of('contact').words('Staff must not connect with pupils on social media.')).toBe('terms');
   });
 
   it('counts a blanket ban on discussing the school for each rule it covers, but not a permission or a talk with someone', () => {
@@ -166,6 +169,7 @@ describe('what a clause says of itself', () => {
       'Do not post photographs of pupils.',
       'Under no circumstances may the school logo be used on personal pages.',
       'We request that parents do not make negative comments about staff.',
+      'The school expects all those connected with the school not to publish any material that is harmful.',
     ])
       expect(isDirective(s), s).toBe(true);
     expect(isDirective('photos of students;', 'The content of personal social media activities may not contain:')).toBe(true);
@@ -176,6 +180,8 @@ describe('what a clause says of itself', () => {
       'This policy sets out the principles that staff are expected to follow when using social media.',
       'Where there has been a breach of confidential information, the breach must be reported to the Data Protection Officer.',
       'Inappropriate use of social media should be referred to the headteacher in the first instance.',
+      'Any cyber bullying of staff or pupils to be reported immediately and investigated.',
+      'To ensure that the school and individuals are not exposed to legal action for defamation.',
     ])
       expect(isDirective(s), s).toBe(false);
   });
@@ -184,6 +190,7 @@ describe('what a clause says of itself', () => {
     expect(isPurpose('The principles set out in this policy are designed to ensure that the use of social media is responsibly undertaken and that confidentiality of pupils is maintained.')).toBe(true);
     expect(isPurpose('This policy sets out the principles that staff are expected to follow when using social media.')).toBe(false);
     expect(isPurpose('Staff must protect confidential information.')).toBe(false);
+    expect(isPurpose('To ensure that a proper professional distance is kept between staff and pupils.')).toBe(true);
   });
 
   it('knows whom a lead-in or heading addresses', () => {

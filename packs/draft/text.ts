@@ -133,7 +133,7 @@ export function features(text: string, weight = 1, into: Bag = new Map()): Bag {
  * when its lead-in is ("Staff should not:" ... "Not posting photos").
  */
 const OBLIGATION =
-  /\b(?:must|should|shall|ought|need(?:s)? to|(?:is|are|am) (?:not )?to|will|won't|expected|required?|requirements?|ha(?:ve|s) to|may not|cannot|can't|(?:not )?(?:permitted|allowed|acceptable|appropriate)|unacceptable|inappropriate|prohibit\w*|forbid\w*|never|avoid\w*|refrain\w*|ensur\w*|make sure|do not|don't|does not|request(?:ed)? that|ask(?:ed)? (?:that|to)|encouraged|advised|please|responsib\w*|expectations?)\b/;
+  /\b(?:must|should|shall|ought|need(?:s)? to|(?:is|are|am) (?:not )?to|will|won't|expect(?:s|ed)?|required?|requirements?|ha(?:ve|s) to|may not|cannot|can't|(?:not )?(?:permitted|allowed|acceptable|appropriate)|unacceptable|inappropriate|prohibit\w*|forbid\w*|never|avoid\w*|refrain\w*|ensur\w*|make sure|do not|don't|does not|request(?:ed)? that|ask(?:ed)? (?:that|to)|encouraged|advised|please|responsib\w*|expectations?)\b/;
 const IMPERATIVE = /^(?:under no circumstances|at no time|in no circumstances|do|don't|never|always|be|avoid|ensure|remember|think|respect|keep|use|make|report|check|consider|only|no|not|refrain|seek|take|treat|protect|maintain|adhere|comply|follow|inform|tell|exercise)\b/;
 
 /** A sentence about the policy itself: what it sets out, covers or is designed to do. */
@@ -155,9 +155,12 @@ const PURPOSE = /\b(?:designed|aims?|intend\w*|purpose)\b[^.;]*?\b(?:ensur\w*|pr
 
 /** Whether a sentence about the policy itself sets out what it protects (see PURPOSE). */
 export function isPurpose(quote: string): boolean {
-  const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'");
-  return ABOUT_THE_POLICY.test(q) && PURPOSE.test(q);
+  const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
+  return (ABOUT_THE_POLICY.test(q) && PURPOSE.test(q)) || AIM.test(q);
 }
+
+/** An aim in a list of them ("To ensure that the school is not exposed to legal action"): what the policy is for, not what anyone must do. */
+const AIM = /^to (?:ensure|protect|safeguard|maintain|preserve|promote|keep|set out|provide|give|help|support|enable|make sure|minimi[sz]e|reduce)\b/;
 
 /**
  * What happens after a breach (it is reported, referred, punished): a procedure, not what a post
@@ -165,11 +168,11 @@ export function isPurpose(quote: string): boolean {
  * breach must be reported to the Data Protection Officer").
  */
 const PROCEDURE =
-  /^(?:where|if|when|any|a|all)\b[^.;]*\bbreach(?:es)?\b[^.;]*\b(?:must|should|will|may)\b[^.;]*\b(?:reported|referred|result|lead|investigated)\b|\b(?:must|should|will) be (?:reported|referred) to\b|\bmay (?:result|lead) in (?:disciplinary|dismissal)/;
+  /^(?:where|if|when|any|a|all)\b[^.;]*\bbreach(?:es)?\b[^.;]*\b(?:must|should|will|may)\b[^.;]*\b(?:reported|referred|result|lead|investigated)\b|\b(?:must|should|will|to) be (?:reported|referred)\b|\bmay (?:result|lead) in (?:disciplinary|dismissal)/;
 
 export function isDirective(quote: string, leadIn?: string): boolean {
   const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
-  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q) || PROCEDURE.test(q)) return false;
+  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q) || PROCEDURE.test(q) || AIM.test(q)) return false;
   if (IMPERATIVE.test(q) || OBLIGATION.test(q)) return true;
   return leadIn !== undefined && isDirective(leadIn);
 }
