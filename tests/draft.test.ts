@@ -152,6 +152,11 @@ describe('splitting a document into clauses', () => {
     ]);
   });
 
+  it('does not take a web address for a heading', () => {
+    const c = splitClauses(['# source: https://example.sch.uk/contact-us/social-media-policy', 'Staff must not befriend pupils on social media.'].join('\n'));
+    expect(c.map((x) => [x.quote, x.headings])).toEqual([['Staff must not befriend pupils on social media.', []]]);
+  });
+
   it('gives each clause its clause number or heading, and each list item its lead-in', () => {
     expect(clauses.map((c) => c.section)).toEqual(['3.1', '3.1', '3. Personal use', '3. Personal use', '3. Personal use', '3. Personal use: Monitoring']);
     expect(clauses[3]!.leadIn).toBe('Staff should not:');
