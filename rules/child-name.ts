@@ -301,7 +301,7 @@ export const childName = defineRule({
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
     // A name is personal information: many policies forbid it in those words.
-    terms: ['name', 'surname', 'forename', 'identif', 'personal information', 'personal details', 'information about pupils', 'information about students', 'information about children', 'pupil information', 'student information', 'child information'],
+    terms: ['name', 'surname', 'forename', 'identifiable', 'identified', 'identification', 'identifying information', 'identify a', 'identify any', 'identify the', 'identify them', 'identify individual', 'identify pupil', 'identify student', 'identify child', 'personal information', 'personal details', 'information about pupils', 'information about students', 'information about children', 'pupil information', 'student information', 'child information'],
     // ... and about pupils: "use only your name for the profile" is about staff's own names.
     all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'youngster']],
     headings: ['name', 'identif'],

@@ -46,7 +46,7 @@ export const contact = defineRule({
   description: 'Staff inviting pupils or parents (or pupils and parents inviting staff) to connect, follow or message through social media.',
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['friend', 'follow', 'contact', 'exchange', 'communicat', 'correspond', 'message', 'connect', 'direct message', 'social networking with', 'interact'],
+    terms: ['friend', 'follow', 'contact', 'exchange', 'communicat', 'correspond', 'message', 'connect ', 'connecting', 'connection', 'connects', 'direct message', 'social networking with', 'interact', 'professional distance', 'boundar', 'reply', 'replies', 'respond to', 'private discussion'],
     // ... with pupils or their families: "keep in touch with friends and colleagues" is not the rule.
     all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'parent', 'carer', 'leaver', 'former']],
     headings: ['contact', 'communicat', 'relationship', 'friend'],
