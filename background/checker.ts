@@ -1,8 +1,8 @@
 import type { Finding } from '../rules/engine/types';
 import { ruleFacts } from '../rules/engine/facts';
 import type { FindingsDelta } from '../protocol/messages';
-import { lastAtOrBefore } from '../lib/search';
-import { Sequence, type Entry } from '../lib/sequence';
+import { lastAtOrBefore } from '../rules/engine/search';
+import { Sequence, type Entry } from '../rules/engine/sequence';
 
 /**
  * Checks a draft as it is typed, at a cost that follows the edit, not the draft's length.
@@ -151,7 +151,7 @@ let answers = 0;
 
 /**
  * The draft is its parts and the line breaks between them (a part holds no line break, and all
- * that lies between two parts is line breaks), kept in a Sequence (lib/sequence.ts): an entry's
+ * that lies between two parts is line breaks), kept in a Sequence (rules/engine/sequence.ts): an entry's
  * sizes are [the line breaks before it + its text's length, its findings' count], so where a part
  * starts, which part holds an offset, and how many findings come before a part are each found in
  * O(log n), and an edit replaces only the parts it reached. The whole text is joined only when a

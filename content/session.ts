@@ -3,7 +3,7 @@ import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
 import type { Settings } from '../settings/schema';
 import { applyAnswer, type CheckRequest, type CheckResult, type TextEdit } from '../protocol/messages';
-import { firstIndex } from '../lib/search';
+import { firstIndex } from '../rules/engine/search';
 import { composeChanges, type TextChange } from './text-map';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';

@@ -1,5 +1,5 @@
-import { firstIndex, lastAtOrBefore } from '../lib/search';
-import { Sequence, type Entry } from '../lib/sequence';
+import { firstIndex, lastAtOrBefore } from '../rules/engine/search';
+import { Sequence, type Entry } from '../rules/engine/sequence';
 
 /**
  * The text of a contenteditable editor as its `innerText` gives it (what the rule engine checks,
@@ -189,7 +189,7 @@ function back(p: number, change: TextChange): number {
  * The text of a contenteditable editor, kept up to date from its mutation records instead of
  * read whole on every edit: editors keep the draft as a list of block elements (Lexical's
  * paragraphs, Draft.js's blocks), and an edit touches one or a few. Each block is read alone
- * (snapshotEditable, above) and kept in a Sequence (lib/sequence.ts) sized by its characters
+ * (snapshotEditable, above) and kept in a Sequence (rules/engine/sequence.ts) sized by its characters
  * with the line breaks innerText puts before it, so an edit re-reads only the blocks it touched,
  * finds them and where they start in O(log n), and splices them in; the text is never joined
  * whole for an edit (only when someone asks for all of it: Apply, the popup), so a keystroke

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Sequence, type Entry } from '../lib/sequence';
-import { firstIndex, lastAtOrBefore, lowerBound } from '../lib/search';
+import { Sequence, type Entry } from '../rules/engine/sequence';
+import { firstIndex, lastAtOrBefore, lowerBound } from '../rules/engine/search';
 import { random } from './support/random';
 
-// The sequence (lib/sequence.ts) against a plain array doing the same edits: every query must
+// The sequence (rules/engine/sequence.ts) against a plain array doing the same edits: every query must
 // give what a scan of the array gives, after every edit.
 describe('Sequence', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
@@ -62,7 +62,7 @@ describe('Sequence', () => {
   });
 });
 
-describe('binary search (lib/search.ts)', () => {
+describe('binary search (rules/engine/search.ts)', () => {
   it('finds the first index where a monotone test holds, against a scan', () => {
     const next = random(9);
     for (let round = 0; round < 200; round++) {

@@ -11,7 +11,7 @@ import { sentences, spacedTokens, tokenize, type Sentence, type Token } from './
 import { compilePupils, PendingNames, type DerivedHashedPupils, type LegacyHashedPupils, type PupilIndex } from './pupils';
 import { legacyHasherFor, type NameKdf } from './name-hash';
 import { phrasePattern } from './match';
-import { firstIndex } from '../../lib/search';
+import { firstIndex } from './search';
 
 export interface Organisation {
   /** The organisation's names (trust and schools), or null when none is configured. */
