@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Account } from '../../rules/engine/ids';
 import type { Box, Finding } from '../../rules/engine/types';
 import type { Severity } from '../../rules/engine/ids';
@@ -38,7 +38,7 @@ export interface CardView {
   finding: Finding;
   /** Move keyboard focus into the card (opened from the counter, not by hovering). */
   takeFocus: boolean;
-  /** Where the finding's text is on screen; the card sits next to it. */
+  /** The composer's box on screen; the card sits by it (the same place for every finding). */
   anchor: DOMRect;
   index: number;
   total: number;
@@ -148,23 +148,20 @@ function Chip({ rect, count, checked, blocking, unavailable, open }: ChipView) {
   );
 }
 
+/** Every card's height in pixels (less in a shorter window). */
+const CARD_HEIGHT = 340;
+
 function Card(props: CardView) {
   const { finding, anchor, index, total, account, identity, takeFocus } = props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (takeFocus) ref.current?.focus();
   }, [takeFocus, finding]);
-  // The card's height is known once drawn: measure it, and place it again if it changed.
-  const [measured, setMeasured] = useState(260);
-  useLayoutEffect(() => {
-    const height = ref.current?.offsetHeight;
-    if (height && height !== measured) setMeasured(height);
-  });
-  // Below the marked words, or above them when there is no room below; when neither fits (a
-  // short window, a card with a thumbnail), as low as keeps it whole on screen. It never grows
-  // past the window (it scrolls inside), so its buttons are always within reach.
+  // One size for every card, whatever it holds (it scrolls inside): the page can hit-test it, so
+  // its box must not say which rule was found or how long its words are. Below the composer, or
+  // above it when there is no room below; when neither fits, as low as keeps it whole on screen.
+  const height = Math.min(CARD_HEIGHT, innerHeight - 16);
   const below = anchor.bottom + 8;
-  const height = Math.min(measured, innerHeight - 16);
   const above = anchor.top - height - 8;
   const top = below + height <= innerHeight - 8 ? below : above >= 8 ? above : Math.max(8, innerHeight - height - 8);
   const left = Math.max(8, Math.min(anchor.left, innerWidth - 388));
@@ -176,7 +173,7 @@ function Card(props: CardView) {
       tabIndex={-1}
       role="dialog"
       aria-label={`Second Look: ${ruleLabel(finding.rule)}`}
-      style={{ left: `${left}px`, top: `${top}px` }}
+      style={{ left: `${left}px`, top: `${top}px`, height: `${height}px` }}
       onMouseEnter={() => props.hover(true)}
       onMouseLeave={() => props.hover(false)}
       onKeyDown={(event) => event.key === 'Escape' && props.close()}

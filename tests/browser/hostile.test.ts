@@ -137,6 +137,14 @@ async function fakeOver({ selector, index, kind }: { selector: string; index: nu
   return word.text;
 }
 
+/** Every point of a coarse grid over the window where the page's hit-test lands on Second Look. Runs in the page. */
+function windowHitMap(): string[] {
+  const hits: string[] = [];
+  for (let y = 2; y < innerHeight; y += 6)
+    for (let x = 2; x < innerWidth; x += 6) if (document.elementsFromPoint(x, y).some((e) => e.localName === 'second-look-ui')) hits.push(`${x},${y}`);
+  return hits;
+}
+
 beforeAll(async () => {
   browser = await launch({ extension: true });
   await setSettings(browser.worker!, SCHOOL);
@@ -243,5 +251,45 @@ describe('a hostile page', () => {
     expect(changed).toEqual([]);
     expect(await ui(other).getByRole('dialog', { name: /^Second Look/ }).count()).toBe(0);
     await other.close();
+  });
+
+  /*
+   * A card and the gate take the pointer while the user has them open: a page script can hit-test
+   * them (document.elementsFromPoint) and, in Chromium, see what they cover (IntersectionObserver
+   * with trackVisibility). So their boxes must say nothing but "open". A card is one size whatever
+   * it holds (a long message, a short name, a thumbnail: it scrolls inside), and sits by the
+   * composer, not by the words it is about (which would say where a finding is). The gate's
+   * backdrop covers the whole window whatever the gate lists. The drafts below differ in the rule
+   * found, where the finding is and how long its words are; the page sees the same boxes for both.
+   * Before the card was fixed, the two cards' hit maps differed (placed at the finding, as tall
+   * as their text).
+   */
+  it('an open card or gate takes the same points of the window whatever was found, and where', async () => {
+    const drafts = ['Olivia won the reading award this week.', 'A lovely afternoon at the park today, thank you to everyone who came along and to @jenny_b for organising it all.'];
+    const cards: string[][] = [];
+    const gates: string[][] = [];
+    for (const draft of drafts) {
+      const tab = await browser.context.newPage();
+      await tab.goto(SITES.facebook.url);
+      await tab.click('#open-composer');
+      await tab.locator(FACEBOOK_COMPOSER).click();
+      await tab.keyboard.type(draft);
+      await tab.mouse.move(1, 1);
+      await expect.poll(async () => (await report(browser.worker!, tab))?.findings.length).toBe(1);
+      // Opened by the user, from the composer's counter.
+      await ui(tab).getByRole('button', { name: /^Second Look: 1 thing/ }).click();
+      await ui(tab).getByRole('dialog', { name: /^Second Look/ }).waitFor();
+      await tab.mouse.move(1, 1);
+      cards.push(await tab.evaluate(windowHitMap));
+      await tab.keyboard.press('Escape');
+      await expect.poll(() => ui(tab).getByRole('dialog', { name: /^Second Look/ }).count()).toBe(0);
+      await tab.locator('[role="dialog"] [aria-label="Post"]').click();
+      await ui(tab).getByRole('alertdialog').waitFor();
+      gates.push(await tab.evaluate(windowHitMap));
+      await tab.close();
+    }
+    expect(cards[0]!.length).toBeGreaterThan(0);
+    expect(cards[1]).toEqual(cards[0]);
+    expect(gates[1]).toEqual(gates[0]);
   });
 });
