@@ -105,7 +105,7 @@ export class Cards {
     // Chromium, see what it covers), so where it sits must not say where a finding is.
     const anchor = session.element.getBoundingClientRect();
     const { account, identity } = session.account();
-    const edit = session.checked ? editFor(finding, session.checked.text) : null;
+    const edit = session.checked ? editFor(finding, session.checked) : null;
     return {
       finding,
       takeFocus: card.via === 'chip',

@@ -213,7 +213,7 @@ export const derogatory = defineRule({
   description: 'Derogatory, insulting, discriminatory, threatening or abusive language about anyone, disguised or not.',
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['derogatory', 'offensive', 'offend', 'abus', 'insult', 'discriminat', 'bully', 'bullied', 'harass', 'threat', 'profanity', 'obscene', 'defam', 'libel', 'slander', 'malicious', 'inflammatory', 'racist', 'homophobic', 'sexist', 'hateful', 'negative comment', 'cause harm', 'embarrass', 'humiliat', 'intimidat', 'demean', 'disparag', 'disrespect', 'rude'],
+    terms: ['derogatory', 'offensive', 'offend', 'offence', 'harmful', 'hurtful', 'abus', 'insult', 'discriminat', 'bully', 'bullied', 'harass', 'threat', 'profanity', 'obscene', 'defam', 'libel', 'slander', 'malicious', 'inflammatory', 'racist', 'homophobic', 'sexist', 'hateful', 'negative comment', 'cause harm', 'embarrass', 'humiliat', 'intimidat', 'demean', 'disparag', 'disrespect', 'rude'],
     headings: ['conduct', 'behaviour', 'respect'],
   },
   // complaint reads these hits too: find them once per check.
