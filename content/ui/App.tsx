@@ -15,11 +15,25 @@ export interface UiProps {
   chips: ChipView[];
   card: CardView | null;
   gate: GateView | null;
-  /**
-   * The marks: boxes over the flagged words, from the text's client rects, drawn in this closed
-   * layer (never in the page's editor, nor in the document's shared highlight registry).
-   */
-  overlay: { rect: DOMRect; style: MarkStyle }[];
+  /** Per composer being checked: its box, and the marks over its flagged words. */
+  overlay: OverlayView[];
+}
+
+/**
+ * One composer's marks: boxes over the flagged words, from the text's client rects, drawn in this
+ * closed layer (never in the page's editor, nor in the document's shared highlight registry).
+ *
+ * They are drawn inside one box as big as the composer's, there whatever was found. Chromium's
+ * IntersectionObserver v2 (`trackVisibility`) tells a page whether anything at all is over an
+ * element of its own (any layer, any pointer-events, even a box that paints nothing): marks alone
+ * would tell a page probing each word which ones were marked. With this box over the whole
+ * composer every word is covered alike, marked or not. It paints nothing and takes no pointer.
+ */
+export interface OverlayView {
+  id: number;
+  /** The composer's box on screen. */
+  box: DOMRect;
+  marks: { rect: DOMRect; style: MarkStyle }[];
 }
 
 export interface ChipView {
@@ -91,13 +105,26 @@ const SEVERITY_TEXT = { block: 'Must change', warn: 'Check before posting' } as 
 export function App({ chips, card, gate, overlay }: UiProps) {
   return (
     <div class="layer">
-      {overlay.map(({ rect, style }, i) => (
+      {overlay.map(({ id, box, marks }) => (
         <div
-          key={i}
-          class={`mark ${style}`}
-          data-mark={style}
-          style={{ left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` }}
-        />
+          key={id}
+          class="cover"
+          style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` }}
+        >
+          {marks.map(({ rect, style }, i) => (
+            <div
+              key={i}
+              class={`mark ${style}`}
+              data-mark={style}
+              style={{
+                left: `${rect.left - box.left}px`,
+                top: `${rect.top - box.top}px`,
+                width: `${rect.width}px`,
+                height: `${rect.height}px`,
+              }}
+            />
+          ))}
+        </div>
       ))}
       {chips.map((chip) => (
         <Chip key={chip.id} {...chip} />

@@ -5,7 +5,9 @@ export const UI_CSS = `
 .layer { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; }
 .scratch { position: fixed; left: 0; top: 0; visibility: hidden; pointer-events: none; }
 
-.mark { position: fixed; pointer-events: none; border-bottom: 2px solid; border-radius: 2px; }
+/* Over a checked composer's whole box whatever was found (App.tsx, OverlayView): paints nothing. */
+.cover { position: fixed; pointer-events: none; overflow: hidden; }
+.mark { position: absolute; pointer-events: none; border-bottom: 2px solid; border-radius: 2px; }
 .mark.warn { background: rgb(245 158 11 / 22%); border-color: rgb(217 119 6); }
 .mark.block { background: rgb(220 38 38 / 18%); border-color: rgb(220 38 38); }
 .mark.active { background: rgb(37 99 235 / 25%); border-color: rgb(37 99 235); }
