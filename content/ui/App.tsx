@@ -184,8 +184,10 @@ function Card(props: CardView) {
   useEffect(() => {
     if (takeFocus) ref.current?.focus();
   }, [takeFocus, finding]);
-  // One size for every card, whatever it holds (it scrolls inside): the page can hit-test it, so
-  // its box must not say which rule was found or how long its words are. Below the composer, or
+  // One size for every card, whatever it holds: the page can hit-test it, so its box must not say
+  // which rule was found or how long its words are. Only the explanation scrolls (.body); the
+  // header, Apply/Ignore and the account switch stay in view whatever the explanation's length,
+  // so every button is where the user sees it and can click it. Below the composer, or
   // above it when there is no room below; when neither fits, as low as keeps it whole on screen.
   const height = Math.min(CARD_HEIGHT, innerHeight - 16);
   const below = anchor.bottom + 8;
@@ -224,23 +226,25 @@ function Card(props: CardView) {
           ×
         </button>
       </header>
-      <h2>{ruleLabel(finding.rule)}</h2>
-      {props.image && <Thumbnail {...props.image} />}
-      <p>{finding.message}</p>
-      {finding.why && (
-        <p class="why">
-          Why: {explainWhy(finding)}. How sure: {describeScore(finding.score)}
+      <div class="body">
+        <h2>{ruleLabel(finding.rule)}</h2>
+        {props.image && <Thumbnail {...props.image} />}
+        <p>{finding.message}</p>
+        {finding.why && (
+          <p class="why">
+            Why: {explainWhy(finding)}. How sure: {describeScore(finding.score)}
+          </p>
+        )}
+        <blockquote>{finding.clause.quote}</blockquote>
+        <p class="cite">
+          {finding.clause.section} — {policyName(finding.clause.pack)}
         </p>
-      )}
-      <blockquote>{finding.clause.quote}</blockquote>
-      <p class="cite">
-        {finding.clause.section} — {policyName(finding.clause.pack)}
-      </p>
-      {finding.suggestion && !props.image && (
-        <p class="suggestion">
-          Suggestion: <q>{finding.suggestion}</q>
-        </p>
-      )}
+        {finding.suggestion && !props.image && (
+          <p class="suggestion">
+            Suggestion: <q>{finding.suggestion}</q>
+          </p>
+        )}
+      </div>
       {props.applyProblem === 'failed' && <p class="error">The site did not take the change; please edit the text yourself.</p>}
       {props.applyProblem === 'moved' && (
         <p class="error">These words were edited after they were checked, so nothing was changed. Checking again…</p>

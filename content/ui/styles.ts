@@ -25,16 +25,23 @@ export const UI_CSS = `
 .chip.pending { background: #6b7280; cursor: default; }
 .chip:focus-visible, button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 
+/* One box of one size for every finding (App.tsx, Card): the header, the errors, the actions and the
+   account switch keep their place, and only the explanation between them scrolls, so no button is
+   ever scrolled out of the box. */
 .card {
   position: fixed; pointer-events: auto; width: min(380px, calc(100vw - 16px)); padding: 12px 14px;
-  max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; box-sizing: border-box;
+  max-height: calc(100vh - 16px); overflow: hidden; box-sizing: border-box;
+  display: flex; flex-direction: column; gap: 6px;
   background: #fff; border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 8px 24px rgb(0 0 0 / 18%);
 }
+.card > * { flex: none; }
+.card > .body { flex: 1 1 auto; min-height: 0; overflow-y: auto; overscroll-behavior: contain; }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 3px solid #2563eb; }
 .card header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .card h2 { margin: 0; font-size: 15px; }
 .card p { margin: 6px 0; }
+.card > p.error { margin: 0; }
 .severity { display: inline-block; padding: 1px 8px; border-radius: 9px; font-size: 12px; font-weight: 600; }
 .severity.warn { background: #fef3c7; color: #92400e; }
 .severity.block { background: #fee2e2; color: #991b1b; }
