@@ -23,7 +23,7 @@ beforeEach(async () => {
 describe('the extension', () => {
   it('checks with the default pack when the stored settings are invalid, rather than not at all', async () => {
     await setSettings(browser.worker!, { pack: 42, pupilNamez: ['Olivia Smith'] });
-    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award!');
+    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award! Views are my own.');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
   });
 

@@ -10,7 +10,8 @@ import { SCHOOL } from './support/settings';
 let browser: Browser;
 let page: Page;
 
-const BLOCKED = 'Well done to Olivia in Year 3 for her reading award!';
+// 'Views are my own.': a personal post naming a year group needs the disclaimer; these tests are about the pupil's name.
+const BLOCKED = 'Well done to Olivia in Year 3 for her reading award! Views are my own.';
 const WARNED = 'Great trip today with @jenny_b and the team.';
 const CLEAN = 'Lovely sunny sports day today.';
 const REPLY = '[aria-label="Reply to Sam Jones"]';

@@ -72,7 +72,7 @@ describe('the network, watched in every target', () => {
 
     // Facebook: a draft with a finding, then a photo (analysed in the offscreen document).
     const facebook = await newPage();
-    await composeOnFacebook(facebook, 'Well done to Olivia in Year 3 for her reading award!');
+    await composeOnFacebook(facebook, 'Well done to Olivia in Year 3 for her reading award! Views are my own.');
     await expect.poll(() => markedText(facebook)).toEqual(['Olivia']);
     await facebook.setInputFiles('[data-testid="media-input"]', { name: 'group.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(fx.demoPhoto(3)) });
     await expect

@@ -10,7 +10,8 @@ let browser: Browser;
 let page: Page;
 let popup: Page | undefined;
 
-const DRAFT = 'Well done to Olivia in Year 3! Great trip with @jenny_b today.';
+// 'Views are my own.': a personal post naming a year group needs the disclaimer; these tests are about the name and the tag.
+const DRAFT = 'Well done to Olivia in Year 3! Great trip with @jenny_b today. Views are my own.';
 
 beforeAll(async () => {
   browser = await launch({ extension: true });
@@ -60,7 +61,7 @@ describe('the popup', () => {
 
   it('names the policy the findings cite', async () => {
     await setSettings(browser.worker!, { ...SCHOOL, pack: 'aspire' });
-    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award!');
+    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award! Views are my own.');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     popup = await openPopup(browser.context, browser.worker!, page);
     expect(await popup.getByTestId('pack').innerText()).toBe('Aspire Social Media Policy (2023)');
@@ -102,7 +103,7 @@ describe('the popup', () => {
 
   it('shows a settings problem and goes on checking with the default pack', async () => {
     await setSettings(browser.worker!, { pack: 'aspire', organisation: { hashtag: ['#Oops'] } });
-    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award!');
+    await composeOnFacebook(page, 'Well done to Olivia in Year 3 for her reading award! Views are my own.');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     popup = await openPopup(browser.context, browser.worker!, page);
     const problems = popup.getByTestId('problems');

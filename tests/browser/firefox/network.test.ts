@@ -95,7 +95,7 @@ describe('Firefox ESR: the network, watched in every context', () => {
     facebook = await firefox.open('facebook');
     await facebook.click('#open-composer');
     await facebook.click('[role="dialog"] [role="textbox"]');
-    await facebook.keyboard.type('Well done to Olivia in Year 3 for her reading award!');
+    await facebook.keyboard.type('Well done to Olivia in Year 3 for her reading award! Views are my own.');
     await expect.poll(() => markedText(facebook)).toEqual(['Olivia']);
     writeFileSync(join(files, 'group.jpg'), fx.demoPhoto(3));
     await ((await facebook.$('[data-testid="media-input"]')) as ElementHandle<HTMLInputElement>).uploadFile(join(files, 'group.jpg'));

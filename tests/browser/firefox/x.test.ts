@@ -10,7 +10,8 @@ let page: Page;
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 const POST = '[data-testid="tweetButtonInline"]';
-const BLOCKED = 'Well done to Olivia in Year 3 for her reading award!';
+// 'Views are my own.': a personal post naming a year group needs the disclaimer; these tests are about the pupil's name.
+const BLOCKED = 'Well done to Olivia in Year 3 for her reading award! Views are my own.';
 const WARNED = 'Great trip today with @jenny_b and the team.';
 
 beforeAll(async () => {
