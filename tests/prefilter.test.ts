@@ -70,7 +70,10 @@ describe('literalStarts', () => {
     expect(literalStarts('one|one two|on')).toEqual(['on']);
   });
   it('gives up where a match may start with anything but a literal', () => {
-    for (const source of ['\\p{L}+ing', 'x|.y', '[^a]b', '(?:a|\\s)b', '\\u{1F644}|typical', 'a*\\w', '(?:)x?', '\\w+']) expect(literalStarts(source), source).toBeNull();
+    for (const source of ['\\p{L}+ing', 'x|.y', '[^a]b', '(?:a|\\s)b', '\\u{E9}|typical', 'é', 'a*\\w', '(?:)x?', '\\w+']) expect(literalStarts(source), source).toBeNull();
+  });
+  it('takes characters without case for literals: emoji, dashes', () => {
+    expect(literalStarts('\\u{1F644}|🙃|typical|\\u2013x')?.sort()).toEqual(['typic', '–x', '🙃', '🙄'].sort());
   });
 });
 
@@ -101,6 +104,7 @@ describe('PrefilteredRegExp', () => {
       'secre',
       '🙄 secret 🙄secret🙄 s\u0301ecret',
       'abcabc abc ab abcd',
+      "the head's secret, a 🙄 head is here, headings thehead heading; Ella's secret",
       '',
     ];
     for (const [source, flags] of [
@@ -110,6 +114,9 @@ describe('PrefilteredRegExp', () => {
       ['Kelvin|secret', 'gu'],
       ['abc(?!d)|ab(?=c)|bca', 'g'],
       ['abc(?!d)|ab(?=c)|bca', 'gi'],
+      // Branches without a literal start are looked for on their own.
+      ["(?<![\\p{L}])(?:head is|\\p{L}+'s secret|🙄)(?![\\p{L}])", 'giu'],
+      ["(?<![\\p{L}])(?:the head|\\w+ing|🙄|secret|ill)(?![\\p{L}])", 'giu'],
     ] as const) {
       const re = prefiltered(source, flags);
       expect(re).toBeInstanceOf(PrefilteredRegExp);
@@ -147,5 +154,20 @@ describe('PrefilteredRegExp', () => {
     sticky.lastIndex = 2;
     expect(sticky.exec('a hush')?.index).toBe(2);
     expect(prefiltered('\\p{L}+ing', 'gu')).not.toBeInstanceOf(PrefilteredRegExp);
+    // matchAll runs from lastIndex and leaves it alone, also when the pattern is used meanwhile.
+    const text = 'hush, a secret, hush';
+    re.lastIndex = 3;
+    const found: number[] = [];
+    for (const m of text.matchAll(re)) {
+      found.push(m.index);
+      expect(re.lastIndex).toBe(3);
+      re.test('no');
+      re.lastIndex = 3;
+    }
+    expect(found).toEqual([8, 16]);
+    re.lastIndex = 0;
+    expect([...text.matchAll(re)].map((m) => m.index)).toEqual([...text.matchAll(new RegExp(re.source, re.flags))].map((m) => m.index));
+    const once = (r: RegExp) => [...r[Symbol.matchAll]('a secret, hush')].map((m) => m.index);
+    expect(once(prefiltered('secret|hush', 'iu'))).toEqual(once(/secret|hush/iu));
   });
 });

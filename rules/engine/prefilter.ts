@@ -108,11 +108,25 @@ function atom(src: string, i: number): Atom {
     if (e === 'b' || e === 'B') return { kind: 'zero', end: i + 2 };
     if (ESCAPED_LITERAL.test(e)) return { kind: 'starts', starts: [{ text: e, open: true }], end: i + 2 };
     if (e === 'd') return { kind: 'starts', starts: [...'0123456789'].map((d) => ({ text: d, open: true })), end: i + 2 };
-    const long = /^\\(?:[pP]\{[^}]*\}|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|k<[^>]*>|\d+)/.exec(src.slice(i));
+    const code = /^\\(?:u\{([0-9A-Fa-f]+)\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2}))/.exec(src.slice(i));
+    if (code) return literal(String.fromCodePoint(parseInt(code[1] ?? code[2] ?? code[3]!, 16)), i + code[0].length);
+    const long = /^\\(?:[pP]\{[^}]*\}|c[A-Za-z]|k<[^>]*>|\d+)/.exec(src.slice(i));
     return { kind: 'stop', end: i + (long ? long[0].length : 2) };
   }
   if (c === ')' || c === '|' || c === '*' || c === '+' || c === '?' || c === '{') throw new Unsupported();
-  return LITERAL.test(c) ? { kind: 'starts', starts: [{ text: c, open: true }], end: i + 1 } : { kind: 'stop', end: i + 1 };
+  const char = String.fromCodePoint(src.codePointAt(i)!);
+  return literal(char, i + char.length);
+}
+
+/**
+ * A character that matches only itself, as far as the scan for starts can tell: ASCII that is
+ * no pattern syntax, or a character outside ASCII without case (an emoji, a dash), which matches
+ * the same with or without the `i` and `u` flags. (A lone surrogate is not one.)
+ */
+function literal(char: string, end: number): Atom {
+  const code = char.codePointAt(0)!;
+  const uncased = code > 0x7f && !(code >= 0xd800 && code <= 0xdfff) && !/[\p{L}\p{M}\p{N}]/u.test(char);
+  return LITERAL.test(char) || uncased ? { kind: 'starts', starts: [{ text: char, open: true }], end } : { kind: 'stop', end };
 }
 
 const QUANTIFIER = /^(?:([?*+])|\{(\d+)(?:(,)(\d*))?\})\??/;
@@ -156,11 +170,8 @@ function sequence(src: string, i: number): Parsed {
   return { starts, end: i };
 }
 
-/**
- * The literal texts that every match of a pattern starts with (at least one character each), or
- * null when some match may start otherwise. Shorter starts absorb the longer ones they begin.
- */
-export function literalStarts(source: string): string[] | null {
+/** The literal starts of a whole pattern or branch, or null when a match may start otherwise. */
+function startsOf(source: string): string[] | null {
   let parsed: Parsed;
   try {
     parsed = alternation(source, 0);
@@ -169,13 +180,65 @@ export function literalStarts(source: string): string[] | null {
     throw e;
   }
   if (parsed.end !== source.length) return null;
-  const texts = [...new Set(parsed.starts.map((s) => s.text))];
-  if (texts.some((t) => t === '')) return null;
-  texts.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const texts = parsed.starts.map((s) => s.text);
+  return texts.some((t) => t === '') ? null : texts;
+}
+
+/** Shorter starts absorb the longer ones they begin (a start that matches is enough). */
+function prefixFree(texts: readonly string[]): string[] {
+  const sorted = [...new Set(texts)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   const kept: string[] = [];
-  for (const t of texts) if (!kept.some((k) => t.startsWith(k))) kept.push(t);
+  for (const t of sorted) if (!kept.some((k) => t.startsWith(k))) kept.push(t);
   return kept;
 }
+
+/**
+ * The literal texts that every match of a pattern starts with (at least one character each), or
+ * null when some match may start otherwise. Shorter starts absorb the longer ones they begin.
+ */
+export function literalStarts(source: string): string[] | null {
+  const starts = startsOf(source);
+  return starts && prefixFree(starts);
+}
+
+/**
+ * A pattern as zero-width assertions, one group of branches and what follows the group (the shape
+ * anyOf makes: "(?<![\p{L}])(?:a|b|c)(?![\p{L}])"), or a bare list of branches; null otherwise.
+ */
+function splitBranches(source: string): { lead: string; branches: string[]; trail: string } | null {
+  try {
+    const branchesFrom = (i: number) => {
+      const out: string[] = [];
+      for (;;) {
+        const seq = sequence(source, i);
+        out.push(source.slice(i, seq.end));
+        if (source[seq.end] !== '|') return { branches: out, end: seq.end };
+        i = seq.end + 1;
+      }
+    };
+    let i = 0;
+    while (i < source.length) {
+      const a = atom(source, i);
+      if (a.kind !== 'zero' || QUANTIFIER.test(source.slice(a.end, a.end + 12))) break;
+      i = a.end;
+    }
+    if (source.startsWith('(?:', i)) {
+      const { branches, end } = branchesFrom(i + 3);
+      const trail = source.slice(end + 1);
+      if (source[end] !== ')' || QUANTIFIER.test(trail.slice(0, 12))) return null;
+      return { lead: source.slice(0, i), branches, trail };
+    }
+    const { branches, end } = branchesFrom(0);
+    return end === source.length && branches.length > 1 ? { lead: '', branches, trail: '' } : null;
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
+/** At most this many branches without literal starts (or this share of them) are looked for apart. */
+const MAX_REST = 4;
+const MAX_REST_SHARE = 0.1;
 
 // Under the `i` and `u` flags a few characters outside ASCII match ASCII letters (the Kelvin
 // sign matches k, the long s matches s); the scan for starts, without `u`, would not see them, so
@@ -184,12 +247,17 @@ export function literalStarts(source: string): string[] | null {
 const FOLDS_TO_ASCII = /[\u212a\u017f\u0130\u0131]/;
 
 function startsPattern(starts: readonly string[]): string {
-  return starts.map((s) => s.replace(/[^A-Za-z0-9 ]/g, '\\$&')).join('|');
+  return starts.map((s) => s.replace(/[!-/:-@[-`{-~]/g, '\\$&')).join('|');
 }
 
 interface Scan {
   /** Where a match may start: the literal starts, without the `u` flag. */
   readonly starts: RegExp;
+  /**
+   * The branches of the pattern without literal starts, when it has a few, as a pattern of their
+   * own (with the `g` flag): where it matches, the whole pattern matches too.
+   */
+  readonly rest: RegExp | null;
   /** The pattern itself, anchored at lastIndex. */
   readonly anchored: RegExp;
   readonly ignoreCase: boolean;
@@ -206,22 +274,35 @@ function hasFolds(text: string): boolean {
   return foldsFound;
 }
 
-const scans = new Map<string, Scan | null>();
+function compileScan(source: string, flags: string): Scan | null {
+  let starts = startsOf(source);
+  let rest: RegExp | null = null;
+  if (!starts) {
+    const split = splitBranches(source);
+    if (!split) return null;
+    const byBranch = split.branches.map(startsOf);
+    const without = split.branches.filter((_, i) => !byBranch[i]);
+    if (without.length === split.branches.length || without.length > Math.max(MAX_REST, MAX_REST_SHARE * split.branches.length)) return null;
+    starts = byBranch.flatMap((b) => b ?? []);
+    rest = new RegExp(`${split.lead}(?:${without.join('|')})${split.trail}`, flags.includes('g') ? flags : `${flags}g`);
+  }
+  const ignoreCase = flags.includes('i');
+  return {
+    starts: new RegExp(startsPattern(prefixFree(ignoreCase ? starts.map((t) => t.toLowerCase()) : starts)), ignoreCase ? 'gi' : 'g'),
+    rest,
+    anchored: new RegExp(source, `${flags.replace('g', '')}y`),
+    ignoreCase,
+  };
+}
+
+const scans = new Map<string, Map<string, Scan | null>>();
 
 function scanFor(source: string, flags: string): Scan | null {
-  const key = `${flags}/${source}`;
-  let scan = scans.get(key);
-  if (scan === undefined) {
-    const starts = flags.includes('y') ? null : literalStarts(source);
-    scan = starts
-      ? {
-          starts: new RegExp(startsPattern(starts), flags.includes('i') ? 'gi' : 'g'),
-          ignoreCase: flags.includes('i'),
-          anchored: new RegExp(source, `${flags.replace('g', '')}y`),
-        }
-      : null;
-    scans.set(key, scan);
-  }
+  if (flags.includes('y')) return null;
+  let byFlags = scans.get(flags);
+  if (!byFlags) scans.set(flags, (byFlags = new Map()));
+  let scan = byFlags.get(source);
+  if (scan === undefined) byFlags.set(source, (scan = compileScan(source, flags)));
   return scan;
 }
 
@@ -231,7 +312,31 @@ export class PrefilteredRegExp extends RegExp {
 
   constructor(pattern: string | RegExp, flags?: string) {
     super(pattern, flags);
-    this.#scan = scanFor(this.source, this.flags);
+    this.#scan = pattern instanceof PrefilteredRegExp && pattern.flags === this.flags ? pattern.#scan : scanFor(this.source, this.flags);
+  }
+
+  /**
+   * As RegExp's own: every match from lastIndex on (the first only without `g`), leaving this
+   * pattern's lastIndex alone, but without building a copy of the pattern for each call.
+   */
+  override *[Symbol.matchAll](input: string): RegExpStringIterator<RegExpExecArray> {
+    const text = String(input);
+    let at = this.lastIndex;
+    for (;;) {
+      // Runs from its own position, as RegExp's copy would, and leaves lastIndex as it was.
+      const own = this.lastIndex;
+      this.lastIndex = at;
+      const match = this.exec(text);
+      at = this.lastIndex;
+      this.lastIndex = own;
+      if (!match) return undefined;
+      if (!this.global) {
+        yield match;
+        return undefined;
+      }
+      if (match[0] === '') at += this.unicode && (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+      yield match;
+    }
   }
 
   override exec(input: string): RegExpExecArray | null {
@@ -244,16 +349,32 @@ export class PrefilteredRegExp extends RegExp {
       if (global) this.lastIndex = 0;
       return null;
     }
-    const { starts, anchored } = scan;
-    starts.lastIndex = from;
-    for (let at = starts.exec(text); at; at = starts.exec(text)) {
-      anchored.lastIndex = at.index;
+    const { starts, rest, anchored } = scan;
+    // The leftmost place where the whole pattern may match is the next literal start, or where
+    // the branches without one match; the first such place where it does match is the match.
+    let restAt = -1;
+    let at = from;
+    for (;;) {
+      starts.lastIndex = at;
+      const start = starts.exec(text);
+      let place = start ? start.index : Infinity;
+      if (rest) {
+        // (Still the leftmost match of the rest from here: no place before it matched.)
+        if (restAt < at) {
+          rest.lastIndex = at;
+          const r = rest.exec(text);
+          restAt = r ? r.index : Infinity;
+        }
+        place = Math.min(place, restAt);
+      }
+      if (place === Infinity) break;
+      anchored.lastIndex = place;
       const match = anchored.exec(text);
       if (match) {
         if (global) this.lastIndex = anchored.lastIndex;
         return match;
       }
-      starts.lastIndex = at.index + 1;
+      at = place + 1;
     }
     if (global) this.lastIndex = 0;
     return null;
