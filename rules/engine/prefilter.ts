@@ -385,7 +385,7 @@ export class PrefilteredRegExp extends RegExp {
  * The pattern, scanned through its literal starts when every match has one (a PrefilteredRegExp),
  * else a plain RegExp. Same source, flags and matches either way.
  */
-export function prefiltered(source: string, flags?: string): RegExp {
+export function prefiltered(source: string | RegExp, flags?: string): RegExp {
   const plain = new RegExp(source, flags);
   return scanFor(plain.source, plain.flags) ? new PrefilteredRegExp(plain.source, plain.flags) : plain;
 }
