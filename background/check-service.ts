@@ -1,7 +1,7 @@
 import { checkDraft, checkImages } from '../rules';
 import { builtInPack } from '../packs';
 import type { Draft, Finding } from '../rules/engine/types';
-import { IncrementalChecker, LONG_DRAFT, LONGEST_WHOLE, WHOLE_SLICE, type Change } from './checker';
+import { IncrementalChecker, LONG_DRAFT, LONGEST_WHOLE, WHOLE_SLICE } from './checker';
 import type { ActiveSettings, SettingsHolder } from './config';
 import { compileSettings } from '../rules/engine/context';
 import { forgetNames, namesGeneration, wantNames, waitForNames } from './name-queue';
@@ -30,7 +30,7 @@ function checkSafely(draft: Draft, { settings, pack }: ActiveSettings): Finding[
   }
 }
 
-// Checkers (with their chunk caches) for the drafts being edited, most recently used last.
+// The drafts being edited: their text and checkers (with their chunk caches), most recently used last.
 const MAX_DRAFTS = 32;
 const drafts = new Map<string, Entry>();
 
@@ -44,103 +44,96 @@ const WHOLE_WAITS_FOR_NAMES_MS = 1_000;
 export async function answerCheck(request: CheckRequest, tabId: number, holder: SettingsHolder): Promise<CheckResult> {
   const id = `${tabId}:${request.composer}`;
   // The whole text: sent whole, or the edit of the text this worker holds for the composer.
-  const held = textOf(request, id);
-  if (held === null) {
+  if (!takeText(request, id)) {
     const active = await holder.get(request.settingsVersion);
     return { findings: [], whole: false, complete: false, settingsVersion: active.version, resync: true };
   }
-  const full = { ...request, draft: { ...request.draft, text: held.text } };
   const deadline = Date.now() + (request.whole ? WHOLE_WAITS_FOR_NAMES_MS : 0);
   for (;;) {
     const active = await holder.get(request.settingsVersion);
     const compiled = compileSettings(active.settings);
     compiled.pendingNames.clear();
-    const entry = checkNow(full, id, active, held.change);
+    const entry = checkNow(request, id, active);
     const kdf = compiled.nameKdf;
     const pending = compiled.pendingNames.list();
     if (!kdf || pending.length === 0) {
       forgetNames(id);
-      return answer(full, entry, active);
+      return answer(request, entry, active);
     }
     // Words the hashed pupil list could not be searched for yet. A keystroke's check only says
     // so (the content script asks for a whole check once typing pauses), so the words typed on
     // past ("Oli", "Oliv") are never derived; a whole check has them derived (in memory only).
-    if (!request.whole) return { ...answer(full, entry, active), whole: false, pendingNames: true };
+    if (!request.whole) return { ...answer(request, entry, active), whole: false, pendingNames: true };
     wantNames(id, kdf, pending);
     const left = deadline - Date.now();
-    if (left <= 0) return { ...answer(full, entry, active), whole: false, pendingNames: true };
+    if (left <= 0) return { ...answer(request, entry, active), whole: false, pendingNames: true };
     await waitForNames(kdf, pending, left);
   }
 }
 
-// The text of each composer's draft as last sent, by revision, so an edit can be applied to it.
-const texts = new Map<string, { revision: number; text: string }>();
-
-/**
- * The request's whole text: sent whole, or the held text with the edit applied (and where it
- * changed, with the revision it changed from); null when the worker does not hold its base.
- */
-function textOf(request: CheckRequest, id: string): { text: string; change?: { base: number } & Change } | null {
-  const { edit, revision } = request;
-  let text = request.draft.text;
-  let change: ({ base: number } & Change) | undefined;
-  if (edit) {
-    const held = texts.get(id);
-    if (held?.revision !== edit.base || edit.oldEnd > held.text.length) return null;
-    text = held.text.slice(0, edit.at) + edit.text + held.text.slice(edit.oldEnd);
-    if (text.length !== edit.length) return null;
-    change = { base: edit.base, at: edit.at, oldEnd: edit.oldEnd, newEnd: edit.at + edit.text.length };
-  }
-  if (revision !== undefined) {
-    texts.delete(id);
-    texts.set(id, { revision, text });
-    for (const old of texts.keys()) {
-      if (texts.size <= MAX_DRAFTS) break;
-      texts.delete(old);
-    }
-  }
-  return { text, ...(change ? { change } : {}) };
-}
-
 interface Entry {
+  /** What the checker's findings depend on besides the text (account, platform, settings, names derived). */
   key: string;
   /** The settings the checker checks with: the latest copy answerCheck was given (see checkNow). */
-  active: ActiveSettings;
+  active: ActiveSettings | null;
+  /** The composer's text as last sent (kept as parts), and its findings. */
   checker: IncrementalChecker;
-  /** The revision of the text the checker holds (undefined: a text sent with no revision). */
+  /** The revision of that text (undefined: a text sent with no revision). */
   revision?: number;
 }
 
-/** Brings the composer's checker to the request's text, and checks what needs checking. */
-function checkNow(request: CheckRequest, id: string, active: ActiveSettings, change?: { base: number } & Change): Entry {
-  const { draft } = request;
-  // A different account, platform or settings makes earlier chunk results useless, and so do
-  // pupil-list keys derived since (a cached chunk may hold a name that was not known then).
-  const key = JSON.stringify([draft.account, draft.platform, active.version, namesGeneration()]);
+/**
+ * Brings the composer's text to the request's: the edit applied to the text this worker holds
+ * (only the parts it reaches are read: checker.ts), or the text sent whole. False when the worker
+ * does not hold the text the edit was made to (it restarted).
+ */
+function takeText(request: CheckRequest, id: string): boolean {
+  const { edit } = request;
   let entry = drafts.get(id);
-  if (entry?.key !== key) {
-    const made: Entry = { key, active, checker: new IncrementalChecker((text) => checkSafely({ ...draft, text }, made.active)) };
-    entry = made;
+  if (edit) {
+    const held = entry?.checker;
+    if (!entry || !held || entry.revision !== edit.base || edit.oldEnd > held.length || edit.at > edit.oldEnd) return false;
+    if (held.length - (edit.oldEnd - edit.at) + edit.text.length !== edit.length) return false;
+    held.edit(edit.at, edit.oldEnd, edit.text);
+  } else {
+    // Not checked with until checkNow gives it its settings.
+    entry ??= { key: '', active: null, checker: new IncrementalChecker(() => []) };
+    entry.checker.update(request.draft.text);
   }
-  // The same version can arrive as a new copy of the settings (the worker reads storage again on
-  // a change: config.ts). The checker must check with the copy answerCheck reads the words still
-  // to be derived from: with an older copy they were recorded where nobody looked, the check
-  // passed for whole, and a misspelt name (whose deletions are derived last) was never found.
-  entry.active = active;
+  entry.revision = request.revision;
   drafts.delete(id);
   drafts.set(id, entry);
   for (const old of drafts.keys()) {
     if (drafts.size <= MAX_DRAFTS) break;
     drafts.delete(old);
   }
+  return true;
+}
+
+/** Checks what needs checking in the composer's text (takeText brought it to the request's). */
+function checkNow(request: CheckRequest, id: string, active: ActiveSettings): Entry {
+  const { draft } = request;
+  const entry = drafts.get(id)!;
+  // A different account, platform or settings makes earlier chunk results useless, and so do
+  // pupil-list keys derived since (a cached chunk may hold a name that was not known then).
+  const key = JSON.stringify([draft.account, draft.platform, active.version, namesGeneration()]);
+  if (entry.key !== key) {
+    const meta = { platform: draft.platform, account: draft.account };
+    const checker = new IncrementalChecker((text) => checkSafely({ ...meta, text }, entry.active!));
+    checker.update(entry.checker.text());
+    entry.checker = checker;
+    entry.key = key;
+  }
+  // The same version can arrive as a new copy of the settings (the worker reads storage again on
+  // a change: config.ts). The checker must check with the copy answerCheck reads the words still
+  // to be derived from: with an older copy they were recorded where nobody looked, the check
+  // passed for whole, and a misspelt name (whose deletions are derived last) was never found.
+  entry.active = active;
   const { checker } = entry;
-  // The edit says where the text changed only if the checker holds the text it was made to.
-  checker.update(draft.text, change && entry.revision === change.base ? change : undefined);
-  entry.revision = request.revision;
   // A whole check runs again even on the same text: it is what lists the words still pending
   // against the hashed pupil list.
-  if (draft.text.length > LONGEST_WHOLE) checker.incremental(request.whole ? WHOLE_SLICE : undefined);
-  else if (request.whole || draft.text.length <= LONG_DRAFT) checker.checkAll();
+  if (checker.length > LONGEST_WHOLE) checker.incremental(request.whole ? WHOLE_SLICE : undefined);
+  else if (request.whole || checker.length <= LONG_DRAFT) checker.checkAll();
   else checker.incremental();
   return entry;
 }
@@ -152,18 +145,19 @@ function answer(request: CheckRequest, { checker }: Entry, active: ActiveSetting
     findings,
     ...(delta ? { delta } : {}),
     answer: id,
-    images: imageFindings(request, active),
+    images: imageFindings(request, checker, active),
     // A draft too long to check whole is as whole as it gets once every part is checked.
-    whole: checker.isFull(request.draft.text) || (request.draft.text.length > LONGEST_WHOLE && checker.complete),
+    whole: checker.full || (checker.length > LONGEST_WHOLE && checker.complete),
     complete: checker.complete,
     settingsVersion: active.version,
   };
 }
 
 /** The image rules over the attached images' analyses (made earlier by the image service; the rules themselves are cheap). */
-function imageFindings(request: CheckRequest, { settings, pack }: ActiveSettings): Finding[] {
-  const { images, draft } = request;
+function imageFindings(request: CheckRequest, checker: IncrementalChecker, { settings, pack }: ActiveSettings): Finding[] {
+  const { images } = request;
   if (!images?.length) return [];
+  const draft = { ...request.draft, text: checker.text() };
   try {
     return checkImages(images, draft, settings, { pack });
   } catch (error) {

@@ -69,15 +69,31 @@ export function currentEdit(finding: Finding, checked: string, current: string):
   return { ...edit, start, end };
 }
 
+/** A text read a slice at a time (a long draft's snapshot joins its whole text only when asked). */
+export interface TextReader {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
+/** text.trimEnd().length, reading the text from its end only as far as its last non-space. */
+function trimmedEnd(text: TextReader): number {
+  for (let end = text.length; end > 0; end -= 256) {
+    const from = Math.max(0, end - 256);
+    const kept = text.slice(from, end).trimEnd().length;
+    if (kept > 0) return from + kept;
+  }
+  return 0;
+}
+
 /**
  * The change Apply makes. A suggestion replaces the flagged words, unless the rule says it is a
  * sentence to append at the end of the draft (as the disclaimer is).
  */
-export function editFor(finding: Finding, text: string): Edit | null {
+export function editFor(finding: Finding, text: string | TextReader): Edit | null {
   // An image finding's suggestion is the safe copy, which the card offers instead.
   if (finding.suggestion === undefined || finding.image) return null;
   if (ruleFacts(finding.rule).text?.apply === 'append') {
-    const end = text.trimEnd().length;
+    const end = trimmedEnd(typeof text === 'string' ? { length: text.length, slice: (a, b) => text.slice(a, b) } : text);
     return { start: end, end, insert: ` ${finding.suggestion}` };
   }
   return { start: finding.start, end: finding.end, insert: finding.suggestion };

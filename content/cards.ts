@@ -101,10 +101,11 @@ export class Cards {
     const { session, finding } = card;
     const findings = session.visible();
     const index = findings.indexOf(finding);
-    // An image finding has no words to sit by: its card sits by the composer.
-    const anchor = (finding.image ? undefined : session.checked?.rects(finding.start, finding.end)[0]) ?? session.element.getBoundingClientRect();
+    // By the composer, never by the words it is about: the page can hit-test the card (and, in
+    // Chromium, see what it covers), so where it sits must not say where a finding is.
+    const anchor = session.element.getBoundingClientRect();
     const { account, identity } = session.account();
-    const edit = session.checked ? editFor(finding, session.checked.text) : null;
+    const edit = session.checked ? editFor(finding, session.checked) : null;
     return {
       finding,
       takeFocus: card.via === 'chip',

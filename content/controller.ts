@@ -9,7 +9,7 @@ import { SafeCopies } from './safe-copy';
 import { ComposerSession, type CheckConfig, type RequestCheck } from './session';
 import type { SiteAdapter } from './sites';
 import { editableSurface, fieldSurface, type Surface } from './surface';
-import { App, type ChipView, type UiProps } from './ui/App';
+import { App, type ChipView, type OverlayView, type UiProps } from './ui/App';
 import { createUiHost, type UiHost } from './ui/host';
 import { UI_CSS } from './ui/styles';
 
@@ -169,7 +169,9 @@ export class SecondLook {
    * The counters by each composer being checked, their marks, the card, the gate. A counter stands
    * by every composer the user writes in, whatever was found, in one box of one size: a page can
    * hit-test where Second Look takes the pointer (document.elementFromPoint), so that must not
-   * depend on what was found.
+   * depend on what was found. Likewise the marks are drawn inside one box over the composer's
+   * whole box, there whatever was found (ui/App.tsx, OverlayView), since a page can also see
+   * what is drawn over its elements (IntersectionObserver v2).
    */
   private props(): UiProps {
     const chips: ChipView[] = [];
@@ -187,7 +189,7 @@ export class SecondLook {
         unavailable: session.unavailable,
         open: () => findings[0] && this.cards.open(session, findings[0], 'chip'),
       });
-      overlay.push(...this.overlayMarks(session));
+      overlay.push({ id: session.id, box: rect, marks: this.overlayMarks(session) });
     }
     return { chips, overlay, card: this.cards.view(), gate: this.gate.view() };
   }
@@ -196,8 +198,8 @@ export class SecondLook {
    * Boxes over the marked words the text box shows: a long draft shows a small part of itself, and
    * reading the client rects of every finding in it would cost as much as the draft is long.
    */
-  private overlayMarks(session: ComposerSession): UiProps['overlay'] {
-    const overlay: UiProps['overlay'] = [];
+  private overlayMarks(session: ComposerSession): OverlayView['marks'] {
+    const overlay: OverlayView['marks'] = [];
     for (const finding of session.visibleIn(session.checked?.shown() ?? null)) {
       const style = this.cards.styleOf(session, finding);
       for (const r of session.checked?.rects(finding.start, finding.end) ?? []) overlay.push({ rect: r, style });

@@ -3,6 +3,7 @@ import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
 import type { Settings } from '../settings/schema';
 import { applyAnswer, type CheckRequest, type CheckResult, type TextEdit } from '../protocol/messages';
+import { firstIndex } from '../rules/engine/search';
 import { composeChanges, type TextChange } from './text-map';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
@@ -228,9 +229,9 @@ export class ComposerSession {
     const { snapshot, change } = this.surface.update([...queued, ...records, ...this.observer.takeRecords()]);
     if (!this.active) return;
     const edited = change !== null || this.latest === null;
-    if (change) this.noteChange(change, snapshot.text.length);
+    if (change) this.noteChange(change, snapshot.length);
     this.latest = snapshot;
-    if (snapshot.text.trim() === '') {
+    if (isBlank(snapshot)) {
       // An empty composer is a new draft: earlier decisions no longer apply.
       this.ignored.clear();
       this.shown = null;
@@ -296,15 +297,16 @@ export class ComposerSession {
     this.pending = this.pending ? composeChanges(this.pending, this.held.length, change, length) : change;
   }
 
-  /** The text as the worker will hold it after this request: an edit of the held text, or whole. */
-  private textToSend(text: string): { text: string; edit?: TextEdit; revision: number } {
+  /** The text as the worker will hold it after this request: an edit of the held text (only what changed is read), or whole. */
+  private textToSend(snapshot: Snapshot): { text: string; edit?: TextEdit; revision: number } {
     const revision = ++this.requestRevision;
     const held = this.held;
     const change = this.pending ?? { at: 0, oldEnd: 0, newEnd: 0 };
-    this.held = { revision, length: text.length };
+    const { length } = snapshot;
+    this.held = { revision, length };
     this.pending = null;
-    if (!held) return { text, revision };
-    return { text: '', revision, edit: { base: held.revision, at: change.at, oldEnd: change.oldEnd, text: text.slice(change.at, change.newEnd), length: text.length } };
+    if (!held) return { text: snapshot.text, revision };
+    return { text: '', revision, edit: { base: held.revision, at: change.at, oldEnd: change.oldEnd, text: snapshot.slice(change.at, change.newEnd), length } };
   }
 
   private check(whole: boolean): void {
@@ -316,15 +318,14 @@ export class ComposerSession {
     }
     if (!this.latest) this.refresh();
     const snapshot = this.latest!;
-    const { text } = snapshot;
     const textRevision = this.textRevision;
     const { account } = this.account();
     // An empty composer has nothing to check, unless images are attached to it.
-    if (text.trim() === '' && this.images.length === 0) {
+    if (isBlank(snapshot) && this.images.length === 0) {
       this.adopt(snapshot, account, [], true, this.config.version);
       return;
     }
-    const sent = this.textToSend(text);
+    const sent = this.textToSend(snapshot);
     const request: CheckRequest = {
       type: 'check',
       composer: this.id,
@@ -421,16 +422,16 @@ export class ComposerSession {
 // still drawn, but only once its start is in view.
 const LONGEST_FINDING = 2_000;
 
-/** The first index whose finding starts at or after `offset`. */
+/** The first index whose finding starts at or after `offset` (the images' findings come last). */
 function lowerBound(findings: readonly Finding[], offset: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid]!.image || findings[mid]!.start >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstIndex(findings.length, (i) => !!findings[i]!.image || findings[i]!.start >= offset);
+}
+
+/** Whether the text is only white space: read from its start, so a long draft's text is not joined to tell. */
+function isBlank(snapshot: Snapshot): boolean {
+  if (snapshot.length === 0) return true;
+  if (snapshot.slice(0, 256).trim() !== '') return false;
+  return snapshot.text.trim() === '';
 }
 
 /** A finding is ignored by what it is about, so it stays ignored as the text around it moves. */

@@ -6,7 +6,11 @@ import { EditableText, snapshotEditable, type TextChange, type TextSnapshot } fr
  * the text is apply.ts's job).
  */
 export interface Snapshot {
-  text: string;
+  /** The whole text (a long draft read by blocks is joined only when this is asked for). */
+  readonly text: string;
+  readonly length: number;
+  /** text[start, end), read without joining the whole text where it can be. */
+  slice(start: number, end: number): string;
   /** Live DOM ranges over a span, for the Custom Highlight API (contenteditable only). */
   range(start: number, end: number): Range | null;
   /** Where a span is drawn, in viewport coordinates, clipped to the text box. */
@@ -49,7 +53,11 @@ function clip(rects: Iterable<DOMRect>, box: DOMRect): DOMRect[] {
 
 export function editableSurface(element: HTMLElement): Surface {
   const wrap = (snapshot: TextSnapshot): Snapshot => ({
-    text: snapshot.text,
+    get text() {
+      return snapshot.text;
+    },
+    length: snapshot.length,
+    slice: (start, end) => snapshot.slice(start, end),
     range: (start, end) => snapshot.range(start, end),
     rects(start, end) {
       const range = snapshot.range(start, end);
@@ -106,6 +114,8 @@ export function fieldSurface(element: HTMLTextAreaElement, mirrorParent: () => H
       const text = element.value;
       return {
         text,
+        length: text.length,
+        slice: (start, end) => text.slice(start, end),
         range: () => null,
         rects(start, end) {
           if (!mirror?.isConnected) {

@@ -1,3 +1,6 @@
+import { firstIndex, lastAtOrBefore } from '../rules/engine/search';
+import { Sequence, type Entry } from '../rules/engine/sequence';
+
 /**
  * The text of a contenteditable editor as its `innerText` gives it (what the rule engine checks,
  * and what its offsets point into), with a map from those offsets back to DOM text positions so
@@ -6,7 +9,11 @@
  * aligns the two in one linear pass instead of guessing each editor's block markup.
  */
 export interface TextSnapshot {
-  text: string;
+  /** The whole text (an editor read by blocks joins it only when asked, and keeps it). */
+  readonly text: string;
+  readonly length: number;
+  /** text[start, end), read without joining the whole text where the snapshot can. */
+  slice(start: number, end: number): string;
   /** A live DOM Range over text[start, end), or null when that span holds no DOM text. */
   range(start: number, end: number): Range | null;
   /** The text offset of a caret in one of the editor's text nodes, or null. */
@@ -73,18 +80,14 @@ export function snapshotEditable(root: HTMLElement): TextSnapshot {
   }
 
   const locate = (position: number): [Text, number] => {
-    let lo = 0;
-    let hi = nodeStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (nodeStarts[mid]! <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    return [nodes[lo]!, position - nodeStarts[lo]!];
+    const k = Math.max(0, lastAtOrBefore(nodeStarts, position));
+    return [nodes[k]!, position - nodeStarts[k]!];
   };
 
   return {
     text,
+    length: text.length,
+    slice: (start, end) => text.slice(start, end),
     offsetOf(node, offset) {
       // Carets in these editors sit in text nodes; a position between elements is not needed.
       const k = node instanceof Text ? nodes.indexOf(node) : -1;
@@ -125,7 +128,7 @@ export function composeChanges(first: TextChange, firstOldLength: number, second
 }
 
 /** Narrows a change to the characters that differ, looking only inside it. */
-function narrow(before: string, after: string, change: TextChange): TextChange | null {
+export function narrow(before: string, after: string, change: TextChange): TextChange | null {
   let { at, oldEnd, newEnd } = change;
   while (at < oldEnd && at < newEnd && before.charCodeAt(at) === after.charCodeAt(at)) at++;
   while (oldEnd > at && newEnd > at && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
@@ -149,94 +152,201 @@ const isBlock = (element: Element) => {
 interface Block {
   element: Element;
   snapshot: TextSnapshot;
+  /** innerText's line breaks around it (breaksAround). */
+  breaks: number;
+}
+
+/**
+ * One state of the text. The latest is read from the editor's blocks as they are; an earlier one
+ * (the findings on screen may be for one) knows how the next one changed it, so its text, and
+ * where its offsets are now, are found from the latest through the changes since.
+ */
+class Version {
+  next: { version: Version; change: TextChange; removed: string } | null = null;
+  text: string | null = null;
+  constructor(readonly length: number) {}
+}
+
+/**
+ * Where offset `p` of a text is after `change`, as a span's start or (`end`) its end: text typed
+ * where a span starts goes before it, text typed where it ends after it; an offset inside the
+ * replaced text goes to the replacement's start (or end).
+ */
+function forward(p: number, change: TextChange, end: boolean): number {
+  if (end ? p <= change.at : p < change.at) return p;
+  if (p >= change.oldEnd) return p + change.newEnd - change.oldEnd;
+  return end ? change.newEnd : change.at;
+}
+
+/** Where offset `p` of a text was before `change`. */
+function back(p: number, change: TextChange): number {
+  if (p <= change.at) return p;
+  if (p >= change.newEnd) return p - change.newEnd + change.oldEnd;
+  return change.at;
 }
 
 /**
  * The text of a contenteditable editor, kept up to date from its mutation records instead of
  * read whole on every edit: editors keep the draft as a list of block elements (Lexical's
  * paragraphs, Draft.js's blocks), and an edit touches one or a few. Each block is read alone
- * (snapshotEditable, above), the text is the blocks' texts joined as innerText joins them, and
- * only the blocks an edit touched are read again, so a keystroke costs the same in a 1 MB draft
- * as in a short one. Whenever the structure is rebuilt whole, the joined text is compared with
- * the editor's innerText; an editor whose markup does not join that way is read whole each time.
+ * (snapshotEditable, above) and kept in a Sequence (rules/engine/sequence.ts) sized by its characters
+ * with the line breaks innerText puts before it, so an edit re-reads only the blocks it touched,
+ * finds them and where they start in O(log n), and splices them in; the text is never joined
+ * whole for an edit (only when someone asks for all of it: Apply, the popup), so a keystroke
+ * costs the same in a 1 MB draft as in a short one. Whenever the structure is rebuilt whole, the
+ * joined text is compared with the editor's innerText; an editor whose markup does not join
+ * that way is read whole each time.
  */
 export class EditableText {
   private container: Element | null = null;
-  private blocks: Block[] = [];
-  private index = new Map<Element, number>();
-  private text = '';
+  private blocks = new Sequence<Block>();
+  private entries = new Map<Element, Entry<Block>>();
+  /** The editor read whole (`whole`), or null when it is read by blocks. */
+  private read: TextSnapshot | null = null;
+  private version = new Version(0);
   private current: TextSnapshot | null = null;
   /** True when the editor is read whole each time (its markup is not a list of blocks). */
   whole = false;
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(private readonly root: HTMLElement) {
+    this.version.text = '';
+  }
 
   /** Reads the whole editor again, as on attach. */
   reset(): { snapshot: TextSnapshot; change: TextChange | null } {
-    const before = this.text;
+    const before = this.textOf(this.version);
     this.container = null;
-    const snapshot = this.rebuild();
-    return { snapshot, change: narrow(before, snapshot.text, { at: 0, oldEnd: before.length, newEnd: snapshot.text.length }) };
+    this.rebuild();
+    const after = this.liveText();
+    const change = narrow(before, after, { at: 0, oldEnd: before.length, newEnd: after.length });
+    return this.advance(change, change ? before.slice(change.at, change.oldEnd) : '', after);
   }
 
   /** The text after the edits the mutation records describe, and what changed since the last call. */
   update(records: MutationRecord[]): { snapshot: TextSnapshot; change: TextChange | null } {
     if (this.whole || !this.container || !this.container.isConnected || !this.current) return this.reset();
     const container = this.container;
-    const dirty = new Set<Element>();
-    let listChanged = false;
+    const { blocks, entries } = this;
+    // Old indexes of the blocks that changed, were removed, or stand beside where blocks were added.
+    const touched: number[] = [];
+    const removed = new Set<Node>();
+    const added: Node[] = [];
+    const indexOf = (element: Element) => {
+      const entry = entries.get(element);
+      return entry ? blocks.indexOf(entry) : -1;
+    };
     for (const record of records) {
       if (record.target === container) {
-        if (record.type === 'childList') listChanged = true;
+        if (record.type !== 'childList') continue;
+        for (const node of record.removedNodes) removed.add(node);
+        added.push(...record.addedNodes);
         continue;
       }
       let node: Node | null = record.target;
-      while (node && node.parentNode !== container) node = node.parentNode;
+      while (node && node.parentNode !== container && !(node instanceof Element && entries.has(node))) node = node.parentNode;
       // An edit outside the blocks (the editor replaced its block container): read it all again.
-      if (!node) return this.reset();
-      if (node instanceof Element) dirty.add(node);
-      else return this.reset();
+      if (!(node instanceof Element)) return this.reset();
+      const i = indexOf(node);
+      if (i >= 0) touched.push(i);
     }
-    if (!listChanged && dirty.size === 0) return { snapshot: this.current, change: null };
-    if (!listChanged) return this.retext(dirty);
-
-    const old = this.blocks;
-    const elements = listChanged ? [...container.children] : old.map((b) => b.element);
-    if (listChanged) {
-      // Text directly in the block container, or an inline element: not a list of blocks.
-      for (const child of container.childNodes) if (child instanceof Text && child.data.trim() !== '') return this.reset();
+    for (const node of removed) {
+      if (node instanceof Element) {
+        const i = indexOf(node);
+        if (i >= 0) touched.push(i);
+      }
     }
-    // The first and last block that differ, from each end.
-    let first = 0;
-    while (first < old.length && first < elements.length && old[first]!.element === elements[first] && !dirty.has(elements[first]!)) first++;
-    let oldLast = old.length - 1;
-    let newLast = elements.length - 1;
-    while (oldLast >= first && newLast >= first && old[oldLast]!.element === elements[newLast] && !dirty.has(elements[newLast]!)) {
-      oldLast--;
-      newLast--;
+    // Where each added block goes, by the block before it (consecutive added blocks are found once each).
+    const placed = new Map<Node, number>();
+    for (const node of added) {
+      if (node.parentNode !== container) continue;
+      // Text directly in the block container: not a list of blocks.
+      if (node instanceof Text) {
+        if (node.data.trim() !== '') return this.reset();
+        continue;
+      }
+      if (!(node instanceof Element)) continue;
+      const moved = indexOf(node);
+      if (moved >= 0) touched.push(moved);
+      // Added after the nearest block that was there before (and still is).
+      let anchor = node.previousElementSibling;
+      let at = -1;
+      for (; anchor; anchor = anchor.previousElementSibling) {
+        const known = placed.get(anchor);
+        if (known !== undefined) {
+          at = known;
+          break;
+        }
+        if (entries.has(anchor) && !removed.has(anchor)) {
+          at = indexOf(anchor) + 1;
+          break;
+        }
+      }
+      if (at < 0) at = 0;
+      placed.set(node, at);
+      if (at > 0) touched.push(at - 1);
+      if (at < blocks.length) touched.push(at);
     }
+    if (blocks.length === 0) return this.reset();
+    // Only nodes that are no blocks (white space between them) came or went.
+    if (touched.length === 0) return { snapshot: this.current, change: null };
+    const lo = Math.max(0, Math.min(...touched));
+    const hi = Math.min(blocks.length - 1, Math.max(...touched));
+    // The blocks either side of those, which did not change, bound what is read again.
+    const left = lo > 0 ? blocks.at(lo - 1).item : null;
+    const right = hi + 1 < blocks.length ? blocks.at(hi + 1).item : null;
+    if ((left && left.element.parentNode !== container) || (right && right.element.parentNode !== container)) return this.reset();
     const fresh: Block[] = [];
-    for (let i = first; i <= newLast; i++) {
-      const element = elements[i]!;
-      if (!isBlock(element)) return this.reset();
-      fresh.push({ element, snapshot: snapshotEditable(element as HTMLElement) });
+    for (let node = left ? left.element.nextSibling : container.firstChild; node !== (right?.element ?? null); node = node.nextSibling) {
+      if (!node) return this.reset();
+      if (node instanceof Text) {
+        if (node.data.trim() !== '') return this.reset();
+        continue;
+      }
+      if (!(node instanceof Element)) continue;
+      if (!isBlock(node)) return this.reset();
+      fresh.push({ element: node, snapshot: snapshotEditable(node as HTMLElement), breaks: breaksAround(node) });
     }
-    const blocks = [...old.slice(0, first), ...fresh, ...old.slice(oldLast + 1)];
-    const before = this.text;
-    if (listChanged) this.index = new Map(blocks.map((b, i) => [b.element, i]));
-    const snapshot = this.join(blocks);
-    // Whatever changed lies from the block before the first changed one to the one after the last.
-    const starts = this.starts;
-    const at = first > 0 ? Math.max(0, starts[first - 1]!) : 0;
-    const tailBlock = newLast + 1;
-    const newEnd = tailBlock < blocks.length ? starts[tailBlock]! + blocks[tailBlock]!.snapshot.text.length : snapshot.text.length;
-    const tail = snapshot.text.length - newEnd;
-    return { snapshot, change: narrow(before, snapshot.text, { at, oldEnd: before.length - tail, newEnd }) };
+    // The text from the end of `left` to the start of `right`'s text, before and after.
+    const from = lo > 0 ? blocks.before(lo) : 0;
+    const oldTo = right ? this.textStart(hi + 1) : blocks.total();
+    const before = this.liveSlice(from, oldTo);
+    let after = '';
+    let previous = left;
+    const sized = fresh.map((block) => {
+      const separator = previous ? Math.max(previous.breaks, block.breaks) : 0;
+      previous = block;
+      after += '\n'.repeat(separator) + block.snapshot.text;
+      return { item: block, size: [separator + block.snapshot.text.length] };
+    });
+    const rightSeparator = right && previous ? Math.max(previous.breaks, right.breaks) : 0;
+    if (right) after += '\n'.repeat(rightSeparator);
+
+    for (const block of blocks.items(lo, hi + 1)) entries.delete(block.element);
+    const made = blocks.splice(lo, hi - lo + 1, sized);
+    made.forEach((entry) => entries.set(entry.item.element, entry));
+    if (right) {
+      const entry = blocks.at(lo + made.length);
+      blocks.set(entry, right, [rightSeparator + right.snapshot.text.length]);
+    }
+    const narrowed = narrow(before, after, { at: 0, oldEnd: before.length, newEnd: after.length });
+    if (!narrowed) return this.advance(null, '');
+    const change = { at: from + narrowed.at, oldEnd: from + narrowed.oldEnd, newEnd: from + narrowed.newEnd };
+    return this.advance(change, before.slice(narrowed.at, narrowed.oldEnd));
   }
 
-  private starts: number[] = [];
+  /** Moves to the next version of the text (when it changed) and gives its snapshot. */
+  private advance(change: TextChange | null, removed: string, text?: string): { snapshot: TextSnapshot; change: TextChange | null } {
+    if (change) {
+      const next = new Version(this.liveLength());
+      this.version.next = { version: next, change, removed };
+      this.version = next;
+    }
+    if (text !== undefined) this.version.text = text;
+    this.current = this.snapshotOf(this.version);
+    return { snapshot: this.current, change };
+  }
 
-  private rebuild(): TextSnapshot {
+  private rebuild(): void {
     let container: Element = this.root;
     // Down through wrappers (Draft.js puts its blocks two levels in) to the element whose
     // children are the blocks.
@@ -248,141 +358,188 @@ export class EditableText {
     const elements = [...container.children];
     const textOnly = [...container.childNodes].every((n) => !(n instanceof Text) || n.data.trim() === '');
     this.whole = !(elements.length > 0 && textOnly && elements.every(isBlock));
+    this.blocks = new Sequence<Block>();
+    this.entries = new Map();
+    this.read = null;
     if (!this.whole) {
-      const blocks = elements.map((element) => ({ element, snapshot: snapshotEditable(element as HTMLElement) }));
+      let previous: Block | null = null;
+      const sized = elements.map((element) => {
+        const block: Block = { element, snapshot: snapshotEditable(element as HTMLElement), breaks: breaksAround(element) };
+        const separator = previous ? Math.max(previous.breaks, block.breaks) : 0;
+        previous = block;
+        return { item: block, size: [separator + block.snapshot.text.length] };
+      });
+      this.blocks.splice(0, 0, sized).forEach((entry) => this.entries.set(entry.item.element, entry));
       this.container = container;
-      this.index = new Map(blocks.map((b, i) => [b.element, i]));
-      const snapshot = this.join(blocks);
       // The joined text must be the editor's innerText, or offsets would not match a full read.
-      if (snapshot.text === this.root.innerText) return snapshot;
+      if (this.liveText() === this.root.innerText) return;
       this.whole = true;
+      this.blocks = new Sequence<Block>();
+      this.entries = new Map();
     }
     this.container = null;
-    this.blocks = [];
-    const snapshot = snapshotEditable(this.root);
-    this.text = snapshot.text;
-    this.current = snapshot;
-    return snapshot;
+    this.read = snapshotEditable(this.root);
   }
 
-  /** The text of `blocks` joined as innerText joins them, and a snapshot over it. */
+  // --- The latest text, read from the blocks (or the whole read) -----------------------
+
+  private liveLength(): number {
+    return this.read ? this.read.length : this.blocks.total();
+  }
+
+  /** Where block `i`'s own text starts (after the line breaks before it). */
+  private textStart(i: number): number {
+    const entry = this.blocks.at(i);
+    return this.blocks.before(i) + entry.size[0]! - entry.item.snapshot.text.length;
+  }
+
+  /** The last block whose text starts at or before `offset` (0 when none does). */
+  private blockAt(offset: number): number {
+    const i = this.blocks.indexAt(offset);
+    if (i < this.blocks.length && this.textStart(i) <= offset) return i;
+    return Math.max(0, i - 1);
+  }
+
+  private liveSlice(start: number, end: number): string {
+    if (this.read) return this.read.slice(start, end);
+    const { blocks } = this;
+    end = Math.min(end, blocks.total());
+    let out = '';
+    for (let i = blocks.indexAt(Math.max(0, start)); i < blocks.length && out.length < end - start; i++) {
+      const from = blocks.before(i);
+      const entry = blocks.at(i);
+      const span = '\n'.repeat(entry.size[0]! - entry.item.snapshot.text.length) + entry.item.snapshot.text;
+      out += span.slice(Math.max(0, start - from), end - from);
+    }
+    return out;
+  }
+
+  private liveText(): string {
+    if (this.read) return this.read.text;
+    return this.blocks
+      .entries()
+      .map((entry) => '\n'.repeat(entry.size[0]! - entry.item.snapshot.text.length) + entry.item.snapshot.text)
+      .join('');
+  }
+
+  private liveRange(start: number, end: number): Range | null {
+    if (this.read) return this.read.range(start, end);
+    const { blocks } = this;
+    if (blocks.length === 0 || end <= start) return null;
+    const first = this.blockAt(start);
+    const last = this.blockAt(Math.max(start, end - 1));
+    let from: Range | null = null;
+    let to: Range | null = null;
+    for (let i = first; i <= last && !from; i++) from = blocks.at(i).item.snapshot.range(start - this.textStart(i), end - this.textStart(i));
+    for (let i = last; i >= first && !to; i--) to = blocks.at(i).item.snapshot.range(start - this.textStart(i), end - this.textStart(i));
+    if (!from || !to) return null;
+    if (from === to) return from;
+    from.setEnd(to.endContainer, to.endOffset);
+    return from;
+  }
+
+  private liveOffsetOf(node: Node, offset: number): number | null {
+    if (this.read) return this.read.offsetOf(node, offset);
+    let element: Node | null = node;
+    while (element && element.parentNode !== this.container) element = element.parentNode;
+    const entry = element instanceof Element ? this.entries.get(element) : undefined;
+    const i = entry ? this.blocks.indexOf(entry) : -1;
+    if (i < 0) return null;
+    const inBlock = entry!.item.snapshot.offsetOf(node, offset);
+    return inBlock === null ? null : this.textStart(i) + inBlock;
+  }
+
+  private liveWithin(top: number, bottom: number): [number, number] {
+    const { blocks } = this;
+    const rect = (i: number) => blocks.at(i).item.element.getBoundingClientRect();
+    // Blocks are laid out one below the other: the first whose bottom is below `top`, to the
+    // last whose top is above `bottom`.
+    const first = firstIndex(blocks.length, (i) => rect(i).bottom > top);
+    const end = firstIndex(blocks.length, (i) => rect(i).top >= bottom, first);
+    if (end <= first) {
+      const at = first < blocks.length ? this.textStart(first) : blocks.total();
+      return [at, at];
+    }
+    return [this.textStart(first), this.textStart(end - 1) + blocks.at(end - 1).item.snapshot.text.length];
+  }
+
+  // --- Versions ---------------------------------------------------------------------------
+
+  /** The text of version `v`: the latest read from the blocks, an earlier one from the one after it. */
+  private textOf(v: Version): string {
+    if (v.text !== null) return v.text;
+    const chain: Version[] = [];
+    for (let at: Version | null = v; at && at.text === null; at = at.next?.version ?? null) chain.push(at);
+    let text = chain.at(-1)!.next ? chain.at(-1)!.next!.version.text! : this.liveText();
+    if (!chain.at(-1)!.next) chain.at(-1)!.text = text;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i]!.next;
+      if (!link) continue;
+      text = text.slice(0, link.change.at) + link.removed + text.slice(link.change.newEnd);
+      chain[i]!.text = text;
+    }
+    return text;
+  }
+
   /**
-   * The blocks' list is as it was and only the text inside some changed (typing): those blocks
-   * are read again and spliced into the text, the blocks after them move; nothing else is read or
-   * joined again, so a keystroke does not cost more in a long draft.
+   * text[start, end) of version `v`, from the latest through the changes since (an earlier
+   * version's own text is not joined for a slice of it).
    */
-  private retext(dirty: Set<Element>): { snapshot: TextSnapshot; change: TextChange | null } {
-    const old = this.blocks;
-    let first = old.length;
-    let last = -1;
-    for (const element of dirty) {
-      const i = this.index.get(element);
-      if (i === undefined || old[i]?.element !== element) return this.reset();
-      first = Math.min(first, i);
-      last = Math.max(last, i);
-    }
-    const blocks = old.slice();
-    const starts = this.starts.slice();
-    const before = this.text;
-    const from = starts[first]!;
-    const to = starts[last]! + old[last]!.snapshot.text.length;
-    let middle = '';
-    for (let i = first; i <= last; i++) {
-      const element = blocks[i]!.element;
-      if (dirty.has(element) && !isBlock(element)) return this.reset();
-      blocks[i] = { element, snapshot: snapshotEditable(element as HTMLElement) };
-      if (i > first) middle += '\n'.repeat(Math.max(breaksAround(blocks[i - 1]!.element), breaksAround(element)));
-      starts[i] = from + middle.length;
-      middle += blocks[i]!.snapshot.text;
-    }
-    const moved = middle.length - (to - from);
-    if (moved !== 0) for (let i = last + 1; i < starts.length; i++) starts[i] = starts[i]! + moved;
-    const text = before.slice(0, from) + middle + before.slice(to);
-    const snapshot = this.snapshotOf(blocks, starts, text);
-    return { snapshot, change: narrow(before, text, { at: from, oldEnd: to, newEnd: from + middle.length }) };
+  private sliceOf(v: Version, start: number, end: number): string {
+    if (v.text !== null) return v.text.slice(start, end);
+    const link = v.next;
+    if (!link) return this.liveSlice(start, end);
+    const { change, removed, version } = link;
+    const moved = change.newEnd - change.oldEnd;
+    let out = '';
+    if (start < change.at) out += this.sliceOf(version, start, Math.min(end, change.at));
+    if (end > change.at && start < change.oldEnd) out += removed.slice(Math.max(0, start - change.at), Math.min(removed.length, end - change.at));
+    if (end > change.oldEnd) out += this.sliceOf(version, Math.max(start, change.oldEnd) + moved, end + moved);
+    return out;
   }
 
-  private join(blocks: Block[]): TextSnapshot {
-    const starts: number[] = new Array(blocks.length);
-    let text = '';
-    let previousBreaks = 0;
-    for (let i = 0; i < blocks.length; i++) {
-      const block = blocks[i]!;
-      const breaks = breaksAround(block.element);
-      if (i > 0) text += '\n'.repeat(Math.max(previousBreaks, breaks));
-      starts[i] = text.length;
-      text += block.snapshot.text;
-      previousBreaks = breaks;
-    }
-    return this.snapshotOf(blocks, starts, text);
+  /** The changes from version `v` to the latest. */
+  private changesSince(v: Version): TextChange[] {
+    const changes: TextChange[] = [];
+    for (let link = v.next; link; link = link.version.next) changes.push(link.change);
+    return changes;
   }
 
-  /** The snapshot over `blocks`, whose texts start at `starts` in `text`. */
-  private snapshotOf(blocks: Block[], starts: number[], text: string): TextSnapshot {
-    this.blocks = blocks;
-    this.starts = starts;
-    this.text = text;
-    const index = this.index;
-    const container = this.container;
-    const blockAt = (offset: number) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
+  private snapshotOf(v: Version): TextSnapshot {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    const toLatest = (start: number, end: number): [number, number] => {
+      for (const change of self.changesSince(v)) [start, end] = [forward(start, change, false), forward(end, change, true)];
+      return [start, end];
     };
-    const snapshot: TextSnapshot = {
-      text,
-      range(start, end) {
-        if (blocks.length === 0 || end <= start) return null;
-        const first = blockAt(start);
-        const last = blockAt(Math.max(start, end - 1));
-        let from: Range | null = null;
-        let to: Range | null = null;
-        for (let i = first; i <= last && !from; i++) from = blocks[i]!.snapshot.range(start - starts[i]!, end - starts[i]!);
-        for (let i = last; i >= first && !to; i--) to = blocks[i]!.snapshot.range(start - starts[i]!, end - starts[i]!);
-        if (!from || !to) return null;
-        if (from === to) return from;
-        from.setEnd(to.endContainer, to.endOffset);
-        return from;
+    const fromLatest = (p: number): number => self.changesSince(v).reduceRight((q, change) => back(q, change), p);
+    return {
+      get text() {
+        return self.textOf(v);
       },
-      within(top, bottom) {
-        const rect = (i: number) => blocks[i]!.element.getBoundingClientRect();
-        // Blocks are laid out one below the other: the first whose bottom is below `top`...
-        let lo = 0;
-        let hi = blocks.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (rect(mid).bottom <= top) lo = mid + 1;
-          else hi = mid;
-        }
-        const first = lo;
-        // ...to the last whose top is above `bottom`.
-        hi = blocks.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (rect(mid).top < bottom) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo <= first) {
-          const at = starts[first] ?? text.length;
-          return [at, at];
-        }
-        return [starts[first]!, starts[lo - 1]! + blocks[lo - 1]!.snapshot.text.length];
+      length: v.length,
+      slice(start, end) {
+        start = Math.max(0, start);
+        end = Math.min(v.length, end);
+        return end > start ? self.sliceOf(v, start, end) : '';
+      },
+      range(start, end) {
+        [start, end] = toLatest(start, end);
+        return self.liveRange(start, end);
       },
       offsetOf(node, offset) {
-        let element: Node | null = node;
-        while (element && element.parentNode !== container) element = element.parentNode;
-        const i = element instanceof Element ? index.get(element) : undefined;
-        if (i === undefined || blocks[i]?.element !== element) return null;
-        const inBlock = blocks[i]!.snapshot.offsetOf(node, offset);
-        return inBlock === null ? null : starts[i]! + inBlock;
+        const at = self.liveOffsetOf(node, offset);
+        return at === null ? null : fromLatest(at);
       },
+      ...(this.read
+        ? {}
+        : {
+            within(top: number, bottom: number): [number, number] {
+              if (self.read) return [0, v.length];
+              const [start, end] = self.liveWithin(top, bottom);
+              return [fromLatest(start), fromLatest(end)];
+            },
+          }),
     };
-    this.current = snapshot;
-    return snapshot;
   }
 }

@@ -16,6 +16,7 @@ import names from './data/names.json';
 
 const TITLES = new Set(names.titles);
 const NOT_NAMES = new Set(names.notNames);
+const NOUN_SUFFIX = new RegExp(`\\p{L}{3}(?:${alt(names.nounSuffixes)})$`, 'u');
 const ROLES = names.adultRoles.join('|');
 // "Sandra, our new school cook", "Dave (caretaker)", "Joanna the author".
 const ADULT_ROLE = new RegExp(`^(?:\\s*,\\s*(?:our|the|my|a|your)\\s+(?:[\\p{L}'-]+\\s+){0,2}|\\s+(?:the|our)\\s+(?:[\\p{L}'-]+\\s+){0,1}|\\s*\\(\\s*|\\s+from\\s+(?:the\\s+)?)(?:${ROLES})\\b`, 'iu');
@@ -87,6 +88,7 @@ function isNameLike(ctx: RuleContext, t: Token): boolean {
   // An ordinary word opening a sentence ("Pottery class ...") is not a name.
   if (isOrdinaryWord(t.key) && ctx.sentenceAt(t.start).start === t.start) return false;
   if (t.text.length > 2 && t.text === t.text.toUpperCase()) return false; // acronyms: SATs, PTA, NHS
+  if (NOUN_SUFFIX.test(t.key)) return false; // "Behaviour in Year 9", "Punctuality in Year 10".
   const tags = ctx.tagsAt(t.start);
   // A plural noun ("Our Star Awards", "Film Studies") is not a name.
   if (tags.has('Plural') && !tags.has('Person') && !tags.has('FirstName')) return false;
@@ -165,9 +167,14 @@ function personWord(ctx: RuleContext, word: string, offset: number): boolean {
  * ("Summer Reading Challenge", "Rowan Class"). A misspelt name after "at" or "in" is a place
  * ("the beach at Filey"). Null when none of these holds.
  */
-function otherUse(ctx: RuleContext, t: Token, word: boolean, misspelt: boolean): string | null {
+function otherUse(ctx: RuleContext, t: Token, word: boolean, misspelt: boolean, end = t.end): string | null {
   const a = after(ctx, t);
   const b = before(ctx, t);
+  // "Chelsea were shocking", "Arsenal have": one child takes "was"; a team or a band takes "were".
+  if (PLURAL_VERB_AFTER.test(a) && !/(?:\band|&)\s+$/i.test(b)) return 'a team or a band (a plural verb follows)';
+  // "the Dylan Thomas Boathouse", "Grace Darling Museum": a full name naming a place.
+  if (end > t.end && PLACE_NEXT.test(ctx.text.slice(end, end + 40))) return 'a full name naming a place';
+  if (thingNamed(ctx, t)) return 'a name for the thing after it';
   if (BY_ARTIST_AFTER.test(a)) return 'a title followed by its artist or author';
   if (MODIFIER_AFTER.test(a)) return 'the first half of a modifier';
   if (THING_PARTNER_AFTER.test(a) || THE_PARTNER_BEFORE.test(b)) return 'named together with a place or a title';
@@ -182,6 +189,16 @@ function otherUse(ctx: RuleContext, t: Token, word: boolean, misspelt: boolean):
   }
   if (misspelt && AT_PLACE_BEFORE.test(before(ctx, t, 20))) return 'a place';
   return null;
+}
+
+const PLURAL_VERB_AFTER = /^\s+(?:were|are|have|weren'?t|aren'?t|haven'?t)\b/i;
+
+/** "a Reuben sandwich", "Victoria sponge": a name right before a singular noun names that thing. */
+function thingNamed(ctx: RuleContext, t: Token): boolean {
+  const next = ctx.tokens[t.index + 1];
+  if (t.possessive || !next || next.capitalised || !/^ $/.test(ctx.text.slice(t.end, next.start))) return false;
+  const tags = ctx.tagsAt(next.start);
+  return lexiconTag(next.key) === 'Singular' && tags.has('Noun') && !tags.has('Verb') && !tags.has('Pronoun');
 }
 
 function properName(ctx: RuleContext, t: Token): boolean {
@@ -284,7 +301,7 @@ export const childName = defineRule({
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
     // A name is personal information: many policies forbid it in those words.
-    terms: ['name', 'surname', 'forename', 'identif', 'personal information', 'personal details', 'information about pupils', 'information about students', 'information about children', 'pupil information', 'student information', 'child information'],
+    terms: ['name', 'surname', 'forename', 'identifiable', 'identified', 'identification', 'identifying information', 'identify a', 'identify any', 'identify the', 'identify them', 'identify individual', 'identify pupil', 'identify student', 'identify child', 'personal information', 'personal details', 'information about pupils', 'information about students', 'information about children', 'pupil information', 'student information', 'child information'],
     // ... and about pupils: "use only your name for the profile" is about staff's own names.
     all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'youngster']],
     headings: ['name', 'identif'],
@@ -346,7 +363,7 @@ export const childName = defineRule({
           }
           // Something else than a person: the score is lowered below the balanced threshold (a
           // strict sensitivity still shows it).
-          const use = context || praised ? null : otherUse(ctx, t, word, match.distance > 0);
+          const use = context || praised ? null : otherUse(ctx, t, word, match.distance > 0, end);
           if (use) {
             push({ ...hitFor(ctx, t, end, `${match.distance === 0 ? 'exact first name' : `one letter different from "${match.first}"`}, but ${use}`, true), score: OTHER_USE_SCORE });
             continue;

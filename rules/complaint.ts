@@ -19,6 +19,10 @@ const GRIEVANCE = anyOf(data.grievance);
 // Eye-rolls and "typical": a grievance only when aimed at leaders, the trust or colleagues, not
 // at parents or pupils ("Parents at my school are the worst 🙄" is derogatory, not a complaint).
 const WEAK_GRIEVANCE = new RegExp(data.weak.join('|'), 'iu');
+// Shouted persistence ("asked AGAIN", "STILL waiting"): weak too, and only in capitals.
+const SHOUTED = anyOf(data.weakCased, 'u');
+// "Tory ministers ... our staff deserve better": a grievance at national politics, not the school.
+const GOVERNMENT = anyOf(data.government, 'iu');
 const targetPatterns = new WeakMap<object, { grievance: RegExp; insult: RegExp }>();
 
 /** Targets with the organisation's names put in, compiled once per settings. */
@@ -58,7 +62,7 @@ export const complaint = defineRule({
         const sentence = ctx.folded.slice(s.start, s.end);
         GRIEVANCE.lastIndex = 0;
         const strong = GRIEVANCE.exec(sentence);
-        const g = strong ?? WEAK_GRIEVANCE.exec(sentence);
+        const g = strong ?? WEAK_GRIEVANCE.exec(sentence) ?? SHOUTED.exec(ctx.text.slice(s.start, s.end));
         if (!g) return;
         // The target may sit in this sentence, the two before ("So SLT have decided ... No
         // discussion, obviously.") or the one after ("Sick of cover every free period. My PPA
@@ -67,7 +71,9 @@ export const complaint = defineRule({
         const next = sents[i + 1];
         const from = prev ? prev.start : s.start;
         const to = next ? next.end : s.end;
-        if (!(strong ? targets.grievance : targets.insult).test(ctx.folded.slice(from, to)) && !spacedTarget(from, to)) return;
+        const window = ctx.folded.slice(from, to);
+        if (!(strong ? targets.grievance : targets.insult).test(window) && !spacedTarget(from, to)) return;
+        if (GOVERNMENT.test(window)) return;
         hits.push({
           start: s.start,
           end: s.end,

@@ -48,6 +48,8 @@ export const confidential = defineRule({
       const matches = [...ctx.text.matchAll(SENSITIVE_CI), ...ctx.text.matchAll(SENSITIVE_ACRONYMS)];
       const marks = new Marks(ctx.text.length);
       for (const h of hits) marks.add(h.start, h.end);
+      let pupilNamed: boolean | undefined;
+      const namesPupil = () => (pupilNamed ??= ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.isFirstName(t.key)));
       const aboutAPerson = perSentence((start, end) => {
         const sentence = ctx.text.slice(start, end);
         if (NOT_PERSON.test(sentence)) return false;
@@ -55,7 +57,8 @@ export const confidential = defineRule({
         // A particular person: named, described ("one of my Year 2s"), or a pronoun in a post that is
         // about school (a pronoun in "Mum is recovering after her operation" is family news).
         const described = PERSON_DESCRIBED.test(sentence);
-        const pronoun = PERSON.test(sentence.toLowerCase()) && SCHOOL_CONTEXT.test(ctx.text);
+        // ("Got the Ed Psych in for Gwion. His dyslexia ...": a pupil named earlier is who "his" is.)
+        const pronoun = PERSON.test(sentence.toLowerCase()) && (SCHOOL_CONTEXT.test(ctx.text) || namesPupil());
         return described || pronoun || hasName(ctx, start, end);
       });
       for (const m of matches) {

@@ -15,6 +15,8 @@ const OFFICIAL_AUDIENCE = anyOf(data.officialAudience, 'iu');
 const TAUGHT = /\b(?:(?:best|favourite|former|old|ex-?)\s+)?(?:pupil|student)s?\s+(?:i(?:'ve)?\s+ever\s+taught|of\s+mine)\b|\bi\s+(?:used\s+to\s+)?taught\s+(?:you|her|him|them)\b/i;
 const OFFICIAL_FOLLOW = anyOf(data.officialFollow, 'iu');
 const OFFICIAL_MESSAGE_AUDIENCE = anyOf(data.officialMessageAudience, 'iu');
+// An official account steering families to a member of staff's own account or number.
+const PERSONAL_CHANNEL = anyOf(data.personalChannel, 'iu');
 
 /**
  * Does this invitation count for this account? A personal account inviting pupils or parents
@@ -23,6 +25,7 @@ const OFFICIAL_MESSAGE_AUDIENCE = anyOf(data.officialMessageAudience, 'iu');
  */
 function counts(invitation: string, draft: string, official: boolean, pupilNamed: boolean): boolean {
   if (!official) return pupilNamed || AUDIENCE.test(draft);
+  if (PERSONAL_CHANNEL.test(draft) && AUDIENCE.test(draft)) return true;
   if (OFFICIAL_FOLLOW.test(invitation)) return addressed(OFFICIAL_AUDIENCE, draft);
   return OFFICIAL_MESSAGE_AUDIENCE.test(draft) || addressed(OFFICIAL_AUDIENCE, draft);
 }
@@ -43,7 +46,7 @@ export const contact = defineRule({
   description: 'Staff inviting pupils or parents (or pupils and parents inviting staff) to connect, follow or message through social media.',
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['friend', 'follow', 'contact', 'exchange', 'communicat', 'correspond', 'message', 'connect', 'direct message', 'social networking with', 'interact'],
+    terms: ['friend', 'follow', 'contact', 'exchange', 'communicat', 'correspond', 'message', 'connect ', 'connecting', 'connection', 'connects', 'direct message', 'social networking with', 'interact', 'professional distance', 'boundar', 'reply', 'replies', 'respond to', 'private discussion'],
     // ... with pupils or their families: "keep in touch with friends and colleagues" is not the rule.
     all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'parent', 'carer', 'leaver', 'former']],
     headings: ['contact', 'communicat', 'relationship', 'friend'],

@@ -45,6 +45,7 @@ const AMBIGUOUS_PHRASES = phrases(data.ambiguousNouns);
 const EXPLETIVES = set(data.expletives);
 const STRONG_ADJ = any(data.strongAdjectives);
 const STRONG_ADJ_WORDS = set(data.strongAdjectives);
+const ADJECTIVE_WORDS = set(data.adjectives);
 // After "is"/"are" some of them accuse or pity rather than insult ("she is lying", "it's so sad").
 const NOT_PREDICATE = new Set(data.notPredicate);
 const STRONG_ADJ_PRED = any(data.strongAdjectives.filter((w) => !NOT_PREDICATE.has(w)));
@@ -80,8 +81,13 @@ const firstWords = (phrases: string[]) => new Set(phrases.map((p) => p.split(/[\
 const GROUP_FIRST = firstWords([...data.groups, 'all']);
 const INSULT_PHRASE_FIRST = firstWords([...data.insults, ...data.slurs].filter((w) => /[\s-]/.test(w)));
 const AMBIGUOUS_PHRASE_FIRST = firstWords(data.ambiguousNouns.filter((w) => /[\s-]/.test(w)));
+const MOCKING = new Set(data.mockingWords);
 const MOCKERY_WORDS = new Set(data.mockeryNouns.flatMap((w) => w.split(/\s+/)));
 const PEOPLE = `(?:${any(data.people)}|(?:year|yr)\\s?\\d{1,2}s?)`;
+const SUBJECT_WORDS = '(?:he|she|they|you|u)';
+// People, not the bodies they work in ("the school is a joke" is a complaint about a place).
+const INSTITUTIONS = new Set(['school', 'academy', 'trust', 'office', 'team', 'town', 'community', 'village', 'estate', 'area', 'nation', 'management', 'leadership', 'admin', 'council', 'media', 'class', 'lot', 'bunch', 'crowd']);
+const PERSON_NOUN = `(?:${any(data.people.filter((w) => !INSTITUTIONS.has(w)))}|(?:year|yr)\\s?\\d{1,2}s?)`;
 // An adjective applied to people: "thick, nasty people", "lazy parents", "Hopeless, the lot of
 // them"; or people described by one: "the head is useless", "parents are so entitled".
 const ADJECTIVES = `${STRONG_ADJ}(?:[\\s,]+(?:and\\s+)?${STRONG_ADJ}){0,3}`;
@@ -89,10 +95,37 @@ const DETERMINERS = `(?:(?:${alt(data.peopleDeterminers)})\\s+){0,4}`;
 const INTENSIFIERS = `(?:(?:${alt(data.intensifiers)})\\s+){0,2}`;
 // ...and the adjective ends the clause: "parents are so entitled", not "parents are lazy about it".
 const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b|to\\b(?<!entitled\\s+to)|enough\\b)\\p{L})`;
+// Where the people are, between them and the verb: "the teachers here are", "the deputy at YGGC is".
+const PEOPLE_WHERE = `(?:\\s+(?:here|there|round\\s+here|(?:(?:over|down|up|out)\\s+)?(?:at|in|from|on|of)\\s+(?:the\\s+|our\\s+|my\\s+)?[\\p{L}'-]+(?:\\s+(?:road|street|lane|school|academy|primary|high|college|park|hill|green|department))?))?`;
 const ADJ_PEOPLE = prefiltered(
-  `(?<![\\p{L}])(${ADJECTIVES})[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])${PEOPLE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
+  `(?<![\\p{L}])(${ADJECTIVES})[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])(?<!\\b(?:at|in|to|for|of|from|with|about)\\s+(?:(?:this|that|the|our|my|their|his|her)\\s+)?)${PEOPLE}${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
   'giu',
 );
+// A person said to be a joke or a disgrace: "the new deputy is a complete joke" (a timetable that
+// is a joke is a complaint about a thing).
+const PERSON_PREDICATE = prefiltered(
+  `(?<![\\p{L}])(?:${PERSON_NOUN}|${SUBJECT_WORDS})${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re)\\s+(?:(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bloody|fucking|walking|national|laughing)\\s+){0,3}${any(data.personPredicates)}(?![\\p{L}])`,
+  'giu',
+);
+// Violence someone wanted or was ready to do to a person: "wanted to throttle him", "could have
+// strangled her", "felt like punching the lot of them" (not "could murder a pint").
+const VIOLENT = `(?:${data.violentVerbs.map((v) => `${escapeRegExp(v).replace(/\s+/g, '\\s+')}(?:s|ed|d|ing)?`).join('|')})`;
+const VIOLENT_STEMS = data.violentVerbs.map((v) => v.split(/\s+/)[0]!);
+const VIOLENCE_WANTED = prefiltered(
+  `(?<![\\p{L}])(?:wanted\\s+to|want\\s+to|wants\\s+to|could\\s+have|could've|could\\s+happily|could\\s+easily|felt\\s+like|feel\\s+like|tempted\\s+to|itching\\s+to|dying\\s+to|ready\\s+to|about\\s+to|going\\s+to|gonna|i'll|i\\s+will|i'd|i\\s+would)\\s+(?:(?:just|really|happily|actually|honestly|literally|gladly|personally|quite|seriously)\\s+)?${VIOLENT}\\s+(?:him|her|them|you|ya|the\\s+lot\\s+of\\s+them|(?:that|this|the|every|each|some|one)\\s+(?:[\\p{L}'-]+\\s+)?${PERSON_NOUN})(?![\\p{L}])`,
+  'giu',
+);
+// A person to be thrown out of a window: "I swear he's going out the window" (a plan "going
+// out the window" is only abandoned).
+const OUT_OF_WINDOW = /(?<![\p{L}])(?:he|she|they|you|u|him|her|them)(?:'s|'re|\s+is|\s+are|'ll\s+be|\s+will\s+be|'ll\s+go|\s+will\s+go|\s+goes)?\s+(?:(?:going|getting|being|thrown|chucked|flying|straight)\s+){1,2}(?:out|through)\s+(?:of\s+)?(?:the|a|that)\s+window|(?<![\p{L}])(?:getting|being|be|get)\s+(?:thrown|chucked|lobbed)\s+(?:straight\s+)?(?:out|through)\s+(?:of\s+)?(?:the|a|that)\s+window/giu;
+// Someone said not to know the obvious: "wouldn't know a behaviour policy if it hit him".
+const WOULD_NOT_KNOW = /(?<![\p{L}])(?:wouldn't|wouldnt|would\s+not|couldn't|couldnt|could\s+not)\s+(?:know|recognise|recognize|spot|see)\s+(?:[\p{L}'-]+\s+){1,5}?if\s+(?:it|they|one|that)\s+(?:\p{L}+\s+){0,2}?(?:hit|bit|smacked|slapped|kicked|punched|slapped|danced|walked|jumped|stared|sat)\s+(?:him|her|them|you|me)?/giu;
+// A name said of people after it: "Witches, the lot of them", "clowns, every one of them".
+const OF_THEM_AFTER = /^[\s,.!-]+(?:the\s+(?:whole\s+)?lot\s+of\s+(?:them|you|'em)|all\s+of\s+(?:them|you)|every\s+(?:last\s+|single\s+)?one\s+of\s+(?:them|you))/iu;
+const PREDICATE_KEYS = data.personPredicates.map((w) => w.split(/\s+/).pop()!);
+// An insult broken by spaces into short pieces that are not all words: "pr 1 ck", "tw at".
+const BROKEN = new Set(data.brokenInsults);
+const BROKEN_PREFIXES = new Set(data.brokenInsults.flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1))));
 // What aims an ambiguous insult ("cow", "clown") at someone: "you", an insulting adjective, or
 // a person described with it ("is a money-grabbing clown", "are lazy, gossiping parasites").
 const YOU = `\\byou(?:'re|\\s+are|\\s+r)?|\\bya`;
@@ -128,6 +161,8 @@ const DISCRIMINATION = prefiltered(`(?<![\\p{L}])(?:all\\s+)?${any(data.groups)}
 const PREDICATE_END = prefiltered(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|just|really|utterly|completely|totally|absolutely|such|a|an|bloody)\\s+){0,2}${STRONG_ADJ_PRED}(?:,?\\s+the\\s+lot\\s+of\\s+them)?[\\s.!?]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
 const INTENSIFIED = prefiltered(`(?<![\\p{L}])(?:utterly|completely|totally|absolutely|genuinely|truly|bloody|so|such an?)\\s+${STRONG_ADJ_PRED}(?![\\p{L}])`, 'giu');
 const PERSON_IN_SENTENCE = prefiltered(`(?<![\\p{L}])(?:you|your|ya|u|${PEOPLE})(?![\\p{L}])`, 'iu');
+// A person before the predicate, not only a body ("the way it is run at this school is a disgrace").
+const PERSON_NOT_BODY = prefiltered(`(?<![\\p{L}])(?:you|your|ya|u|${PERSON_NOUN})(?![\\p{L}])`, 'iu');
 // A person told what they are: "you're absolutely insane", "she is as dumb as she looks",
 // "are you really that stupid?", "he looks pathetic". The adjective is not an intensifier
 // ("crazy busy", "mad about football").
@@ -166,7 +201,7 @@ const LONE_NOUN_LEAD = new Set(['you', 'ya', 'u', 'what', 'such', 'a', 'an', 'to
 // People called vermin: "these people are animals", "they are parasites" (for "they", not words
 // a farm or science post uses of real animals).
 const DEHUMANISED = prefiltered(
-  `(?<![\\p{L}])(?:${PEOPLE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))$`,
+  `(?<![\\p{L}])(?:${PEOPLE}${PEOPLE_WHERE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))$`,
   'iu',
 );
 const DEHUMANISED_WORDS = new Set([...data.dehumanising.people, ...data.dehumanising.any].map((w) => w.split(/\s+/).pop()!));
@@ -176,7 +211,8 @@ const CONSEQUENCE = prefiltered(/(?<![\p{L}])(?:you|u|ya)(?:'ll|\s+will|\s+are\s
 const ADDRESSED = /(?:^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]{1,30}|(?<![\p{L}])(?:you|your|yours|yourself|yourselves|u|ur|ya)(?![\p{L}])/iu;
 const ALLOW = prefiltered(`(?<![\\p{L}])${any(data.allow)}(?![\\p{L}])`, 'giu');
 // A quotation of four words or more: quoted policy text or reported speech, not the author's words.
-const QUOTATION = /"[^"\n]{0,400}?"|'(?=\S)[^'\n]{12,400}?(?<=\S)'(?![\p{L}])/gu;
+// A doubled mark ("") is an escaped quote character (a spreadsheet or CSV export), not a quotation's end.
+const QUOTATION = /(?<!")"(?!")[^"\n]{0,400}?"(?!")|'(?=\S)[^'\n]{12,400}?(?<=\S)'(?![\p{L}])/gu;
 
 interface Span {
   start: number;
@@ -215,7 +251,7 @@ export const derogatory = defineRule({
   description: 'Derogatory, insulting, discriminatory, threatening or abusive language about anyone, disguised or not.',
   // How school policies word this rule (for drafting a pack from a school's own policy).
   evidence: {
-    terms: ['derogatory', 'offensive', 'offend', 'abus', 'insult', 'discriminat', 'bully', 'bullied', 'harass', 'threat', 'profanity', 'obscene', 'defam', 'libel', 'slander', 'malicious', 'inflammatory', 'racist', 'homophobic', 'sexist', 'hateful', 'negative comment', 'cause harm', 'embarrass', 'humiliat', 'intimidat', 'demean', 'disparag', 'disrespect', 'rude'],
+    terms: ['derogatory', 'offensive', 'offend', 'offence', 'harmful', 'hurtful', 'abus', 'insult', 'discriminat', 'bully', 'bullied', 'harass', 'threat', 'profanity', 'obscene', 'defam', 'libel', 'slander', 'malicious', 'inflammatory', 'racist', 'homophobic', 'sexist', 'hateful', 'negative comment', 'cause harm', 'embarrass', 'humiliat', 'intimidat', 'demean', 'disparag', 'disrespect', 'rude'],
     headings: ['conduct', 'behaviour', 'respect'],
   },
   // complaint reads these hits too: find them once per check.
@@ -339,7 +375,8 @@ function findInsults(ctx: RuleContext): Hit[] {
         add(t.start, t.end, 'a slur', `a blended slur (${key})`, 0.85);
       } else if (AMBIGUOUS.has(key)) {
         const before = contextBefore(t);
-        if (!(ANIMAL.has(key) ? AIMED_STRONG : AIMED_BEFORE).test(before) || NOT_A_NOUN.test(before)) return false;
+        const ofThem = OF_THEM_AFTER.test(text.slice(t.end, t.end + 40));
+        if ((!ofThem && !(ANIMAL.has(key) ? AIMED_STRONG : AIMED_BEFORE).test(before)) || NOT_A_NOUN.test(before)) return false;
         add(t.start, t.end, 'an insult aimed at someone', `"${key}" aimed at a person`, 0.65);
       } else if (EXPLETIVES.has(key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t)) {
         add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${key})`, 0.7);
@@ -349,6 +386,16 @@ function findInsults(ctx: RuleContext): Hit[] {
     const tokenHit = (t: Token) => {
       if (properNoun(ctx, t) || keyHit(t, t.key)) return;
       for (const key of squeezed(t.key)) if (keyHit(t, key)) return;
+      // Letters spelt out across two words read as one run ("l a z y c o w"): an insulting
+      // adjective and the name it aims.
+      if (t.spaced)
+        for (let i = 3; i <= t.key.length - 3; i++) {
+          const [adj, noun] = [t.key.slice(0, i), t.key.slice(i)];
+          if ((STRONG_ADJ_WORDS.has(adj) || ADJECTIVE_WORDS.has(adj)) && (INSULTS.has(noun) || AMBIGUOUS.has(noun))) {
+            add(t.start, t.end, 'an insult', `insult spelt out (${adj} ${noun})`, 0.85);
+            return;
+          }
+        }
     };
     for (const t of ctx.tokens) tokenHit(t);
     for (const m of text.matchAll(MASKED)) {
@@ -360,6 +407,23 @@ function findInsults(ctx: RuleContext): Hit[] {
       else if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'profanity aimed at someone', `masked profanity (${word})`, 0.6);
     }
     for (const t of ctx.spaced) tokenHit(t);
+    // Short pieces joined ("pr 1 ck", "tw at", "b it ch"): an insult when at least one piece is
+    // no word of its own.
+    for (let i = 0; i < ctx.tokens.length - 1; i++) {
+      let joined = '';
+      let ordinary = true;
+      for (let j = i; j < Math.min(ctx.tokens.length, i + 4); j++) {
+        const t = ctx.tokens[j]!;
+        if (t.text.length > 4 || (j > i && !/^[ .\-_]$/.test(text.slice(ctx.tokens[j - 1]!.end, t.start)))) break;
+        joined += t.key.replace(/[013457]/g, (c) => 'oieast'['013457'.indexOf(c)]!);
+        if (!BROKEN_PREFIXES.has(joined)) break;
+        ordinary &&= isOrdinaryWord(t.text) || /^[ai]$/i.test(t.text);
+        if (j > i && !ordinary && BROKEN.has(joined)) {
+          add(ctx.tokens[i]!.start, t.end, 'an insult', `insult broken by spaces (${joined})`, 0.85);
+          break;
+        }
+      }
+    }
     if (INSULT_PHRASES && mayHave(INSULT_PHRASE_FIRST)) for (const m of lower.matchAll(INSULT_PHRASES)) add(m.index, m.index + m[0].length, 'an insult', 'insult phrase', 0.85);
     if (AMBIGUOUS_PHRASES && mayHave(AMBIGUOUS_PHRASE_FIRST))
       for (const m of lower.matchAll(AMBIGUOUS_PHRASES))
@@ -390,17 +454,27 @@ function findInsults(ctx: RuleContext): Hit[] {
       const m = DEHUMANISED.exec(lower.slice(from, t.end));
       if (m) add(from + m.index, t.end, 'dehumanising', 'people called animals or vermin', 0.8);
     }
+    // These patterns run only when a word they need is in the draft.
+    if (ctx.tokens.some((t) => VIOLENT_STEMS.some((v) => t.key.startsWith(v)))) for (const m of lower.matchAll(VIOLENCE_WANTED)) add(m.index, m.index + m[0].length, 'a threat', 'violence someone wanted to do to a person', 0.8);
+    if (keys.has('window')) for (const m of lower.matchAll(OUT_OF_WINDOW)) if (aimedAtPerson(ctx, { start: m.index, end: m.index })) add(m.index, m.index + m[0].length, 'a threat', 'a person to be thrown out of a window', 0.8);
+    if (keys.has('if')) for (const m of lower.matchAll(WOULD_NOT_KNOW)) add(m.index, m.index + m[0].length, 'an insult by comparison', 'someone said not to know the obvious', 0.75);
+    if (PREDICATE_KEYS.some((k) => keys.has(k))) for (const m of lower.matchAll(PERSON_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'a person called a joke or a disgrace', 0.7);
     if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
     const loneNounSentences = new Set<number>();
-    for (const t of ctx.tokens) if (AMBIGUOUS.has(t.key) && !ANIMAL.has(t.key)) loneNounSentences.add(ctx.sentenceIndexAt(t.start));
+    for (const t of ctx.tokens) if (AMBIGUOUS.has(t.key)) loneNounSentences.add(ctx.sentenceIndexAt(t.start));
     for (const i of loneNounSentences) {
       const s = ctx.sentences[i];
       if (!s) continue;
       const words = folded.slice(s.start, s.end).replace(/(?:^|\s)@[\p{L}\p{N}_]+/gu, ' ').match(/[\p{L}'-]+/gu) ?? [];
       const last = words[words.length - 1];
-      if (!last || words.length > 5 || !AMBIGUOUS.has(last) || ANIMAL.has(last)) continue;
+      if (!last || words.length > 5 || !AMBIGUOUS.has(last)) continue;
+      // An animal's name for one person just named ("Snake."), not a farm's animals ("Pigs!").
+      const afterPerson = i > 0 && words.length <= 3 && aimedAtPerson(ctx, ctx.sentences[i - 1]!) && (!ANIMAL.has(last) || !last.endsWith('s'));
+      if (ANIMAL.has(last) && !afterPerson) continue;
       if (!words.slice(0, -1).every((w) => LONE_NOUN_LEAD.has(w) || STRONG_ADJ_WORDS.has(w))) continue;
-      if (addressed ?? (addressed = ADDRESSED.test(text))) add(s.start, s.end, 'an insult aimed at someone', `"${last}" said to someone`, 0.65);
+      if (!ANIMAL.has(last) && (addressed ?? (addressed = ADDRESSED.test(text)))) add(s.start, s.end, 'an insult aimed at someone', `"${last}" said to someone`, 0.65);
+      // "The CEO is on 190k while we teach in portakabins. Parasite.": said of the person just named.
+      else if (afterPerson) add(s.start, s.end, 'an insult aimed at someone', `"${last}" said of the person before it`, 0.65);
     }
     for (const m of inAdjectiveSentences(YOU_ADJ, folded)) add(m.start, m.end, 'an insult aimed at someone', 'an insulting word said to someone', 0.7);
     // "The mums who stand gossiping at the gates are pathetic.": a sentence about people that
@@ -408,7 +482,7 @@ function findInsults(ctx: RuleContext): Hit[] {
     for (const s of adjectiveSentences) {
       const sentence = folded.slice(s.start, s.end);
       const m = PREDICATE_END.exec(sentence);
-      if (m && aimedAtPerson(ctx, { start: s.start, end: s.end })) add(s.start + m.index, s.start + m.index + m[0].length, 'an insult aimed at people', 'a sentence about people ending in an insult', 0.65);
+      if (m && aimedAtPerson(ctx, { start: s.start, end: s.end }) && PERSON_NOT_BODY.test(sentence.slice(0, m.index))) add(s.start + m.index, s.start + m.index + m[0].length, 'an insult aimed at people', 'a sentence about people ending in an insult', 0.65);
     }
     for (const span of inAdjectiveSentences(INTENSIFIED, folded)) {
       if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'an insult aimed at someone', 'an insulting word, intensified, about a person', 0.65);
@@ -416,6 +490,20 @@ function findInsults(ctx: RuleContext): Hit[] {
     for (const m of lower.matchAll(SIMILE)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'mockery', 'people likened to a herd of animals', 0.6);
+    }
+    // "how stupid you are", "your crap excuses", "people are so ignorant": a mocking word with a
+    // person in its sentence mocks that person ("a stupid printer" has nobody to mock).
+    // Said of a thing ("a disgusting decision", "stupid answers") it is a complaint about the thing,
+    // unless said to someone's face ("you ignorant dupes").
+    const PEOPLE_WORD = new RegExp(`^${PEOPLE}$`, 'iu');
+    const ofThing = (t: Token) => {
+      const next = ctx.tokens[t.index + 1];
+      if (!next || !/^[\s,]*$/.test(text.slice(t.end, next.start)) || !ctx.tagsAt(next.start).has('Noun') || PEOPLE_WORD.test(next.key)) return false;
+      return !/\b(?:you|ya|u)\s+$/.test(lower.slice(Math.max(0, t.start - 6), t.start));
+    };
+    for (const t of ctx.tokens) {
+      if (!MOCKING.has(t.key) || !aimedAtPerson(ctx, t) || NEGATED.test(contextBefore(t)) || ofThing(t)) continue;
+      add(t.start, t.end, 'mockery', `a mocking word (${t.key}) with a person in the sentence`, 0.55);
     }
     if (hasMockery) for (const m of lower.matchAll(MOCKERY)) add(m.index, m.index + m[0].length, 'mockery', 'people compared to animals or fools', 0.65);
     return hits.sort((a, b) => a.start - b.start);

@@ -93,6 +93,10 @@ export const location = defineRule({
         return !!opening && isPlaceWord(opening[1]!);
       });
       if (!STRONG_NOW.test(ctx.text) && !NOW.test(ctx.text)) return hits;
+      // "Our choir sang at St Mary's this morning": a verb in the simple past, whatever verb it is
+      // (not a headline's opening "Spotted at ...", nor a perfect "have arrived").
+      const pastVerb = (start: number, end: number) =>
+        ctx.tokens.some((t, i) => t.start > start && t.end <= end && ctx.tagsAt(t.start).has('PastTense') && !/^(?:have|has|had|'ve|'s)$/i.test(ctx.tokens[i - 1]?.text ?? ''));
       const marks = new Marks(ctx.text.length);
       for (const h of hits) marks.add(h.start, h.end);
       ctx.sentences.forEach((s, i) => {
@@ -104,7 +108,7 @@ export const location = defineRule({
         const strong = STRONG_NOW.test(sentence);
         // A trip that is over: past time always, past verbs unless the sentence is plainly live
         // ("till 4pm, who thought this was a good idea").
-        if (PAST_TIME.test(sentence) || (!strong && PAST.test(sentence))) return;
+        if (PAST_TIME.test(sentence) || (!strong && (PAST.test(sentence) || pastVerb(s.start, s.end)))) return;
         // Somewhere: in this sentence, or the one before when this one is plainly live ("Year 6 trip
         // to London! Currently queueing...").
         const prev = ctx.sentences[i - 1];

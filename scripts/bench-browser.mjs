@@ -8,6 +8,11 @@
 //   trace, CDP Tracing, "RunTask" events of the page's main thread): the longest one and their
 //   sum; the editor's own work is in it too, so the same typing is also measured with the
 //   extension off;
+// - the extension's own: CPU time of its code per keystroke, from CPU profiles (CDP Profiler) of
+//   the page (samples with a content-script function on the stack, with what it calls into the
+//   browser: reading the DOM, laying it out, sending messages) and of its service worker (every
+//   sample but idle), so the editor's own work is not in it. The page's garbage collection is
+//   shown beside it (it is not charged to anyone's function);
 // - end to end: from the keydown's timeStamp to the user-timing mark the content script makes
 //   after it redraws marks (content/controller.ts, MARKS_UPDATED; only the benchmark's build makes
 //   it, as the page can read the timeline), read by a PerformanceObserver.
@@ -24,9 +29,11 @@
 // X thread's "Post all"), and the longest task meanwhile.
 //
 // Run: npm run bench:browser [-- --text-only] [-- --no-baseline] [-- --sizes=5000,65536] [-- --gate-only]
+//   [-- --functions] (the extension's functions by CPU time per key, at each size)
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
 import { tsImport } from 'tsx/esm/api';
 
 // The content script marks each redraw on the page's timeline only in the benchmark's build.
@@ -40,6 +47,7 @@ const fx = await tsImport('../tests/images/fixtures.ts', import.meta.url);
 const COMPOSER = '[role="dialog"] [role="textbox"]';
 const TEXT_ONLY = process.argv.includes('--text-only');
 const GATE_ONLY = process.argv.includes('--gate-only');
+const FUNCTIONS = process.argv.includes('--functions');
 const SIZES = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number)) ?? [5_000, 65_536, 1_048_576];
 // Keys typed at the end of each draft, and the pause between them: long enough for one
 // keystroke's work to end before the next key, so each is measured on its own.
@@ -184,8 +192,111 @@ function taskCosts(events) {
   });
 }
 
+// --- The extension's own CPU time, from CPU profiles ------------------------------------------
+
+const EXTENSION_URL = 'chrome-extension://';
+// Sampling interval, in microseconds.
+const SAMPLE_US = 100;
+
+/**
+ * A DevTools client of the benchmark's own on the browser (on the port launch({ devtools: true })
+ * opens): Playwright reaches pages only, not the extension's service worker.
+ */
+async function devtoolsClient(endpoint) {
+  const client = await puppeteer.connect({ browserWSEndpoint: endpoint, defaultViewport: null, targetFilter: () => false });
+  return { client, session: await client.target().createCDPSession() };
+}
+
+/** A session on the extension's service worker as it is now (it may have been restarted since). */
+async function workerSession(devtools) {
+  const { targetInfos } = await devtools.session.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(EXTENSION_URL));
+  if (!worker) throw new Error('the extension has no service worker running');
+  const { sessionId } = await devtools.session.send('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
+  return devtools.session.connection().session(sessionId);
+}
+
+async function startProfile(session) {
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
+  await session.send('Profiler.start');
+}
+
+async function stopProfile(session) {
+  const { profile } = await session.send('Profiler.stop');
+  await session.send('Profiler.disable');
+  return profile;
+}
+
+/**
+ * The CPU time of a profile charged to the extension, in ms, whole and by function. A sample is
+ * the extension's when a function of its scripts is on the stack (or, with `all`, any sample but
+ * idle: a service worker's time is all its own); it is charged to the innermost such function,
+ * with the browser work it called (DOM reads, layout, messaging) and the library code under it.
+ */
+function extensionTime(profile, all) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  // Under the worker's whole-draft check (background/checker.ts checkAll), which runs once typing
+  // pauses (400 ms), not for a keystroke: a key that comes late starts one in the middle of the
+  // typing, and a draft over 100,000 characters is never checked whole.
+  const whole = new Map();
+  const inWhole = (id) => {
+    if (whole.has(id)) return whole.get(id);
+    const { functionName, url } = byId.get(id).callFrame;
+    const yes = (functionName === 'checkAll' && url.startsWith(EXTENSION_URL)) || (parentOf.has(id) && inWhole(parentOf.get(id)));
+    whole.set(id, yes);
+    return yes;
+  };
+  const charged = new Map();
+  const chargeOf = (id) => {
+    if (charged.has(id)) return charged.get(id);
+    const node = byId.get(id);
+    let label = null;
+    if (node.callFrame.url.startsWith(EXTENSION_URL)) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      label = `${functionName || '(anonymous)'} ${url.slice(url.lastIndexOf('/') + 1)}:${lineNumber + 1}`;
+    } else if (parentOf.has(id)) label = chargeOf(parentOf.get(id));
+    charged.set(id, label);
+    return label;
+  };
+  const byFunction = new Map();
+  // The same, with the extension's functions that called it (three deep): who asked for the work.
+  const byStack = new Map();
+  const stackOf = (id) => {
+    const names = [];
+    for (let at = id; at !== undefined && names.length < 4; at = parentOf.get(at)) {
+      const { functionName, url } = byId.get(at).callFrame;
+      if (url.startsWith(EXTENSION_URL)) names.push(functionName || '(anonymous)');
+    }
+    return names.join(' < ');
+  };
+  let total = 0;
+  let gc = 0;
+  let wholeChecks = 0;
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const ms = (timeDeltas[i + 1] ?? SAMPLE_US) / 1000;
+    const name = byId.get(samples[i]).callFrame.functionName;
+    if (name === '(garbage collector)') gc += ms;
+    let label = chargeOf(samples[i]);
+    if (!label && all && name !== '(idle)') label = name;
+    if (!label) continue;
+    if (inWhole(samples[i])) {
+      wholeChecks += ms;
+      continue;
+    }
+    total += ms;
+    byFunction.set(label, (byFunction.get(label) ?? 0) + ms);
+    const stack = stackOf(samples[i]);
+    byStack.set(stack, (byStack.get(stack) ?? 0) + ms);
+  }
+  return { total, gc, wholeChecks, byFunction, byStack };
+}
+
 /** One editor at one size: paste, settle, type KEYS at the end with the trace on. */
-async function measure(page, editor, size, withExtension) {
+async function measure(page, editor, size, withExtension, devtools) {
   await page.goto(editor.url);
   if (editor.open) await page.click(editor.open);
   await page.locator(editor.composer).click();
@@ -194,11 +305,20 @@ async function measure(page, editor, size, withExtension) {
   await page.keyboard.press('Control+End');
   await instrument(page);
   const cdp = await startTrace(page);
+  const profiled = withExtension ? { page: await page.context().newCDPSession(page), worker: await workerSession(devtools) } : null;
+  if (profiled) await Promise.all([startProfile(profiled.page), startProfile(profiled.worker)]);
   await page.keyboard.type(KEYS, { delay: KEY_DELAY_MS });
   await page.waitForTimeout(KEY_DELAY_MS);
+  let own = null;
+  if (profiled) {
+    const [pageProfile, workerProfile] = await Promise.all([stopProfile(profiled.page), stopProfile(profiled.worker)]);
+    await Promise.all([profiled.page.detach(), profiled.worker.detach()].map((p) => p.catch(() => undefined)));
+    own = { page: extensionTime(pageProfile, false), worker: extensionTime(workerProfile, true) };
+  }
   const costs = taskCosts(await stopTrace(cdp));
   const { latencies } = await collect(page);
   return {
+    own,
     longest: Math.max(...costs.map((c) => c.longest)),
     medianTask: stats(costs.map((c) => c.longest)).median,
     medianTotal: stats(costs.map((c) => c.total)).median,
@@ -210,13 +330,15 @@ const ms = (v) => (v === undefined || v === null ? '-' : `${v.toFixed(1)} ms`);
 const ratio = (v, base) => (v === undefined || v === null || !base ? '' : ` (${(v / base).toFixed(2)}x)`);
 
 async function keystrokeCost(withExtension) {
-  const browser = await launch({ extension: withExtension });
+  const browser = await launch({ extension: withExtension, devtools: withExtension });
+  const devtools = withExtension ? await devtoolsClient(browser.devtools) : null;
   const rows = [];
   try {
     if (withExtension) await setSettings(browser.worker, SCHOOL);
     const page = await browser.context.newPage();
-    for (const editor of EDITORS) for (const size of SIZES) rows.push({ editor, size, ...(await measure(page, editor, size, withExtension)) });
+    for (const editor of EDITORS) for (const size of SIZES) rows.push({ editor, size, ...(await measure(page, editor, size, withExtension, devtools)) });
   } finally {
+    await devtools?.client.disconnect();
     await browser.close();
   }
   return rows;
@@ -243,6 +365,41 @@ for (const editor of GATE_ONLY ? [] : EDITORS) {
         alone ? `${ms(alone.medianTotal)}${ratio(alone.medianTotal, baseOff?.medianTotal)}` : '-',
       ].join(' '),
     );
+  }
+}
+
+if (on.length) {
+  const perKey = (v) => v / KEYS.length;
+  console.log(`\nThe extension's own CPU time per key (CPU profiles sampled every ${SAMPLE_US} µs while "${KEYS}" is typed; the worker's whole-draft checks, made when typing pauses, apart; ratios against 5 k in this run):`);
+  for (const editor of EDITORS) {
+    const mine = on.filter((r) => r.editor === editor);
+    const base = mine[0].own;
+    const both = (own) => own.page.total + own.worker.total;
+    console.log(`\n${editor.label}`);
+    console.log(`${'size'.padEnd(10)} ${'content script'.padEnd(22)} ${'service worker'.padEnd(22)} ${'both'.padEnd(22)} ${"page's garbage collection".padEnd(26)} worker's whole-draft checks (not per key)`);
+    for (const row of mine) {
+      const { own } = row;
+      console.log(
+        [
+          `${row.size.toLocaleString('en')} ch`.padEnd(10),
+          `${ms(perKey(own.page.total))}${ratio(own.page.total, base.page.total)}`.padEnd(22),
+          `${ms(perKey(own.worker.total))}${ratio(own.worker.total, base.worker.total)}`.padEnd(22),
+          `${ms(perKey(both(own)))}${ratio(both(own), both(base))}`.padEnd(22),
+          `${ms(perKey(own.page.gc))}`.padEnd(26),
+          `${ms(perKey(own.worker.wholeChecks))}`,
+        ].join(' '),
+      );
+    }
+    if (FUNCTIONS) {
+      for (const row of mine) {
+        for (const side of ['page', 'worker']) {
+          const top = [...row.own[side].byFunction].sort((a, b) => b[1] - a[1]).slice(0, 12);
+          console.log(`  ${row.size.toLocaleString('en')} ch, ${side === 'page' ? 'content script' : 'service worker'}: ${top.map(([f, t]) => `${f} ${perKey(t).toFixed(2)}`).join(' | ')}`);
+          const stacks = [...row.own[side].byStack].sort((a, b) => b[1] - a[1]).slice(0, 6);
+          console.log(`    by caller: ${stacks.map(([f, t]) => `${f} ${perKey(t).toFixed(2)}`).join(' | ')}`);
+        }
+      }
+    }
   }
 }
 

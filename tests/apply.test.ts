@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentEdit } from '../content/apply';
+import { currentEdit, editFor } from '../content/apply';
 import type { Finding } from '../rules/engine/types';
 
 // Apply acts on the text as it is when clicked, which may have moved on since it was checked.
@@ -50,5 +50,29 @@ describe('Apply on text that changed after the check', () => {
     const disclaimer: Finding = { ...olivia, rule: 'disclaimer', start: 0, end: 0, excerpt: '', suggestion: 'Views are my own.' };
     const edit = currentEdit(disclaimer, CHECKED, `${CHECKED} More.`);
     expect(edit).toEqual({ start: CHECKED.length + 6, end: CHECKED.length + 6, insert: ' Views are my own.' });
+  });
+});
+
+describe('a suggestion that goes at the end of the draft', () => {
+  it('goes after its last non-space, read from the end in slices (a long draft is not joined for it)', () => {
+    const disclaimer: Finding = { ...olivia, rule: 'disclaimer', suggestion: 'Views are my own.' };
+    for (const tail of ['', ' ', '\n\n', ' '.repeat(255), ' '.repeat(256), '\n'.repeat(700), ' \t\n'.repeat(300)]) {
+      for (const body of ['', 'Lovely day.', `${'x'.repeat(1_000)} end.`]) {
+        const text = body + tail;
+        const slices: [number, number][] = [];
+        const reader = {
+          length: text.length,
+          slice(start: number, end: number) {
+            slices.push([start, end]);
+            return text.slice(start, end);
+          },
+        };
+        const end = text.trimEnd().length;
+        expect(editFor(disclaimer, reader), JSON.stringify(text.slice(-20))).toEqual({ start: end, end, insert: ' Views are my own.' });
+        expect(editFor(disclaimer, text)).toEqual({ start: end, end, insert: ' Views are my own.' });
+        // Only the end is read, back to the last non-space.
+        expect(slices.reduce((n, [a, b]) => n + b - a, 0)).toBeLessThanOrEqual(text.length - end + 256);
+      }
+    }
   });
 });

@@ -8,7 +8,7 @@ import { builtInKnowledge } from '../packs/draft/builtin';
 import { splitClauses } from '../packs/draft/clauses';
 import { draftPack } from '../packs/draft/draft';
 import { evidenceTest } from '../packs/draft/propose';
-import { isDirective } from '../packs/draft/text';
+import { audienceOf, isDirective, isPurpose } from '../packs/draft/text';
 import { SOURCES } from '../packs/ids';
 import { leaveOneOut, summarise, table } from './support/draft-loo';
 import { normaliseQuote, normalisedSources, rawSources } from './seeds';
@@ -25,8 +25,10 @@ describe('leave-one-out on the seed policies', () => {
     // once alternatives scoring 40% of the best (not 60%) are listed for review.
     // 72.5% and 86.3% once a blanket ban on discussing the school ("never discuss the school or its
     // stakeholders") counts for the rules it covers (rules' `evidence.blanket`).
-    expect(summary.top1).toBeGreaterThanOrEqual(0.725);
-    expect(summary.top3).toBeGreaterThanOrEqual(0.862);
+    // 78.4% and 88.2% once a procedure after a breach ("the breach must be reported to ...") tells
+    // no one what to post, and a rule is stated from a score of 0.006 (not 0.012).
+    expect(summary.top1).toBeGreaterThanOrEqual(0.784);
+    expect(summary.top3).toBeGreaterThanOrEqual(0.882);
   });
 
   it('leaves out the rules the hand-made packs leave out', () => {
@@ -75,18 +77,49 @@ describe("a rule's evidence", () => {
   it("is not all in a list item's lead-in: the item itself uses some of the rule's words", () => {
     const contact = evidenceTest(knowledge.rules.find((r) => r.id === 'contact')!.evidence);
     const leadIn = 'Parents who contact staff through social media should:';
-    expect(contact.words(`not include any information that breaches copyright ${leadIn}`, 'not include any information that breaches copyright')).toBe(false);
-    expect(contact.words(`not send them private messages ${leadIn}`, 'not send them private messages')).toBe(true);
+    expect(contact.words(`not include any information that breaches copyright ${leadIn}`, 'not include any information that breaches copyright')).toBeUndefined();
+    expect(contact.words(`not send them private messages ${leadIn}`, 'not send them private messages')).toBe('terms');
+  });
+
+  it("knows a rule's usual words in their other forms and phrasings", () => {
+    const of = (id: string) => evidenceTest(knowledge.rules.find((r) => r.id === id)!.evidence);
+    expect(of('derogatory').words('Staff must not publish any material that is harmful or damaging to any member of the school community.')).toBe('terms');
+    expect(of('derogatory').words('Do not publish anything likely to cause offence.')).toBe('terms');
+    expect(of('contact').words('A proper professional distance is kept between staff and pupils.')).toBe('terms');
+    expect(of('contact').words('Keep in touch with friends and colleagues.')).toBeUndefined();
+    // "connected with the school" is who someone is, not a connection made online.
+    expect(of('contact').words('Everyone connected with the school, staff, parents and pupils, should not publish harmful material.')).toBeUndefined();
+    expect(of('contact').words('Staff must not connect with pupils on social media.')).toBe('terms');
+    // Identifying a pupil, not identifying oneself as the school's employee.
+    expect(of('child-name').words('Do not post anything that could identify a pupil.')).toBe('terms');
+    expect(of('child-name').words('Pupils may see your posts, whether or not you identify yourself as an employee.')).toBeUndefined();
   });
 
   it('counts a blanket ban on discussing the school for each rule it covers, but not a permission or a talk with someone', () => {
     const of = (id: string) => evidenceTest(knowledge.rules.find((r) => r.id === id)!.evidence);
-    for (const s of ['Do not discuss your work or place of work.', 'Not discussing anything to do with school, pupils or other staff members', 'This is not the platform to discuss or debate school related issues.'])
-      for (const id of ['complaint', 'confidential', 'child-name']) expect(of(id).words(s), `${id}: ${s}`).toBe(true);
-    expect(of('complaint').words('discuss the school or its staff Staff should not:', 'discuss the school or its staff')).toBe(true);
-    expect(of('derogatory').words('Do not discuss your work or place of work.')).toBe(false);
-    for (const s of ['An individual is free to talk about the school.', 'Other pupils should not be discussed with pupils or their parents.', 'We will not enter into private discussions with others.'])
-      expect(of('complaint').words(s), s).toBe(false);
+    for (const s of [
+      'Do not discuss your work or place of work.',
+      'Not discussing anything to do with school, pupils or other staff members',
+      'This is not the platform to discuss or debate school related issues.',
+      // Commenting on, referring to, giving information about the school at all, a few words after the ban.
+      'Do not use social networking sites or online blogs to make comments on anything related to the school, its activities, its pupils.',
+      'No comments should be made with reference to the school, its staff, governors, pupils or families.',
+      'I will not place any information regarding my activities at school on my social networking sites.',
+    ])
+      for (const id of ['complaint', 'confidential', 'child-name']) expect(of(id).words(s), `${id}: ${s}`).toBe('blanket');
+    expect(of('complaint').words('discuss the school or its staff Staff should not:', 'discuss the school or its staff')).toBe('blanket');
+    expect(of('derogatory').words('Do not discuss your work or place of work.')).toBeUndefined();
+    for (const s of [
+      'An individual is free to talk about the school.',
+      'Other pupils should not be discussed with pupils or their parents.',
+      'We will not enter into private discussions with others.',
+      // A narrower ban, a condition, a ban that ends before the talk, talk as someone rather than about them.
+      'An employee must not disclose confidential information relating to his/her employment at the school.',
+      'If your personal presence does not make any reference to the school, it cannot be identified.',
+      'Make it clear that your views are not those of your employer if commenting on matters related to your work.',
+      "Don't make comments on behalf of the school.",
+    ])
+      expect(of('child-name').words(s), s).toBeUndefined();
   });
 
   it('leaves out rules no clause states in their words', () => {
@@ -122,6 +155,11 @@ describe('splitting a document into clauses', () => {
     ]);
   });
 
+  it('does not take a web address for a heading', () => {
+    const c = splitClauses(['# source: https://example.sch.uk/contact-us/social-media-policy', 'Staff must not befriend pupils on social media.'].join('\n'));
+    expect(c.map((x) => [x.quote, x.headings])).toEqual([['Staff must not befriend pupils on social media.', []]]);
+  });
+
   it('gives each clause its clause number or heading, and each list item its lead-in', () => {
     expect(clauses.map((c) => c.section)).toEqual(['3.1', '3.1', '3. Personal use', '3. Personal use', '3. Personal use', '3. Personal use: Monitoring']);
     expect(clauses[3]!.leadIn).toBe('Staff should not:');
@@ -139,6 +177,7 @@ describe('what a clause says of itself', () => {
       'Do not post photographs of pupils.',
       'Under no circumstances may the school logo be used on personal pages.',
       'We request that parents do not make negative comments about staff.',
+      'The school expects all those connected with the school not to publish any material that is harmful.',
     ])
       expect(isDirective(s), s).toBe(true);
     expect(isDirective('photos of students;', 'The content of personal social media activities may not contain:')).toBe(true);
@@ -147,8 +186,43 @@ describe('what a clause says of itself', () => {
       'Examples would include real/full name, address and phone numbers.',
       'Examples would include real names, which staff should never post.',
       'This policy sets out the principles that staff are expected to follow when using social media.',
+      'Where there has been a breach of confidential information, the breach must be reported to the Data Protection Officer.',
+      'Inappropriate use of social media should be referred to the headteacher in the first instance.',
+      'Any cyber bullying of staff or pupils to be reported immediately and investigated.',
+      'To ensure that the school and individuals are not exposed to legal action for defamation.',
     ])
       expect(isDirective(s), s).toBe(false);
+  });
+
+  it('tells a statement of what the policy protects from other sentences about the policy', () => {
+    expect(isPurpose('The principles set out in this policy are designed to ensure that the use of social media is responsibly undertaken and that confidentiality of pupils is maintained.')).toBe(true);
+    expect(isPurpose('This policy sets out the principles that staff are expected to follow when using social media.')).toBe(false);
+    expect(isPurpose('Staff must protect confidential information.')).toBe(false);
+    expect(isPurpose('To ensure that a proper professional distance is kept between staff and pupils.')).toBe(true);
+  });
+
+  it('knows whom a lead-in or heading addresses', () => {
+    expect(audienceOf('Parental requirements often include')).toBe('others');
+    expect(audienceOf('Children are typically required to:')).toBe('others');
+    expect(audienceOf('For staff, requirements typically include:')).toBe('staff');
+    expect(audienceOf('Staff must not discuss pupils or parents:')).toBe('staff');
+    expect(audienceOf('Use of images')).toBeUndefined();
+  });
+
+  it("in a document that asks things of staff, does not let a list for parents state a rule for staff's posts", () => {
+    const doc = [
+      'For staff, requirements typically include:',
+      '- Not accepting friend requests from current pupils',
+      '',
+      'Parental requirements often include:',
+      '- Not posting anything malicious about the school or any member of the school community',
+    ].join('\n');
+    const knowledge = builtInKnowledge();
+    const derogatory = draftPack(doc, knowledge).rules.find((r) => r.rule === 'derogatory')!;
+    expect(derogatory.stated).toBe(false);
+    // ... while a parents' charter states it.
+    const charter = ['Parental requirements often include:', '- Not posting anything malicious about the school or any member of the school community'].join('\n');
+    expect(draftPack(charter, knowledge).rules.find((r) => r.rule === 'derogatory')!.stated).toBe(true);
   });
 
   it('does not let an introduction, a lead-in or a cut-off fragment state a rule by itself', () => {

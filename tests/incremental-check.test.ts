@@ -109,8 +109,9 @@ describe('incremental checking, answered as deltas', () => {
       s.ask(text, whole, next() < 0.5 ? changeBetween(before, text) : undefined);
       const where = `seed ${seed}, step ${step}`;
       expect(s.held.map(key), where).toEqual(s.checker.findings().map(key));
-      expect(s.checker['parts'].map((p: { text: string }) => p.text), where).toEqual(chunk(text).map((c) => c.text));
-      expect(s.checker['starts'], where).toEqual(chunk(text).map((c) => c.start));
+      expect(s.checker.cut(), where).toEqual(chunk(text));
+      // Joining the text now and then only: most edits read the text from the parts.
+      if (step % 5 === 4) expect(s.checker.text(), where).toBe(text);
       if (whole) {
         wholeChecks++;
         expect(s.held.map(key), where).toEqual(fresh(text).map(key));
@@ -145,6 +146,8 @@ describe('incremental checking, answered as deltas', () => {
         const i = at();
         text = text.slice(0, i) + typed + text.slice(i);
         s.ask(text, false, changeBetween(before, text));
+        // The keystroke was read from the parts around it: no whole text was joined for it.
+        expect(s.checker['joined'], `${where}: ${typed}`).toBeNull();
         expect(s.checked.join('').length, `${where}: ${typed}`).toBeLessThanOrEqual(2 * paragraph(0).length + typed.length + 10);
         expect(s.sent, `${where}: ${typed}`).toBeLessThanOrEqual(8);
       }
@@ -162,6 +165,34 @@ describe('incremental checking, answered as deltas', () => {
     expect(answer.findings.map(key)).toEqual(fresh(text).map(key));
     expect(s.checker.answer(answer.id - 1).delta).toBeUndefined();
     expect(s.checker.answer(answer.id + 2).delta).toBeUndefined();
+  });
+});
+
+describe("the checker's text, kept as parts", () => {
+  it.each([11, 12, 13])('follows random edits as a plain string does (seed %i)', (seed) => {
+    const next = random(seed);
+    const int = (n: number) => Math.floor(next() * n);
+    const pieces = ['\n', '\n\n\n', 'Olivia went home. ', PARAGRAPH, 'x', '', 'A sentence with no end '.repeat(40), '\n\nNew paragraph.'];
+    let text = `\n\n${PARAGRAPH.repeat(12)}\n${PHRASES.join(' ')}\n\n`;
+    const checker = new IncrementalChecker(() => []);
+    checker.update(text);
+    for (let step = 0; step < 300; step++) {
+      const at = int(text.length + 1);
+      const oldEnd = Math.min(text.length, at + (next() < 0.5 ? 0 : int(next() < 0.9 ? 5 : 900)));
+      const insert = next() < 0.3 ? '' : pieces[int(pieces.length)]!;
+      text = text.slice(0, at) + insert + text.slice(oldEnd);
+      checker.edit(at, oldEnd, insert);
+      const where = `seed ${seed}, step ${step}`;
+      expect(checker.length, where).toBe(text.length);
+      expect(checker.cut(), where).toEqual(chunk(text));
+      for (let i = 0; i < 4; i++) {
+        const from = int(text.length + 2) - 1;
+        const to = from + int(700);
+        expect(checker.slice(from, to), `${where}: slice ${from}-${to}`).toBe(text.slice(Math.max(0, from), to));
+      }
+      if (step % 10 === 9) expect(checker.text(), where).toBe(text);
+    }
+    expect(() => checker.edit(5, 2, 'x')).toThrow(/an edit of \[5, 2\)/);
   });
 });
 

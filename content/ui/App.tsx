@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Account } from '../../rules/engine/ids';
 import type { Box, Finding } from '../../rules/engine/types';
 import type { Severity } from '../../rules/engine/ids';
@@ -15,11 +15,25 @@ export interface UiProps {
   chips: ChipView[];
   card: CardView | null;
   gate: GateView | null;
-  /**
-   * The marks: boxes over the flagged words, from the text's client rects, drawn in this closed
-   * layer (never in the page's editor, nor in the document's shared highlight registry).
-   */
-  overlay: { rect: DOMRect; style: MarkStyle }[];
+  /** Per composer being checked: its box, and the marks over its flagged words. */
+  overlay: OverlayView[];
+}
+
+/**
+ * One composer's marks: boxes over the flagged words, from the text's client rects, drawn in this
+ * closed layer (never in the page's editor, nor in the document's shared highlight registry).
+ *
+ * They are drawn inside one box as big as the composer's, there whatever was found. Chromium's
+ * IntersectionObserver v2 (`trackVisibility`) tells a page whether anything at all is over an
+ * element of its own (any layer, any pointer-events, even a box that paints nothing): marks alone
+ * would tell a page probing each word which ones were marked. With this box over the whole
+ * composer every word is covered alike, marked or not. It paints nothing and takes no pointer.
+ */
+export interface OverlayView {
+  id: number;
+  /** The composer's box on screen. */
+  box: DOMRect;
+  marks: { rect: DOMRect; style: MarkStyle }[];
 }
 
 export interface ChipView {
@@ -38,7 +52,7 @@ export interface CardView {
   finding: Finding;
   /** Move keyboard focus into the card (opened from the counter, not by hovering). */
   takeFocus: boolean;
-  /** Where the finding's text is on screen; the card sits next to it. */
+  /** The composer's box on screen; the card sits by it (the same place for every finding). */
   anchor: DOMRect;
   index: number;
   total: number;
@@ -91,13 +105,26 @@ const SEVERITY_TEXT = { block: 'Must change', warn: 'Check before posting' } as 
 export function App({ chips, card, gate, overlay }: UiProps) {
   return (
     <div class="layer">
-      {overlay.map(({ rect, style }, i) => (
+      {overlay.map(({ id, box, marks }) => (
         <div
-          key={i}
-          class={`mark ${style}`}
-          data-mark={style}
-          style={{ left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` }}
-        />
+          key={id}
+          class="cover"
+          style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` }}
+        >
+          {marks.map(({ rect, style }, i) => (
+            <div
+              key={i}
+              class={`mark ${style}`}
+              data-mark={style}
+              style={{
+                left: `${rect.left - box.left}px`,
+                top: `${rect.top - box.top}px`,
+                width: `${rect.width}px`,
+                height: `${rect.height}px`,
+              }}
+            />
+          ))}
+        </div>
       ))}
       {chips.map((chip) => (
         <Chip key={chip.id} {...chip} />
@@ -148,23 +175,22 @@ function Chip({ rect, count, checked, blocking, unavailable, open }: ChipView) {
   );
 }
 
+/** Every card's height in pixels (less in a shorter window). */
+const CARD_HEIGHT = 340;
+
 function Card(props: CardView) {
   const { finding, anchor, index, total, account, identity, takeFocus } = props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (takeFocus) ref.current?.focus();
   }, [takeFocus, finding]);
-  // The card's height is known once drawn: measure it, and place it again if it changed.
-  const [measured, setMeasured] = useState(260);
-  useLayoutEffect(() => {
-    const height = ref.current?.offsetHeight;
-    if (height && height !== measured) setMeasured(height);
-  });
-  // Below the marked words, or above them when there is no room below; when neither fits (a
-  // short window, a card with a thumbnail), as low as keeps it whole on screen. It never grows
-  // past the window (it scrolls inside), so its buttons are always within reach.
+  // One size for every card, whatever it holds: the page can hit-test it, so its box must not say
+  // which rule was found or how long its words are. Only the explanation scrolls (.body); the
+  // header, Apply/Ignore and the account switch stay in view whatever the explanation's length,
+  // so every button is where the user sees it and can click it. Below the composer, or
+  // above it when there is no room below; when neither fits, as low as keeps it whole on screen.
+  const height = Math.min(CARD_HEIGHT, innerHeight - 16);
   const below = anchor.bottom + 8;
-  const height = Math.min(measured, innerHeight - 16);
   const above = anchor.top - height - 8;
   const top = below + height <= innerHeight - 8 ? below : above >= 8 ? above : Math.max(8, innerHeight - height - 8);
   const left = Math.max(8, Math.min(anchor.left, innerWidth - 388));
@@ -176,7 +202,7 @@ function Card(props: CardView) {
       tabIndex={-1}
       role="dialog"
       aria-label={`Second Look: ${ruleLabel(finding.rule)}`}
-      style={{ left: `${left}px`, top: `${top}px` }}
+      style={{ left: `${left}px`, top: `${top}px`, height: `${height}px` }}
       onMouseEnter={() => props.hover(true)}
       onMouseLeave={() => props.hover(false)}
       onKeyDown={(event) => event.key === 'Escape' && props.close()}
@@ -200,23 +226,25 @@ function Card(props: CardView) {
           ×
         </button>
       </header>
-      <h2>{ruleLabel(finding.rule)}</h2>
-      {props.image && <Thumbnail {...props.image} />}
-      <p>{finding.message}</p>
-      {finding.why && (
-        <p class="why">
-          Why: {explainWhy(finding)}. How sure: {describeScore(finding.score)}
+      <div class="body">
+        <h2>{ruleLabel(finding.rule)}</h2>
+        {props.image && <Thumbnail {...props.image} />}
+        <p>{finding.message}</p>
+        {finding.why && (
+          <p class="why">
+            Why: {explainWhy(finding)}. How sure: {describeScore(finding.score)}
+          </p>
+        )}
+        <blockquote>{finding.clause.quote}</blockquote>
+        <p class="cite">
+          {finding.clause.section} — {policyName(finding.clause.pack)}
         </p>
-      )}
-      <blockquote>{finding.clause.quote}</blockquote>
-      <p class="cite">
-        {finding.clause.section} — {policyName(finding.clause.pack)}
-      </p>
-      {finding.suggestion && !props.image && (
-        <p class="suggestion">
-          Suggestion: <q>{finding.suggestion}</q>
-        </p>
-      )}
+        {finding.suggestion && !props.image && (
+          <p class="suggestion">
+            Suggestion: <q>{finding.suggestion}</q>
+          </p>
+        )}
+      </div>
       {props.applyProblem === 'failed' && <p class="error">The site did not take the change; please edit the text yourself.</p>}
       {props.applyProblem === 'moved' && (
         <p class="error">These words were edited after they were checked, so nothing was changed. Checking again…</p>

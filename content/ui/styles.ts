@@ -5,7 +5,9 @@ export const UI_CSS = `
 .layer { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; }
 .scratch { position: fixed; left: 0; top: 0; visibility: hidden; pointer-events: none; }
 
-.mark { position: fixed; pointer-events: none; border-bottom: 2px solid; border-radius: 2px; }
+/* Over a checked composer's whole box whatever was found (App.tsx, OverlayView): paints nothing. */
+.cover { position: fixed; pointer-events: none; overflow: hidden; }
+.mark { position: absolute; pointer-events: none; border-bottom: 2px solid; border-radius: 2px; }
 .mark.warn { background: rgb(245 158 11 / 22%); border-color: rgb(217 119 6); }
 .mark.block { background: rgb(220 38 38 / 18%); border-color: rgb(220 38 38); }
 .mark.active { background: rgb(37 99 235 / 25%); border-color: rgb(37 99 235); }
@@ -23,16 +25,23 @@ export const UI_CSS = `
 .chip.pending { background: #6b7280; cursor: default; }
 .chip:focus-visible, button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 
+/* One box of one size for every finding (App.tsx, Card): the header, the errors, the actions and the
+   account switch keep their place, and only the explanation between them scrolls, so no button is
+   ever scrolled out of the box. */
 .card {
   position: fixed; pointer-events: auto; width: min(380px, calc(100vw - 16px)); padding: 12px 14px;
-  max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; box-sizing: border-box;
+  max-height: calc(100vh - 16px); overflow: hidden; box-sizing: border-box;
+  display: flex; flex-direction: column; gap: 6px;
   background: #fff; border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 8px 24px rgb(0 0 0 / 18%);
 }
+.card > * { flex: none; }
+.card > .body { flex: 1 1 auto; min-height: 0; overflow-y: auto; overscroll-behavior: contain; }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 3px solid #2563eb; }
 .card header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .card h2 { margin: 0; font-size: 15px; }
 .card p { margin: 6px 0; }
+.card > p.error { margin: 0; }
 .severity { display: inline-block; padding: 1px 8px; border-radius: 9px; font-size: 12px; font-weight: 600; }
 .severity.warn { background: #fef3c7; color: #92400e; }
 .severity.block { background: #fee2e2; color: #991b1b; }

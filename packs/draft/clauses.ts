@@ -46,6 +46,8 @@ const TERMINAL = /[.!?;:,]["'\u2019\u201D)]?$/;
 export const LEAD_IN_END = /(?::|\s[-\u2013\u2014])\s*$/;
 /** A line ending in one of these words stops mid-phrase: it is no heading. */
 const DANGLING = /\b(?:a|an|the|of|in|on|at|to|for|with|by|from|and|or|but|as|that|which|who|their|its|our|your|is|are|be|will|must|should|not|may|can)$/i;
+/** A line that is a web address, perhaps with a label ("source: https://..."). */
+const URL_LINE = /^(?:[\w ]{1,20}:\s*)?(?:https?:\/\/|www\.)\S+$/i;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|eg|ie|vs|Mr|Mrs|Ms|Dr|St|No|approx|incl|cf|Co|Ltd|para|ref)\.$/i;
 
@@ -184,6 +186,7 @@ export function splitClauses(text: string): DocClause[] {
     const line = lines[i]!;
     if (!line.text) continue;
     if (line.text.includes('\t') || /^\|.*\|$/.test(line.text)) continue; // tables: contents, document control
+    if (URL_LINE.test(plain(line.text))) continue; // an address alone: no clause, and no heading
     let j = i + 1;
     while (j < lines.length && !lines[j]!.text) j++;
     const next = lines[j]?.text;

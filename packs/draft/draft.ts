@@ -8,7 +8,7 @@ import type { RuleId } from '../../rules/engine/facts';
 import { splitClauses, type DocClause } from './clauses';
 import type { Knowledge } from './knowledge';
 import { propose, type ProposeOptions, type RuleProposal } from './propose';
-import { features } from './text';
+import { tokens } from './text';
 
 export interface DraftOptions extends ProposeOptions {
   id?: string;
@@ -38,8 +38,9 @@ const ABOUT_POSTS = ['#post', '#image', '#name', '#offensive', '#complaint', '#c
 
 /** Why a clause about posts cannot be checked, from what it talks about. */
 function whyNotCheckable(clause: DocClause): string | undefined {
-  const bag = features(clause.quote);
-  if (!ABOUT_POSTS.some((c) => bag.has(c))) return undefined;
+  // The words' concepts alone (not the phrase features propose weighs): this runs on every clause no rule cites.
+  const concepts = new Set(tokens(clause.quote).map((t) => t.concept));
+  if (!ABOUT_POSTS.some((c) => concepts.has(c))) return undefined;
   const q = clause.quote.toLowerCase();
   if (/privacy settings?|settings|password|account details|turn(?:ed)? off/.test(q)) return 'about account settings, not what one draft says';
   if (/copyright|intellectual property|acknowledge the author|someone else's|other people's/.test(q)) return 'who owns an image or text cannot be known from the draft';

@@ -10,7 +10,7 @@ import type { RuleId } from '../../rules/engine/facts';
 import type { RuleEvidence } from '../../rules/engine/types';
 import { LEAD_IN_END, type DocClause } from './clauses';
 import type { Knowledge, LabelledClause } from './knowledge';
-import { DIRECTIVE_HEADING, features, isDirective, type Bag } from './text';
+import { audienceOf, DIRECTIVE_HEADING, features, isDirective, isPurpose, type Bag } from './text';
 
 export interface Proposal {
   clause: DocClause;
@@ -55,8 +55,13 @@ export const TUNING = {
   backgroundSample: 120,
   /** A clause is listed after the first when it scores at least this share of the best. */
   relative: 0.4,
+  /**
+   * ... but the first this many are listed whatever their share (when they score near the
+   * threshold): when the first is wrong, the reviewer's choice is often a clause in other words.
+   */
+  listed: 3,
   /** A rule is taken as stated when its best clause scores at least this. */
-  threshold: 0.012,
+  threshold: 0.006,
   /** Positive examples weigh this share of the negatives in all, so rare rules score like common ones. */
   balance: 0.5,
   /**
@@ -74,8 +79,20 @@ export const TUNING = {
    * isDirective): an introduction or a definition that uses a rule's words does not state it.
    */
   notDirective: 0.4,
+  /**
+   * ... and by this when it says what the policy is for and what that protects (text.ts,
+   * isPurpose): it states the rule, but a clause that tells staff what to do comes first.
+   */
+  purpose: 0.6,
+  /**
+   * ... and by this when it asks something of parents or pupils in a document that asks things of
+   * staff too: below `purpose`, so it cannot state a rule by itself.
+   */
+  otherAudience: 0.2,
   /** ... and by this when it is a lead-in ("We ask parents to:"): its items state the rules. */
   leadInOnly: 0.3,
+  /** A blanket ban ("Do not discuss your work") scores at least this for the rules it covers, before its form counts. */
+  blanketFloor: 0.02,
   /** 1: a rule is stated only by a clause that is a directive (and not a lead-in or a fragment). */
   statedByDirective: 1,
 };
@@ -94,21 +111,32 @@ function wordStarts(words: readonly string[]): RegExp {
 }
 
 /**
- * A blanket ban: discussing (talking about, debating) the school, one's work, pupils or
- * colleagues at all, or anything to do with them (not discussing them *with* someone), in a
- * clause that forbids it ("An individual is free to talk about the school" is no ban). Rules
- * whose evidence is `blanket` count it.
+ * A blanket ban: discussing (talking about, debating, commenting on, referring to, posting
+ * about, giving information about) the school, one's work, pupils or colleagues at all, or
+ * anything to do with them (not discussing them *with* someone), in a clause that forbids it ("An
+ * individual is free to talk about the school" is no ban; "no negative comments about staff" is
+ * a narrower ban that other rules' words state). Rules whose evidence is `blanket` count it.
  */
 const BAN = /(?:^|[^a-z])(?:not|never|no|nothing|don't|avoid\w*|refrain\w*)(?![a-z])/;
-const TALK_ABOUT_SCHOOL =
-  "(?:discuss|talk(?:s|ing)? about|debat)[a-z]*\\b(?:(?!\\b(?:with|outside)\\b)[^.;]){0,40}?\\b(?:anything|(?:the |your |their |our )?(?:school|academy|trust|work|workplace|place of work|employer|pupils?|students?|children|colleagues?|staff)\\b)";
-/** ... the ban within a few words before it ("Do not discuss", "never discuss", "not the platform to discuss"). */
-const BLANKET = new RegExp(`(?:^|[^a-z])(?:not|never|no|nothing|don't|avoid\\w*|refrain\\w*)(?:\\s+[^\\s.;]+){0,4}?\\s+${TALK_ABOUT_SCHOOL}`);
+const TALK =
+  '(?:discuss|debat|talk(?:s|ing)? about|comment|remark|refer|writ(?:e|es|ing) about|post(?:s|ing)? (?:anything |things )?about|(?:any )?information (?:regarding|about|relating to|concerning|on))';
+const TALK_ABOUT_SCHOOL = `${TALK}[a-z]*\\b(?:(?!\\b(?:with|outside|behalf)\\b)[^.;]){0,40}?\\b(?:anything|(?:the |your |their |our |my )?(?:school|academy|trust|work|workplace|place of work|employer|pupils?|students?|children|colleagues?|staff)\\b)`;
+/** Words that narrow a ban to one kind of talk ("no negative comments"): that is not a blanket ban. */
+const NARROW = '(?:negative|derogatory|offensive|inappropriate|critical|disparaging|abusive|defamatory|rude|unprofessional|political|personal|private|positive|confidential|sensitive)';
+/** Words that end the ban's reach: "not those of your employer if commenting on ...". */
+const BREAK = '(?:if|when|unless|whether|but|that|which|who)';
+/** ... the ban within a few words before it ("Do not discuss", "never discuss", "not the platform to discuss", "Do not use blogs to make comments on"). */
+const BLANKET = new RegExp(`(?:^|[^a-z])(?:not|never|no|nothing|don't|avoid\\w*|refrain\\w*)(?:\\s+(?!(?:${NARROW}|${BREAK})\\b)[^\\s.;,]+){0,10}?\\s+${TALK_ABOUT_SCHOOL}`);
+/** A condition is no ban: "If an employee's presence does not make any reference to the school, ...". */
+const CONDITION = /^(?:if|where|when|whenever|unless|whether|provided)\b/;
 /** ... or in the lead-in of a list item that names it ("Staff should not:" ... "discuss the school"). */
 const TALK_ITEM = new RegExp(`^${TALK_ABOUT_SCHOOL}`);
 
+/** How a text states a rule in its words: with the rule's terms, or as a blanket ban (or not at all). */
+export type WordEvidence = 'terms' | 'blanket' | undefined;
+
 /** Whether a text uses a rule's words: one of its terms, or one of each group of `all`, or a blanket ban for a `blanket` rule. */
-export function evidenceTest(evidence: RuleEvidence): { words(text: string, own?: string): boolean; heading(text: string): boolean } {
+export function evidenceTest(evidence: RuleEvidence): { words(text: string, own?: string): WordEvidence; heading(text: string): boolean } {
   const test = plainEvidenceTest(evidence);
   return {
     words: (text, own) => test.words(plainWords(text), own === undefined ? undefined : plainWords(own)),
@@ -117,15 +145,18 @@ export function evidenceTest(evidence: RuleEvidence): { words(text: string, own?
 }
 
 /** The same, on text already made plain (plainWords): each clause is made plain once, not once per rule. */
-function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string, own?: string): boolean; heading(plain: string): boolean } {
+function plainEvidenceTest(evidence: RuleEvidence): { words(plain: string, own?: string): WordEvidence; heading(plain: string): boolean } {
   const groups = [...(evidence.terms?.length ? [evidence.terms] : []), ...(evidence.all ?? [])].map(wordStarts);
   const heading = wordStarts(evidence.headings);
   return {
     // `own`, when given, is a list item's own words (`plain` adds its lead-in's): the lead-in may
     // carry some of the rule's words, but not all of them for every item under it.
     words: (t, own) =>
-      (groups.length > 0 && groups.every((g) => g.test(t)) && (own === undefined || groups.some((g) => g.test(own)))) ||
-      (evidence.blanket === true && (BLANKET.test(own ?? t) || (own !== undefined && TALK_ITEM.test(own) && BAN.test(t.slice(own.length))))),
+      groups.length > 0 && groups.every((g) => g.test(t)) && (own === undefined || groups.some((g) => g.test(own)))
+        ? 'terms'
+        : evidence.blanket === true && !CONDITION.test(own ?? t) && (BLANKET.test(own ?? t) || (own !== undefined && TALK_ITEM.test(own) && BAN.test(t.slice(own.length))))
+          ? 'blanket'
+          : undefined,
     heading: (t) => evidence.headings.length > 0 && heading.test(t),
   };
 }
@@ -241,9 +272,20 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
   const clauseOwnWords = clauses.map((c) => (c.leadIn ? plainWords(c.quote) : undefined));
   const clauseHeadings = clauses.map((c) => plainWords(`${c.headings.join(' ')} ${c.section}`));
   /** What a clause's form says of it, whatever the rule: a directive, or an introduction or lead-in. */
+  // A document that asks things of staff in so many words: what it asks of parents or pupils
+  // ("Parental requirements often include:") is theirs, not a rule for staff's posts.
+  const audiences = clauses.map((c) => audienceOf(c.leadIn ?? c.headings.at(-1) ?? ''));
+  const forStaff = audiences.includes('staff');
   const clauseForm = clauses.map(
-    (c) =>
-      ((isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')) && !FRAGMENT.test(c.quote) ? 1 : TUNING.notDirective) * (LEAD_IN_END.test(c.quote) ? TUNING.leadInOnly : 1),
+    (c, ci) =>
+      (forStaff && audiences[ci] === 'others' ? TUNING.otherAudience : 1) *
+      (FRAGMENT.test(c.quote)
+        ? TUNING.notDirective
+        : isDirective(c.quote, c.leadIn) || DIRECTIVE_HEADING.test(c.headings.at(-1) ?? '')
+          ? 1
+          : isPurpose(c.quote)
+            ? TUNING.purpose
+            : TUNING.notDirective) * (LEAD_IN_END.test(c.quote) ? TUNING.leadInOnly : 1),
   );
   return knowledge.rules.map((rule, ri) => {
     const positives: { example: LabelledClause | undefined; v: Vec; w: number }[] = [];
@@ -286,10 +328,13 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
       const inWords = evidence.words(clauseWords[ci]!, clauseOwnWords[ci]);
       const inHeading = evidence.heading(clauseHeadings[ci]!);
       const factor = inWords ? (inHeading ? TUNING.headingToo : 1) : inHeading ? TUNING.headingOnly : TUNING.noEvidence;
-      const p = sigmoid(z) * factor * clauseForm[ci]!;
+      // A blanket ban shares few words with the clauses that state a rule in its own terms, so
+      // the regression scores it low; it states the rule all the same, at least as surely as the
+      // threshold asks.
+      const p = Math.max(sigmoid(z), inWords === 'blanket' ? TUNING.blanketFloor : 0) * factor * clauseForm[ci]!;
       // Resemblance costs a comparison with every known clause: only when it counts in the score.
       const score = TUNING.mix < 1 ? TUNING.mix * p + (1 - TUNING.mix) * resemblance(v).knn : p;
-      return { clause, ci, score, v, inWords: inWords && (TUNING.statedByDirective === 0 || clauseForm[ci] === 1) };
+      return { clause, ci, score, v, inWords: inWords !== undefined && (TUNING.statedByDirective === 0 || clauseForm[ci]! >= TUNING.purpose) };
     });
     /** The features that weighed most for this rule in a clause, as words (for the proposals only). */
     const wordsOf = (ci: number): string[] => {
@@ -318,7 +363,7 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
     // A rule is stated only by a clause in its own words that tells someone what to do.
     const stated = scored.some((x) => x.inWords && x.score >= threshold);
     const proposals: Proposal[] = scored
-      .filter((p, i) => i === 0 || p.score >= Math.max(threshold * 0.8, best * relative))
+      .filter((p, i) => i === 0 || (i < TUNING.listed ? p.inWords || p.score >= threshold * 0.8 : p.score >= Math.max(threshold * 0.8, best * relative)))
       .slice(0, maxClauses)
       .map(({ v, ci, inWords: _inWords, ...rest }) => {
         const p = { ...rest, words: wordsOf(ci) };

@@ -69,8 +69,24 @@ function stemOf(word: string): string {
   return stem;
 }
 
+/**
+ * Tokens by text: a clause's section heading and lead-in recur with every clause under them, and
+ * each clause is read again to say why it cannot be checked. Cleared when it grows past a few
+ * documents' worth. The tokens are shared: callers do not change them.
+ */
+const TOKENS = new Map<string, readonly Token[]>();
+
 /** The words of a text, stemmed, with their concepts. */
-export function tokens(text: string): Token[] {
+export function tokens(text: string): readonly Token[] {
+  let out = TOKENS.get(text);
+  if (out === undefined) {
+    if (TOKENS.size > 20_000) TOKENS.clear();
+    TOKENS.set(text, (out = tokenise(text)));
+  }
+  return out;
+}
+
+function tokenise(text: string): Token[] {
   const out: Token[] = [];
   const words = text
     .toLowerCase()
@@ -117,7 +133,7 @@ export function features(text: string, weight = 1, into: Bag = new Map()): Bag {
  * when its lead-in is ("Staff should not:" ... "Not posting photos").
  */
 const OBLIGATION =
-  /\b(?:must|should|shall|ought|need(?:s)? to|(?:is|are|am) (?:not )?to|will|won't|expected|required?|requirements?|ha(?:ve|s) to|may not|cannot|can't|(?:not )?(?:permitted|allowed|acceptable|appropriate)|unacceptable|inappropriate|prohibit\w*|forbid\w*|never|avoid\w*|refrain\w*|ensur\w*|make sure|do not|don't|does not|request(?:ed)? that|ask(?:ed)? (?:that|to)|encouraged|advised|please|responsib\w*|expectations?)\b/;
+  /\b(?:must|should|shall|ought|need(?:s)? to|(?:is|are|am) (?:not )?to|will|won't|expect(?:s|ed)?|required?|requirements?|ha(?:ve|s) to|may not|cannot|can't|(?:not )?(?:permitted|allowed|acceptable|appropriate)|unacceptable|inappropriate|prohibit\w*|forbid\w*|never|avoid\w*|refrain\w*|ensur\w*|make sure|do not|don't|does not|request(?:ed)? that|ask(?:ed)? (?:that|to)|encouraged|advised|please|responsib\w*|expectations?)\b/;
 const IMPERATIVE = /^(?:under no circumstances|at no time|in no circumstances|do|don't|never|always|be|avoid|ensure|remember|think|respect|keep|use|make|report|check|consider|only|no|not|refrain|seek|take|treat|protect|maintain|adhere|comply|follow|inform|tell|exercise)\b/;
 
 /** A sentence about the policy itself: what it sets out, covers or is designed to do. */
@@ -130,9 +146,62 @@ export const DIRECTIVE_HEADING = /\b(?:requirements?|expectations?|rules|guideli
 /** A sentence that lists examples of what a word covers: a definition, whatever its modals. */
 const EXAMPLES = /^(?:examples?\b|for (?:example|instance)\b|th(?:is|ese) (?:includes?|covers?)\b|such as\b)/;
 
+/**
+ * A statement of what the policy is for that names what it protects: "The principles set out in
+ * this policy are designed to ensure ... that confidentiality of pupils and staff is maintained".
+ * It tells no one what to do in so many words, but a reader knows the rule applies to their posts.
+ */
+const PURPOSE = /\b(?:designed|aims?|intend\w*|purpose)\b[^.;]*?\b(?:ensur\w*|protect\w*|safeguard\w*|maintain\w*|preserv\w*|respect\w*)\b/;
+
+/** Whether a sentence about the policy itself sets out what it protects (see PURPOSE). */
+export function isPurpose(quote: string): boolean {
+  const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
+  return (ABOUT_THE_POLICY.test(q) && PURPOSE.test(q)) || AIM.test(q);
+}
+
+/** An aim in a list of them ("To ensure that the school is not exposed to legal action"): what the policy is for, not what anyone must do. */
+const AIM = /^to (?:ensure|protect|safeguard|maintain|preserve|promote|keep|set out|provide|give|help|support|enable|make sure|minimi[sz]e|reduce)\b/;
+
+/**
+ * What happens after a breach (it is reported, referred, punished): a procedure, not what a post
+ * may say, whatever its modals ("Where there has been a breach of confidential information, the
+ * breach must be reported to the Data Protection Officer").
+ */
+const PROCEDURE =
+  /^(?:where|if|when|any|a|all)\b[^.;]*\bbreach(?:es)?\b[^.;]*\b(?:must|should|will|may)\b[^.;]*\b(?:reported|referred|result|lead|investigated)\b|\b(?:must|should|will|to) be (?:reported|referred)\b|\bmay (?:result|lead) in (?:disciplinary|dismissal)/;
+
 export function isDirective(quote: string, leadIn?: string): boolean {
   const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
-  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q)) return false;
+  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q) || PROCEDURE.test(q) || AIM.test(q)) return false;
   if (IMPERATIVE.test(q) || OBLIGATION.test(q)) return true;
   return leadIn !== undefined && isDirective(leadIn);
+}
+
+/** Who a clause is addressed to, when it names them: staff, or parents and pupils (the school's other readers). */
+export type Audience = 'staff' | 'others' | undefined;
+
+const STAFF_WORDS = /\b(?:staff|employees?|teachers?|colleagues|governors|volunteers|members of staff|school[- ]based staff|adults who work)\b/;
+const OTHER_WORDS = /\b(?:parents?|parental|carers?|families|pupils?|students?|children|learners|young people)\b/;
+/** The readers a sentence asks something of, at its start: "Parents should not", "We ask that parents", "Pupils will be advised". */
+const SUBJECT = /^(?:(?:we (?:would )?(?:ask|expect|request|remind)(?: that| all)?|it is expected that|all|any|our|the)\s+)?(?:([a-z]+(?:\s*\/\s*[a-z]+)?)\s+)?/;
+
+/**
+ * The audience of a clause from what addresses it: a list item's lead-in ("Parental requirements
+ * often include:"), else the sentence's own subject; a lead-in or subject naming staff wins.
+ */
+export function audienceOf(quote: string, leadIn?: string): Audience {
+  const of = (text: string): Audience => {
+    const t = text.toLowerCase();
+    if (STAFF_WORDS.test(t)) return 'staff';
+    return OTHER_WORDS.test(t) ? 'others' : undefined;
+  };
+  if (leadIn !== undefined) {
+    const a = of(leadIn);
+    if (a) return a;
+  }
+  const q = quote.toLowerCase().replace(/^[^a-z]+/, '');
+  const subject = SUBJECT.exec(q)?.[0] ?? '';
+  // The first words up to the verb: "Parents/carers should", "Pupils will be advised".
+  const head = q.slice(0, subject.length + 24).split(/\b(?:should|must|will|are|is|may|can|need|have|has|ought)\b/)[0]!;
+  return of(head);
 }

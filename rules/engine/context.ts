@@ -11,6 +11,7 @@ import { sentences, spacedTokens, tokenize, type Sentence, type Token } from './
 import { compilePupils, PendingNames, type DerivedHashedPupils, type LegacyHashedPupils, type PupilIndex } from './pupils';
 import { legacyHasherFor, type NameKdf } from './name-hash';
 import { phrasePattern } from './match';
+import { firstIndex } from './search';
 
 export interface Organisation {
   /** The organisation's names (trust and schools), or null when none is configured. */
@@ -171,16 +172,8 @@ function parseTags(text: string, lexicon: Readonly<Record<string, string>>): Map
 
 /** Binary search: sentences are sorted and disjoint. */
 function sentenceIndex(sents: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sents.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sents[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const i = firstIndex(sents.length, (k) => sents[k]!.end > offset);
+  return i < sents.length && sents[i]!.start <= offset ? i : -1;
 }
 
 export function buildContext(draft: Draft, settings: Settings): RuleContext {

@@ -12,6 +12,9 @@ export function anyOf(sources: readonly string[], flags = 'giu'): RegExp {
 export const SCHOOL_POINTERS = anyOf(school.pointers);
 export const DISCLAIMERS = anyOf(school.disclaimers, 'iu');
 export const SPEAKING_AS = anyOf(school.speakingAs);
+/** A year group ("Year 4", "Y5s", "Blwyddyn 6"), and a named class ("Class Oak": case matters). */
+export const YEAR_GROUP = new RegExp(`(?<![\\p{L}\\p{N}])${school.yearGroup}(?![\\p{L}\\p{N}])`, 'giu');
+export const CLASS_NAMED = anyOf(school.classNamed, 'gu');
 
 /** A word list as the alternatives of a pattern (the words may hold pattern syntax: "parents?"). */
 export const alt = (words: readonly string[]): string => words.join('|');

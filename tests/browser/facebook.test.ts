@@ -11,6 +11,9 @@ let page: Page;
 const COMPOSER = '[role="dialog"] [role="textbox"]';
 const COMMENT = '[aria-label^="Comment as"]';
 const BLOCKED = 'Well done to Olivia in Year 3 for her reading award!';
+// A personal post pointing at a year group needs a disclaimer (the `disclaimer` rule marks "Year 3");
+// the Apply tests are about the pupil's name alone, so their draft carries one.
+const DISCLAIMED = `${BLOCKED} Views my own.`;
 const WARNED = 'Great trip today with @jenny_b and the team.';
 
 beforeAll(async () => {
@@ -46,28 +49,33 @@ async function hoverMark(text: string): Promise<void> {
 describe('Facebook (Lexical)', () => {
   it('marks exactly the words each finding covers, and nothing else', async () => {
     await compose(BLOCKED);
-    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    // The pupil's name, and the year group that needs a disclaimer on a personal account.
+    await expect.poll(() => markedText(page)).toEqual(['Olivia', 'Year 3']);
     const draft = await report(browser.worker!, page);
     expect(draft).toMatchObject({ text: BLOCKED, platform: 'facebook', account: 'personal' });
-    expect(draft!.findings.map((f) => [f.rule, f.start, f.end])).toEqual([['child-name', 13, 19]]);
+    expect(draft!.findings.map((f) => [f.rule, f.start, f.end])).toEqual([
+      ['child-name', 13, 19],
+      ['disclaimer', 23, 29],
+    ]);
   });
 
   it('hovering a mark opens its card: the reason, the policy clause and the suggestion', async () => {
     await compose(BLOCKED);
     await hoverMark('Olivia');
-    const [finding] = (await report(browser.worker!, page))!.findings;
+    const finding = (await report(browser.worker!, page))!.findings.find((f) => BLOCKED.slice(f.start, f.end) === 'Olivia');
     await expect.poll(() => card().innerText()).toContain(finding!.message);
     const text = await card().innerText();
     expect(text).toContain(finding!.clause.quote);
     expect(text).toContain(finding!.clause.section);
     expect(text).toContain(finding!.suggestion!);
-    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    // Only the hovered finding's words are drawn as the open card's; the other mark stays as it was.
+    await expect.poll(() => markedText(page)).toEqual(['Olivia', 'Year 3']);
     expect(await activeMarkedText(page)).toEqual(['Olivia']);
   });
 
   it('moving the caret into marked words with the keyboard opens their card; moving out closes it', async () => {
     await compose(BLOCKED);
-    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    await expect.poll(() => markedText(page)).toEqual(['Olivia', 'Year 3']);
     await page.keyboard.press('Home');
     for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
     await card().waitFor();
@@ -77,10 +85,10 @@ describe('Facebook (Lexical)', () => {
   });
 
   it('Apply replaces the words through Lexical: the page and the model agree', async () => {
-    await compose(BLOCKED);
+    await compose(DISCLAIMED);
     await hoverMark('Olivia');
     await card().getByRole('button', { name: 'Apply' }).click();
-    const fixed = 'Well done to a pupil in Year 3 for her reading award!';
+    const fixed = 'Well done to a pupil in Year 3 for her reading award! Views my own.';
     await expect.poll(() => editorText(COMPOSER)).toBe(fixed);
     expect(lexicalParagraphs(await model(page, 'composer'))).toEqual([fixed]);
     await expect.poll(() => markedText(page)).toEqual([]);
@@ -88,17 +96,18 @@ describe('Facebook (Lexical)', () => {
   });
 
   it('Apply after more typing replaces the words where they are now, not at the offsets first checked', async () => {
-    await compose(BLOCKED);
+    await compose(DISCLAIMED);
     await hoverMark('Olivia');
     // The worker is busy for a while, so the words typed next are not checked before Apply.
     const busy = browser.worker!.evaluate(() => {
       const until = Date.now() + 2_500;
       while (Date.now() < until);
     });
-    await page.keyboard.press('Home');
+    // To the start of the draft (Home alone goes to the start of the line, and the draft wraps).
+    await page.keyboard.press('Control+Home');
     await page.keyboard.type('Hi all! ');
     await card().getByRole('button', { name: 'Apply' }).click();
-    const fixed = 'Hi all! Well done to a pupil in Year 3 for her reading award!';
+    const fixed = 'Hi all! Well done to a pupil in Year 3 for her reading award! Views my own.';
     await expect.poll(() => editorText(COMPOSER)).toBe(fixed);
     expect(lexicalParagraphs(await model(page, 'composer'))).toEqual([fixed]);
     await busy;
@@ -126,7 +135,8 @@ describe('Facebook (Lexical)', () => {
 
   it('the Post button is gated; "Go back and edit" keeps the draft; a blocking finding offers no "Post anyway"', async () => {
     await compose(BLOCKED);
-    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    // A warning beside the blocking finding does not bring "Post anyway" back.
+    await expect.poll(() => markedText(page)).toEqual(['Olivia', 'Year 3']);
     await page.getByRole('dialog', { name: 'Create post' }).getByRole('button', { name: 'Post', exact: true }).click();
     await gate().waitFor();
     expect(await gate().innerText()).toContain("A pupil's name");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
-import { FACEBOOK_COMPOSER, badgeText, markedText, overlayRects, report, setSettings, ui } from './support/page';
+import { FACEBOOK_COMPOSER, badgeText, composeOnFacebook, markedText, overlayRects, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // A page whose own scripts want to know what Second Look found (which names are pupils', above
@@ -137,6 +137,59 @@ async function fakeOver({ selector, index, kind }: { selector: string; index: nu
   return word.text;
 }
 
+/** Every point of a coarse grid over the window where the page's hit-test lands on Second Look. Runs in the page. */
+function windowHitMap(): string[] {
+  const hits: string[] = [];
+  for (let y = 2; y < innerHeight; y += 6)
+    for (let x = 2; x < innerWidth; x += 6) if (document.elementsFromPoint(x, y).some((e) => e.localName === 'second-look-ui')) hits.push(`${x},${y}`);
+  return hits;
+}
+
+/**
+ * What a page learns from Chromium's IntersectionObserver v2 about its editor's words: a 1x1
+ * element of its own over the middle of each word, each observed with `trackVisibility`, which
+ * says whether anything is painted over it (from any layer, whatever its pointer-events), and one
+ * more probe far from the editor as a control. Waits a second for the answers to settle and
+ * returns the words, the indices of those reported covered, and whether the control was seen
+ * uncovered (so the probes work). Runs in the page.
+ */
+async function coveredWords(selector: string): Promise<{ words: string[]; covered: number[]; control: boolean | null }> {
+  const editor = document.querySelector(selector)!;
+  const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const points: { word: string; x: number; y: number }[] = [];
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
+    for (const word of node.data.matchAll(/\S+/g)) {
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const r = range.getBoundingClientRect();
+      points.push({ word: word[0], x: Math.floor(r.x + r.width / 2), y: Math.floor(r.y + r.height / 2) });
+    }
+  const e = editor.getBoundingClientRect();
+  points.push({ word: 'control', x: Math.floor(e.left / 2), y: Math.floor(innerHeight - 10) });
+  const visible = new Map<number, boolean>();
+  await Promise.all(
+    points.map(
+      ({ x, y }, i) =>
+        new Promise<void>((resolve) => {
+          const probe = document.createElement('div');
+          probe.style.cssText = `position: fixed; left: ${x}px; top: ${y}px; width: 1px; height: 1px; z-index: 2147483647;`;
+          document.body.append(probe);
+          new IntersectionObserver(
+            (entries) => {
+              for (const entry of entries) visible.set(i, (entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
+              resolve();
+            },
+            { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+          ).observe(probe);
+        }),
+    ),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const words = points.slice(0, -1).map((p) => p.word);
+  return { words, covered: words.flatMap((_, i) => (visible.get(i) === false ? [i] : [])), control: visible.get(words.length) ?? null };
+}
+
 beforeAll(async () => {
   browser = await launch({ extension: true });
   await setSettings(browser.worker!, SCHOOL);
@@ -193,9 +246,10 @@ describe('a hostile page', () => {
     await page.locator(FACEBOOK_COMPOSER).click();
     await page.keyboard.type('Well done to Olivia and Jack in Year 3 for their reading awards!');
     // Privileged readers see the marks, the counter and the card...
-    await expect.poll(() => markedText(page)).toEqual(['Jack', 'Olivia']);
-    await expect.poll(() => badgeText(browser.worker!, page)).toBe('2');
-    await ui(page).getByRole('button', { name: /^Second Look: 2 things/ }).click();
+    // (the pupils' names, and the year group that needs a disclaimer on a personal account)
+    await expect.poll(() => markedText(page)).toEqual(['Jack', 'Olivia', 'Year 3']);
+    await expect.poll(() => badgeText(browser.worker!, page)).toBe('3');
+    await ui(page).getByRole('button', { name: /^Second Look: 3 things/ }).click();
     await ui(page).getByRole('dialog', { name: /^Second Look/ }).waitFor();
     expect(await ui(page).getByRole('dialog', { name: /^Second Look/ }).innerText()).toContain("A pupil's name");
 
@@ -243,5 +297,76 @@ describe('a hostile page', () => {
     expect(changed).toEqual([]);
     expect(await ui(other).getByRole('dialog', { name: /^Second Look/ }).count()).toBe(0);
     await other.close();
+  });
+
+  /*
+   * A card and the gate take the pointer while the user has them open: a page script can hit-test
+   * them (document.elementsFromPoint) and, in Chromium, see what they cover (IntersectionObserver
+   * with trackVisibility). So their boxes must say nothing but "open". A card is one size whatever
+   * it holds (a long message, a short name, a thumbnail: it scrolls inside), and sits by the
+   * composer, not by the words it is about (which would say where a finding is). The gate's
+   * backdrop covers the whole window whatever the gate lists. The drafts below differ in the rule
+   * found, where the finding is and how long its words are; the page sees the same boxes for both.
+   * Before the card was fixed, the two cards' hit maps differed (placed at the finding, as tall
+   * as their text).
+   */
+  it('an open card or gate takes the same points of the window whatever was found, and where', async () => {
+    const drafts = ['Olivia won the reading award this week.', 'A lovely afternoon at the park today, thank you to everyone who came along and to @jenny_b for organising it all.'];
+    const cards: string[][] = [];
+    const gates: string[][] = [];
+    for (const draft of drafts) {
+      const tab = await browser.context.newPage();
+      await tab.goto(SITES.facebook.url);
+      await tab.click('#open-composer');
+      await tab.locator(FACEBOOK_COMPOSER).click();
+      await tab.keyboard.type(draft);
+      await tab.mouse.move(1, 1);
+      await expect.poll(async () => (await report(browser.worker!, tab))?.findings.length).toBe(1);
+      // Opened by the user, from the composer's counter.
+      await ui(tab).getByRole('button', { name: /^Second Look: 1 thing/ }).click();
+      await ui(tab).getByRole('dialog', { name: /^Second Look/ }).waitFor();
+      await tab.mouse.move(1, 1);
+      cards.push(await tab.evaluate(windowHitMap));
+      await tab.keyboard.press('Escape');
+      await expect.poll(() => ui(tab).getByRole('dialog', { name: /^Second Look/ }).count()).toBe(0);
+      await tab.locator('[role="dialog"] [aria-label="Post"]').click();
+      await ui(tab).getByRole('alertdialog').waitFor();
+      gates.push(await tab.evaluate(windowHitMap));
+      await tab.close();
+    }
+    expect(cards[0]!.length).toBeGreaterThan(0);
+    expect(cards[1]).toEqual(cards[0]);
+    expect(gates[1]).toEqual(gates[0]);
+  });
+
+  /*
+   * Chromium's IntersectionObserver v2 (trackVisibility) tells a page whether anything is painted
+   * over an element of its own, from any layer, whatever its pointer-events. Marks are painted
+   * over the words they mark, so 1x1 probes over each word of the user's real draft would say
+   * which words were marked, with no user action but typing. While a composer is checked, Second
+   * Look's layer covers its whole box with one constant (unpainted) box, and draws the marks
+   * inside it: every word is equally covered, marked or not, pupil's name in the draft or not.
+   * Before that box, this test failed: with the pupil's name, exactly Olivia and Smith (words 3
+   * and 4) were reported covered; without it, none.
+   */
+  it("a page's IntersectionObserver v2 probes over each word cannot tell marked words from the rest", async () => {
+    const drafts = ['Well done to Olivia Smith and the choir today', 'Well done to Amelia Jones and the choir today'];
+    const seen: { words: string[]; covered: number[]; control: boolean | null }[] = [];
+    for (const draft of drafts) {
+      const tab = await browser.context.newPage();
+      await composeOnFacebook(tab, draft);
+      await tab.mouse.move(1, 1);
+      await expect.poll(() => markedText(tab)).toEqual(draft.includes('Olivia') ? ['Olivia Smith'] : []);
+      await expect.poll(async () => (await report(browser.worker!, tab))?.findings.length).toBe(draft.includes('Olivia') ? 1 : 0);
+      seen.push(await tab.evaluate(coveredWords, FACEBOOK_COMPOSER));
+      await tab.close();
+    }
+    const [named, unnamed] = seen as [(typeof seen)[0], (typeof seen)[0]];
+    expect(named.words).toEqual(drafts[0]!.split(' '));
+    // The probes work: one away from the composer is seen uncovered.
+    expect([named.control, unnamed.control]).toEqual([true, true]);
+    // Every word alike (all covered, or none), and the same with a pupil's name as without.
+    expect([0, named.words.length]).toContain(named.covered.length);
+    expect(named.covered).toEqual(unnamed.covered);
   });
 });

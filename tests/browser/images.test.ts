@@ -4,7 +4,8 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import exifr from 'exifr';
 import { SITES, launch, type Browser } from './support/chromium';
 import { badgeText, overlayRects, posts, report, setSettings, ui } from './support/page';
-import { axeViolations, openPopup } from './support/extension';
+import { EXTENSION_ID, axeViolations, openPopup } from './support/extension';
+import { NetworkWatch, outsideRequests } from './support/network';
 import { SCHOOL } from './support/settings';
 import { UiLocator } from './support/ui';
 import * as fx from '../images/fixtures';
@@ -17,15 +18,20 @@ import type { Box } from '../../rules/engine/types';
 // faces or names boxed, badge, gate, and the safe copy (download, or swap in the file input).
 let browser: Browser;
 let page: Page;
+/** Every target's requests (support/network.ts): the offscreen document and its OCR worker included. */
+let watch: NetworkWatch;
 const analyser = nodeAnalyser();
 
 const LOGO = `data:image/png;base64,${Buffer.from(await fx.logo()).toString('base64')}`;
 
 beforeAll(async () => {
-  browser = await launch({ extension: true });
+  browser = await launch({ extension: true, devtools: true });
+  // Before the first image: the offscreen document and the worker it starts are watched from their start.
+  watch = await NetworkWatch.start(browser.devtools!);
   await setSettings(browser.worker!, { ...SCHOOL, logo: LOGO });
 });
 afterAll(async () => {
+  await watch?.close();
   await browser?.close();
   await analyser.close();
 });
@@ -214,7 +220,7 @@ describe('images attached in the Facebook composer', () => {
     await expect.poll(() => posts(page)).toEqual(['Lovely walk today.']);
   });
 
-  it('a clean photo passes: no finding, no gate, and no request leaves the browser', async () => {
+  it('a clean photo passes: no finding, no gate, and no request leaves the browser from any target', async () => {
     await page.keyboard.type('Lovely walk today.');
     await attach('hills.jpg', await fx.landscape());
     await transfer('paste', 'shapes.png', await fx.graphic(), 'image/png');
@@ -225,8 +231,18 @@ describe('images attached in the Facebook composer', () => {
     ]);
     await page.locator('[role="dialog"] [aria-label="Post"]').click();
     await expect.poll(() => posts(page)).toEqual(['Lovely walk today.']);
-    const outside = browser.requests.filter((url) => !/^(?:https:\/\/www\.facebook\.com\/|chrome-extension:\/\/|data:|blob:)/.test(url));
-    expect(outside).toEqual([]);
+    // Nor did any image work before it in this file, in any target: the offscreen document where
+    // the models run and the worker Tesseract starts there are watched as well as the pages.
+    const outside = outsideRequests(watch.requests, EXTENSION_ID);
+    expect(outside.map((r) => `${r.targetType} ${r.documentUrl} -> ${r.url}`)).toEqual([]);
+    const offscreen = [...watch.find('other', /\/offscreen\.html/), ...watch.find('page', /\/offscreen\.html/)];
+    const workers = watch.find('worker', new RegExp(`^chrome-extension://${EXTENSION_ID}/`));
+    for (const [name, targets] of Object.entries({ offscreen, workers })) {
+      expect(targets.length, name).toBeGreaterThan(0);
+      expect(targets.every((t) => t.watched), name).toBe(true);
+      // Seen making its own (local) requests: the model files, the WebAssembly.
+      expect(watch.requests.filter((r) => targets.some((t) => t.targetId === r.targetId)).length, name).toBeGreaterThan(0);
+    }
   });
 
   it('an image attached just before Post holds the post until it is checked, then gates it', async () => {

@@ -124,7 +124,7 @@ describe('managed settings from a Chromium policy', () => {
     // Chromium passes the list to the extension whole (public/managed_schema.json leaves the ids unchecked).
     expect(managed).toMatchObject({ lockedRules: ['tagging', 'child-name', 'no-such-rule'] });
     await setSettings(b.worker!, { pack: 'coop', rules: { tagging: { enabled: false }, 'child-name': { enabled: false } } });
-    const page = await composeIn(b, 'Great trip today with @jenny_b and Olivia in Year 3.');
+    const page = await composeIn(b, 'Great trip today with @jenny_b and Olivia in Year 3. Views are my own.');
     await expect.poll(() => markedText(page)).toEqual(['@jenny_b', 'Olivia']);
     const findings = (await report(b.worker!, page))!.findings;
     expect(findings.map((f) => [f.rule, f.severity, f.clause?.pack])).toEqual([

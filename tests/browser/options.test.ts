@@ -152,7 +152,7 @@ describe('the options page', () => {
     await expect.poll(() => options.getByRole('radio', { name: /Our Trust Social Media Policy/ }).isChecked()).toBe(true);
     expect(await field('packFile').getByTestId('field-error').count()).toBe(0);
     expect(await save()).toContain('Saved');
-    const page = await composeIn('Well done to Olivia in Year 3 for her reading award!');
+    const page = await composeIn('Well done to Olivia in Year 3 for her reading award! Views are my own.');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     const popup = await openPopup(browser.context, browser.worker!, page);
     pages.push(popup);
@@ -175,7 +175,7 @@ describe('the options page', () => {
     const status = await save();
     expect(status).toMatch(/^Not saved: the pack file huge\.json \(1\d\.\d MB\) does not fit in the browser's storage for extensions \(.*quota.*\)\. The settings and pack in force are unchanged/i);
     expect(await storedJson()).toBe(before);
-    const page = await composeIn('Well done to Olivia in Year 3 for her reading award!');
+    const page = await composeIn('Well done to Olivia in Year 3 for her reading award! Views are my own.');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     const popup = await openPopup(browser.context, browser.worker!, page);
     pages.push(popup);

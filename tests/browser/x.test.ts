@@ -10,6 +10,9 @@ let page: Page;
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 const BLOCKED = 'Well done to Olivia in Year 3 for her reading award!';
+// A personal post pointing at a year group needs a disclaimer (the `disclaimer` rule marks "Year 3");
+// the Apply tests are about the pupil's name alone, so their draft carries one.
+const DISCLAIMED = `${BLOCKED} Views my own.`;
 const WARNED = 'Great trip today with @jenny_b and the team.';
 
 beforeAll(async () => {
@@ -44,19 +47,23 @@ async function hoverMark(text: string): Promise<void> {
 describe('X (Draft.js)', () => {
   it('marks exactly the words each finding covers, and reads the @handle posting', async () => {
     await compose(BLOCKED);
-    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    // The pupil's name, and the year group that needs a disclaimer on a personal account.
+    await expect.poll(() => markedText(page)).toEqual(['Olivia', 'Year 3']);
     const draft = await report(browser.worker!, page);
     expect(draft).toMatchObject({ text: BLOCKED, platform: 'x', account: 'personal' });
-    expect(draft!.findings.map((f) => [f.rule, f.start, f.end])).toEqual([['child-name', 13, 19]]);
+    expect(draft!.findings.map((f) => [f.rule, f.start, f.end])).toEqual([
+      ['child-name', 13, 19],
+      ['disclaimer', 23, 29],
+    ]);
     await hoverMark('Olivia');
     expect(await card().innerText()).toContain('(@jsmith_teaches)');
   });
 
   it('Apply replaces the words through Draft.js: the page and the model agree', async () => {
-    await compose(BLOCKED);
+    await compose(DISCLAIMED);
     await hoverMark('Olivia');
     await card().getByRole('button', { name: 'Apply' }).click();
-    const fixed = 'Well done to a pupil in Year 3 for her reading award!';
+    const fixed = 'Well done to a pupil in Year 3 for her reading award! Views my own.';
     await expect.poll(() => editorText()).toBe(fixed);
     expect(draftBlocks(await model(page, 'composer'))).toEqual([fixed]);
     await expect.poll(() => markedText(page)).toEqual([]);
@@ -117,7 +124,7 @@ describe('X (Draft.js)', () => {
     await page.waitForURL('**/status/1');
     // The home composer is gone with its findings.
     await expect.poll(() => badgeText(browser.worker!, page)).toBe('');
-    await compose(BLOCKED);
+    await compose(DISCLAIMED);
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     await expect.poll(() => badgeText(browser.worker!, page)).toBe('1');
     await page.getByRole('button', { name: 'Reply', exact: true }).click();
@@ -128,6 +135,6 @@ describe('X (Draft.js)', () => {
   it('runs on twitter.com addresses too', async () => {
     await page.goto('https://twitter.com/home');
     await compose(BLOCKED);
-    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    await expect.poll(() => markedText(page)).toEqual(['Olivia', 'Year 3']);
   });
 });

@@ -4,7 +4,7 @@ import { ruleTable } from './table';
 ruleTable('derogatory', [
   { text: "Whoever runs the village gossip page is a spiteful old witch. Views are my own.", account: 'personal', marks: [[55, 60, "witch"]] },
   { text: "Fobbed off by some jumped-up little s o d. Views my own.", account: 'personal', marks: [[36, 41, "s o d"]] },
-  { text: "The parents at pick-up are thick, nasty people. Views my own.", account: 'personal', marks: [[27, 46, "thick, nasty people"]] },
+  { text: "The parents at pick-up are thick, nasty people. Views my own.", account: 'personal', marks: [[4, 32, "parents at pick-up are thick"], [34, 46, "nasty people"]] },
   { text: "What a f*cking idiot that driver was. Views my own.", account: 'personal', marks: [[7, 14, "f*cking"], [15, 20, "idiot"]] },
   { text: "Ofsted can go f**k themselves. Views my own.", account: 'personal', marks: [[14, 18, "f**k"]] },
   { text: "My Year 2s at sports day: a herd of clumsy, confused penguins. Views my own.", account: 'personal', marks: [[28, 61, "herd of clumsy, confused penguins"]] },

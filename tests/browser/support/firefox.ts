@@ -19,6 +19,8 @@ export const FIREFOX = '/usr/bin/firefox-esr';
  * otherwise picks a random one per profile).
  */
 const EXTENSION_UUID = '5ec0d100-0000-4000-8000-5ec0d1005ec0';
+/** The add-on's origin: its pages, and the principal its requests are made with. */
+export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 /**
  * The machine has no internet, and the tests must not depend on it or send anything: Firefox's
@@ -58,6 +60,9 @@ const OFFLINE_PREFS: Record<string, unknown> = {
   'security.remote_settings.crlite_filters.enabled': false,
   'security.remote_settings.intermediates.enabled': false,
   'services.settings.poll_interval': 86400 * 365,
+  // Remote settings still synced at start (firefox.settings.services.mozilla.com, seen by the
+  // network watch, support/firefox-network.ts): pointed at nowhere, as Firefox's own remote agent does.
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
 };
 
 export interface Firefox {
@@ -68,6 +73,10 @@ export interface Firefox {
   requests: string[];
   /** A new tab on the site's fixture, served at its real address (or at `url` on that site). */
   open(site: Site, url?: string): Promise<Page>;
+  /** One of the add-on's pages (`options.html`, `popup.html?tab=<id>`) in a tab of its own. */
+  extensionPage(path: string): Promise<Page>;
+  /** The page's tab id, as the add-on knows it. */
+  tabId(page: Page): Promise<number>;
   /** The toolbar badge Firefox shows for the page's tab. */
   badgeText(page: Page): Promise<string>;
   /** What the popup is told for the page's tab (the `get-findings` message). */
@@ -100,7 +109,11 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
 }
 
-export async function launchFirefox(): Promise<Firefox> {
+/**
+ * `beforeInstall` runs once the browser is up, before the add-on is installed: the network watch
+ * starts there, so that the background page is watched from its first instruction.
+ */
+export async function launchFirefox(options: { beforeInstall?: (browser: Browser) => Promise<void> } = {}): Promise<Firefox> {
   if (!existsSync(FIREFOX)) {
     throw new Error(`Firefox ESR is not installed at ${FIREFOX}: run \`bash scripts/setup-browser.sh\` first.`);
   }
@@ -124,8 +137,11 @@ export async function launchFirefox(): Promise<Firefox> {
       'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: EXTENSION_UUID }),
     },
     defaultViewport: { width: 1100, height: 800 },
+    // A release build honours services.settings.server (OFFLINE_PREFS) only with this set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   });
   try {
+    await options.beforeInstall?.(browser);
     const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
     if (installed !== extensionId) throw new Error(`installed add-on ${installed}, expected ${extensionId}`);
     const probe = await openExtensionPage(browser, 'options.html');
@@ -142,7 +158,7 @@ export async function launchFirefox(): Promise<Firefox> {
  */
 async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
   const page = await browser.newPage();
-  const url = `moz-extension://${EXTENSION_UUID}/${path}`;
+  const url = `${EXTENSION_ORIGIN}/${path}`;
   // The load moves the tab into the extension process, which Puppeteer's navigation tracking
   // does not follow: start it, then wait until the page itself answers from its new address.
   void page.goto(url).catch(() => undefined);
@@ -176,6 +192,8 @@ function firefox(browser: Browser, probe: Page, extensionId: string): Firefox {
     browser,
     extensionId,
     requests,
+    extensionPage: (path) => openExtensionPage(browser, path),
+    tabId: tabIdOf,
     async open(site, url) {
       const page = await browser.newPage();
       await page.setRequestInterception(true);

@@ -191,14 +191,21 @@ export function query(root: ShadowRoot | null, steps: Step[], ask: 'count' | 'te
   const style = getComputedStyle(element);
   const visible = r.width > 0 && r.height > 0 && style.visibility !== 'hidden';
   if (ask === 'state') return { visible, enabled: !(element as HTMLButtonElement).disabled };
-  return { x: r.x + r.width / 2, y: r.y + r.height / 2, visible, enabled: !(element as HTMLButtonElement).disabled };
+  const x = r.x + r.width / 2;
+  const y = r.y + r.height / 2;
+  // What a click at its middle would land on: not this element when it is scrolled out of its box
+  // or covered (a user could not click it there either).
+  const hit = root?.elementFromPoint(x, y) ?? null;
+  const reachable = !!hit && element.contains(hit);
+  return { x, y, visible, reachable, enabled: !(element as HTMLButtonElement).disabled };
 }
 
 const POLL_MS = 50;
 
 /**
  * A locator for Second Look's closed layer, with the part of Playwright's Locator the tests use.
- * Clicks are real pointer clicks at the element's middle, as a user's would be.
+ * Clicks are real pointer clicks at the element's middle, as a user's would be, once that point
+ * is on the element itself (not scrolled out of its box, not under something else).
  */
 export class UiLocator {
   constructor(
@@ -251,12 +258,15 @@ export class UiLocator {
   async click(): Promise<void> {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const box = await this.ask<{ x: number; y: number; visible: boolean; enabled: boolean } | null>('box');
-      if (box?.visible && box.enabled) {
+      const box = await this.ask<{ x: number; y: number; visible: boolean; reachable: boolean; enabled: boolean } | null>('box');
+      if (box?.visible && box.reachable && box.enabled) {
         await this.page.mouse.click(box.x, box.y);
         return;
       }
-      if (Date.now() > deadline) throw new Error(`Second Look's ${JSON.stringify(this.steps)} is not there to click`);
+      if (Date.now() > deadline) {
+        const why = !box?.visible ? 'is not there' : !box.reachable ? 'is scrolled out of view or covered' : 'is disabled';
+        throw new Error(`Second Look's ${JSON.stringify(this.steps)} ${why}: a user could not click it`);
+      }
       await this.page.waitForTimeout(POLL_MS);
     }
   }
