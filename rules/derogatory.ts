@@ -5,12 +5,14 @@
  * that are insults only when aimed at someone ("cow", "witch", "thick") need a person in reach,
  * so "awful weather", "the three witches" and "Anti-Bullying Week" pass.
  */
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { defineRule, type Hit } from './engine/types';
 import type { RuleContext } from './engine/context';
 import type { Token } from './engine/tokens';
 import { escapeRegExp, Marks, perSentence } from './engine/match';
 import { alt } from './engine/patterns';
+import { prefiltered } from './engine/prefilter';
+import { QuickRegExpMatcher } from './engine/profanity';
 import { isOrdinaryWord } from './engine/lexicon';
 import data from './data/derogatory.json';
 
@@ -18,7 +20,7 @@ import data from './data/derogatory.json';
 const BASE_SCORE = 0.75;
 
 
-const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const matcher = new QuickRegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 // obscenity's terms, by what they do in a post: slurs always wound; insult words insult whoever
 // they name; expletives are only derogatory aimed at someone; sexual terms are another matter.
@@ -31,7 +33,7 @@ const set = (words: string[]) => new Set(words.filter((w) => !/[\s-]/.test(w)));
 const phrases = (words: string[]) => {
   const multi = words.filter((w) => /[\s-]/.test(w));
   return multi.length
-    ? new RegExp(`(?<![\\p{L}])(?:${multi.map((w) => escapeRegExp(w).replace(/[\s-]+/g, '[\\s-]+')).join('|')})(?![\\p{L}])`, 'giu')
+    ? prefiltered(`(?<![\\p{L}])(?:${multi.map((w) => escapeRegExp(w).replace(/[\s-]+/g, '[\\s-]+')).join('|')})(?![\\p{L}])`, 'giu')
     : null;
 };
 const any = (words: string[]) => `(?:${words.map((w) => escapeRegExp(w).replace(/[\s-]+/g, "[\\s-]+")).join('|')})`;
@@ -95,13 +97,13 @@ const INTENSIFIERS = `(?:(?:${alt(data.intensifiers)})\\s+){0,2}`;
 const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b|to\\b(?<!entitled\\s+to)|enough\\b)\\p{L})`;
 // Where the people are, between them and the verb: "the teachers here are", "the deputy at YGGC is".
 const PEOPLE_WHERE = `(?:\\s+(?:here|there|round\\s+here|(?:(?:over|down|up|out)\\s+)?(?:at|in|from|on|of)\\s+(?:the\\s+|our\\s+|my\\s+)?[\\p{L}'-]+(?:\\s+(?:road|street|lane|school|academy|primary|high|college|park|hill|green|department))?))?`;
-const ADJ_PEOPLE = new RegExp(
+const ADJ_PEOPLE = prefiltered(
   `(?<![\\p{L}])(${ADJECTIVES})[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])(?<!\\b(?:at|in|to|for|of|from|with|about)\\s+(?:(?:this|that|the|our|my|their|his|her)\\s+)?)${PEOPLE}${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
   'giu',
 );
 // A person said to be a joke or a disgrace: "the new deputy is a complete joke" (a timetable that
 // is a joke is a complaint about a thing).
-const PERSON_PREDICATE = new RegExp(
+const PERSON_PREDICATE = prefiltered(
   `(?<![\\p{L}])(?:${PERSON_NOUN}|${SUBJECT_WORDS})${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re)\\s+(?:(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bloody|fucking|walking|national|laughing)\\s+){0,3}${any(data.personPredicates)}(?![\\p{L}])`,
   'giu',
 );
@@ -109,7 +111,7 @@ const PERSON_PREDICATE = new RegExp(
 // strangled her", "felt like punching the lot of them" (not "could murder a pint").
 const VIOLENT = `(?:${data.violentVerbs.map((v) => `${escapeRegExp(v).replace(/\s+/g, '\\s+')}(?:s|ed|d|ing)?`).join('|')})`;
 const VIOLENT_STEMS = data.violentVerbs.map((v) => v.split(/\s+/)[0]!);
-const VIOLENCE_WANTED = new RegExp(
+const VIOLENCE_WANTED = prefiltered(
   `(?<![\\p{L}])(?:wanted\\s+to|want\\s+to|wants\\s+to|could\\s+have|could've|could\\s+happily|could\\s+easily|felt\\s+like|feel\\s+like|tempted\\s+to|itching\\s+to|dying\\s+to|ready\\s+to|about\\s+to|going\\s+to|gonna|i'll|i\\s+will|i'd|i\\s+would)\\s+(?:(?:just|really|happily|actually|honestly|literally|gladly|personally|quite|seriously)\\s+)?${VIOLENT}\\s+(?:him|her|them|you|ya|the\\s+lot\\s+of\\s+them|(?:that|this|the|every|each|some|one)\\s+(?:[\\p{L}'-]+\\s+)?${PERSON_NOUN})(?![\\p{L}])`,
   'giu',
 );
@@ -130,12 +132,12 @@ const YOU = `\\byou(?:'re|\\s+are|\\s+r)?|\\bya`;
 const AIMING = `(?:${alt(data.aimingWords)}|bunch\\s+of|(?:run|led|managed|staffed)\\s+by)`;
 // Up to three words between the aiming words and the noun.
 const WORDS_TO_NOUN = `[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,3}$`;
-const AIMED_BEFORE = new RegExp(`(?:${YOU}|(?<![\\p{L}])(?:this|that|these|those)(?=[\\s,]+(?:[\\p{L}'-]+[\\s,]+)?$)|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+${AIMING})*)${WORDS_TO_NOUN}`, 'iu');
+const AIMED_BEFORE = prefiltered(`(?:${YOU}|(?<![\\p{L}])(?:this|that|these|those)(?=[\\s,]+(?:[\\p{L}'-]+[\\s,]+)?$)|(?<![\\p{L}])${STRONG_ADJ}|\\b(?:is|are|was|were|'s|'re)(?:\\s+${AIMING})*)${WORDS_TO_NOUN}`, 'iu');
 // A noun that names an animal or creature insults only with "you" or an insulting adjective, not
 // through "is a" ("Daisy is a cow" on a farm visit).
 const ANIMAL = new Set(data.animals);
 // "you smug cow", but not "what do you call a sleeping dinosaur?".
-const AIMED_STRONG = new RegExp(`(?:(?<!\\b(?:do|did|would|could|can|will|if|when)\\s)${YOU}|(?<![\\p{L}])${STRONG_ADJ})${WORDS_TO_NOUN}`, 'iu');
+const AIMED_STRONG = prefiltered(`(?:(?<!\\b(?:do|did|would|could|can|will|if|when)\\s)${YOU}|(?<![\\p{L}])${STRONG_ADJ})${WORDS_TO_NOUN}`, 'iu');
 // Masked profanity: letters replaced by symbols ("f**k", "tw*t", "sh!t").
 const MASKED = /(?<![\p{L}\p{N}])\p{L}(?:[\p{L}]|[*#@$%!.]){1,10}(?![\p{L}\p{N}*#@$%!])/gu;
 const MASKABLE = data.maskable;
@@ -150,17 +152,17 @@ function properNoun(ctx: RuleContext, t: Token): boolean {
   const prev = ctx.tokens[t.index - 1];
   return Boolean(prev && /^(?:mr|mrs|miss|ms|dr|the|a|sir|lord|lady|king|queen|captain)$/.test(prev.key)) || /^-(?:style|themed|inspired)/.test(ctx.text.slice(t.end, t.end + 9));
 }
-const MOCKERY = new RegExp(`(?<![\\p{L}])(?:${any(data.mockery)})\\s+(?:[\\p{L}-]+,?\\s+){0,3}${any(data.mockeryNouns)}(?![\\p{L}])`, 'giu');
+const MOCKERY = prefiltered(`(?<![\\p{L}])(?:${any(data.mockery)})\\s+(?:[\\p{L}-]+,?\\s+){0,3}${any(data.mockeryNouns)}(?![\\p{L}])`, 'giu');
 // "dancing like a herd of drunk giraffes": people likened to a pack of anything.
-const SIMILE = /\blike\s+(?:a\s+)?(?:herd|bunch|pack|gaggle|troop|flock|load|shower|swarm|mob|troupe)\s+of\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+s\b/giu;
+const SIMILE = prefiltered(/\blike\s+(?:a\s+)?(?:herd|bunch|pack|gaggle|troop|flock|load|shower|swarm|mob|troupe)\s+of\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+s\b/giu);
 const THREATS = phraseFinder(data.threats, '[\\s-]+');
-const DISCRIMINATION = new RegExp(`(?<![\\p{L}])(?:all\\s+)?${any(data.groups)}\\s+(?:[\\p{L}']+\\s+){0,2}?${any(data.groupPredicates)}(?![\\p{L}])`, 'giu');
+const DISCRIMINATION = prefiltered(`(?<![\\p{L}])(?:all\\s+)?${any(data.groups)}\\s+(?:[\\p{L}']+\\s+){0,2}?${any(data.groupPredicates)}(?![\\p{L}])`, 'giu');
 // "utterly useless", "completely clueless" said of someone in the sentence.
-const PREDICATE_END = new RegExp(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|just|really|utterly|completely|totally|absolutely|such|a|an|bloody)\\s+){0,2}${STRONG_ADJ_PRED}(?:,?\\s+the\\s+lot\\s+of\\s+them)?[\\s.!?]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
-const INTENSIFIED = new RegExp(`(?<![\\p{L}])(?:utterly|completely|totally|absolutely|genuinely|truly|bloody|so|such an?)\\s+${STRONG_ADJ_PRED}(?![\\p{L}])`, 'giu');
-const PERSON_IN_SENTENCE = new RegExp(`(?<![\\p{L}])(?:you|your|ya|u|${PEOPLE})(?![\\p{L}])`, 'iu');
+const PREDICATE_END = prefiltered(`(?<![\\p{L}])(?:is|are|was|were)\\s+(?:(?:so|just|really|utterly|completely|totally|absolutely|such|a|an|bloody)\\s+){0,2}${STRONG_ADJ_PRED}(?:,?\\s+the\\s+lot\\s+of\\s+them)?[\\s.!?]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
+const INTENSIFIED = prefiltered(`(?<![\\p{L}])(?:utterly|completely|totally|absolutely|genuinely|truly|bloody|so|such an?)\\s+${STRONG_ADJ_PRED}(?![\\p{L}])`, 'giu');
+const PERSON_IN_SENTENCE = prefiltered(`(?<![\\p{L}])(?:you|your|ya|u|${PEOPLE})(?![\\p{L}])`, 'iu');
 // A person before the predicate, not only a body ("the way it is run at this school is a disgrace").
-const PERSON_NOT_BODY = new RegExp(`(?<![\\p{L}])(?:you|your|ya|u|${PERSON_NOUN})(?![\\p{L}])`, 'iu');
+const PERSON_NOT_BODY = prefiltered(`(?<![\\p{L}])(?:you|your|ya|u|${PERSON_NOUN})(?![\\p{L}])`, 'iu');
 // A person told what they are: "you're absolutely insane", "she is as dumb as she looks",
 // "are you really that stupid?", "he looks pathetic". The adjective is not an intensifier
 // ("crazy busy", "mad about football").
@@ -172,13 +174,13 @@ const PRED_MODIFIERS = `(?:\\s+(?:${alt(data.intensifiers)}|as|that|getting|beco
 const NOT_INSULT_AFTER = `(?<!entitled(?=\\s+to\\b))(?!\\s+(?:about|for|over|on|with|health|illness|one|busy|good|fast|hot|talented|rich|funny|cute|smart|beautiful|amazing|expensive|lucky|cool|fun|hard|easy|tired|excited|proud|happy|strong|popular|loud|late|early)\\b)`;
 // Swear words that intensify rather than describe ("he is bloody brilliant") are no predicate.
 const PRED_ADJ = any(data.strongAdjectives.filter((w) => !NOT_PREDICATE.has(w) && !/^(?:bloody|sodding|blithering)$/.test(w)));
-const SUBJECT_PREDICATE = new RegExp(
+const SUBJECT_PREDICATE = prefiltered(
   `(?<![\\p{L}'])(?:${SUBJECT}${COPULA}|(?:are|is|were|was)\\s+${SUBJECT}|${TOLD_NOT_TO})${PRED_MODIFIERS}\\s+(${PRED_ADJ}|${any(data.predicateNouns)})(?![\\p{L}-])${NOT_INSULT_AFTER}`,
   'giu',
 );
 // "You pathetic!", "you stupid, stupid...": an insulting word said to someone's face (with a noun
 // after it, "you smug cow", the noun is the insult).
-const YOU_ADJ = new RegExp(`(?<![\\p{L}])(?<!(?:do|did|would|could|can|will|if|when|thank|thanks|see|told|tell|love|miss)\\s)(?:you|ya|u)\\s+(?:(?:${alt(data.intensifiers)})\\s+)?(${PRED_ADJ})(?=\\s*(?:[.!?,;:)&]|$|and\\b|\\p{Extended_Pictographic}))`, 'giu');
+const YOU_ADJ = prefiltered(`(?<![\\p{L}])(?<!(?:do|did|would|could|can|will|if|when|thank|thanks|see|told|tell|love|miss)\\s)(?:you|ya|u)\\s+(?:(?:${alt(data.intensifiers)})\\s+)?(${PRED_ADJ})(?=\\s*(?:[.!?,;:)&]|$|and\\b|\\p{Extended_Pictographic}))`, 'giu');
 // Abuse that tells someone off ("fuck off", "you suck"), insults by comparison ("as dumb as",
 // "half a brain") and sarcastic titles ("nice job, genius"). Words may be split by commas.
 const DISMISSALS = phraseFinder(data.dismissals, '[\\s,.!]+');
@@ -192,22 +194,22 @@ const squeezed = (key: string): string[] => (key.length > 3 && /(\p{L})\1\1/u.te
 // "is not an idiot", "he's no fool": an insult denied.
 const NEGATED = /(?:\bnot|n't|\bno|\bnever)\s+(?:(?:a|an|the|such|some|total|complete|kind\s+of)\s+)?$/u;
 // "trying to fool you", "will bully": the word is a verb there, or denied.
-const NOT_A_NOUN = new RegExp(`(?:\\b(?:to|will|would|can|could|should|must|might|may|did|do|does|don't|didn't|won't|not|never|no)\\s+)$|${NEGATED.source}`, 'u');
+const NOT_A_NOUN = prefiltered(`(?:\\b(?:to|will|would|can|could|should|must|might|may|did|do|does|don't|didn't|won't|not|never|no)\\s+)$|${NEGATED.source}`, 'u');
 // A sentence that is only a name for someone, in a post addressed to them: "Liar!", "You
 // hypocrite.", "What a coward". Animals aside ("Cows!" on a farm visit).
 const LONE_NOUN_LEAD = new Set(['you', 'ya', 'u', 'what', 'such', 'a', 'an', 'total', 'complete', 'absolute', 'utter', 'bloody', 'fucking', 'big', 'little', 'old', 'lying', 'and']);
 // People called vermin: "these people are animals", "they are parasites" (for "they", not words
 // a farm or science post uses of real animals).
-const DEHUMANISED = new RegExp(
+const DEHUMANISED = prefiltered(
   `(?<![\\p{L}])(?:${PEOPLE}${PEOPLE_WHERE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))$`,
   'iu',
 );
 const DEHUMANISED_WORDS = new Set([...data.dehumanising.people, ...data.dehumanising.any].map((w) => w.split(/\s+/).pop()!));
 // "You're going to jail", "you'll be sacked": a consequence held over someone.
-const CONSEQUENCE = /(?<![\p{L}])(?:you|u|ya)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|re\s+going\s+to|'re\s+gonna|\s+are\s+gonna|r\s+gonna)\s+(?:be|get)\s+(?:fired|sacked|arrested|jailed|locked\s+up|shot|hurt|destroyed|buried|beaten|punched|slapped|sued)(?![\p{L}])|(?<![\p{L}])(?:you're|youre|your|ur|you\s+are)\s+going\s+(?:to\s+(?:jail|prison|hell)|down)(?![\p{L}])/giu;
+const CONSEQUENCE = prefiltered(/(?<![\p{L}])(?:you|u|ya)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|re\s+going\s+to|'re\s+gonna|\s+are\s+gonna|r\s+gonna)\s+(?:be|get)\s+(?:fired|sacked|arrested|jailed|locked\s+up|shot|hurt|destroyed|buried|beaten|punched|slapped|sued)(?![\p{L}])|(?<![\p{L}])(?:you're|youre|your|ur|you\s+are)\s+going\s+(?:to\s+(?:jail|prison|hell)|down)(?![\p{L}])/giu);
 // A post addressed to someone: an @mention or "you" anywhere in it.
 const ADDRESSED = /(?:^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]{1,30}|(?<![\p{L}])(?:you|your|yours|yourself|yourselves|u|ur|ya)(?![\p{L}])/iu;
-const ALLOW = new RegExp(`(?<![\\p{L}])${any(data.allow)}(?![\\p{L}])`, 'giu');
+const ALLOW = prefiltered(`(?<![\\p{L}])${any(data.allow)}(?![\\p{L}])`, 'giu');
 // A quotation of four words or more: quoted policy text or reported speech, not the author's words.
 // A doubled mark ("") is an escaped quote character (a spreadsheet or CSV export), not a quotation's end.
 const QUOTATION = /(?<!")"(?!")[^"\n]{0,400}?"(?!")|'(?=\S)[^'\n]{12,400}?(?<=\S)'(?![\p{L}])/gu;

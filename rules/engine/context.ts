@@ -123,6 +123,20 @@ function foldLeet(lower: string, tokens: readonly Token[]): string {
   return at === 0 ? lower : out + lower.slice(at);
 }
 
+// The pupil names last added to compromise's lexicon (which is compromise's own, global).
+let added: Readonly<Record<string, string>> | undefined;
+
+/**
+ * Adds the pupil names to compromise's lexicon, as nlp(text, lexicon) does on every call; adding
+ * the same words again changes nothing, and costs a tenth of a short draft's parse, so the same
+ * list is added once (another list in between, and it is added again, as before).
+ */
+function addToParser(lexicon: Readonly<Record<string, string>>): void {
+  if (lexicon === added) return;
+  nlp.addWords(lexicon as Record<string, string>);
+  added = lexicon;
+}
+
 /**
  * One compromise parse of the whole draft, the only NLP pass of a check. Paragraphs are parsed
  * one by one (compromise's time grows faster than linearly on long runs of white space, and a
@@ -136,8 +150,9 @@ function parseTags(text: string, lexicon: Readonly<Record<string, string>>): Map
   const parse = (start: number, end: number) => {
     const chunk = text.slice(start, end);
     if (!chunk.trim()) return;
+    addToParser(lexicon);
     let cursor = 0;
-    for (const sentence of nlp(chunk, lexicon).document as { text: string; tags: Set<string> }[][]) {
+    for (const sentence of nlp(chunk).document as { text: string; tags: Set<string> }[][]) {
       for (const term of sentence) {
         if (!term.text) continue;
         const at = chunk.indexOf(term.text, cursor);

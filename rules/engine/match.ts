@@ -1,4 +1,5 @@
 /** Small matching helpers shared by rules and settings compilation. */
+import { prefiltered } from './prefilter';
 
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -16,7 +17,7 @@ export function phrasePattern(phrases: readonly string[]): RegExp | null {
     .sort((a, b) => b.join(' ').length - a.join(' ').length)
     .map((words) => words.map(escapeRegExp).join("[^\\p{L}\\p{N}]{1,5}"));
   if (alts.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return prefiltered(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 /** Optimal string alignment distance, stopping early once it exceeds `max`. */

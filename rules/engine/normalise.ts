@@ -32,7 +32,20 @@ export interface NormalisedText {
   readonly ends?: Uint32Array;
 }
 
+// What cleanCodePoint made of each character seen so far (a pure function; drafts repeat their emoji and accents).
+const cleanedChars = new Map<string, string>();
+
 function cleanCodePoint(ch: string): string {
+  let out = cleanedChars.get(ch);
+  if (out === undefined) {
+    out = cleanOne(ch);
+    if (cleanedChars.size >= 10_000) cleanedChars.clear();
+    cleanedChars.set(ch, out);
+  }
+  return out;
+}
+
+function cleanOne(ch: string): string {
   const mapped = CONFUSABLE[ch];
   if (mapped !== undefined) return mapped;
   let out = ch.normalize('NFKC');
@@ -61,15 +74,33 @@ export function normalise(original: string): NormalisedText {
   let i = 0;
   while (i < original.length) {
     const cp = original.codePointAt(i) ?? 0;
+    if (cp < 0x80) {
+      // A run of ASCII is copied as it is (most of any draft).
+      let j = i + 1;
+      while (j < original.length && original.charCodeAt(j) < 0x80) j++;
+      if (n + j - i > starts.length) {
+        const grow = (a: Uint32Array) => {
+          const b = new Uint32Array(a.length * 2 + (j - i));
+          b.set(a);
+          return b;
+        };
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      for (let k = i; k < j; k++) {
+        starts[n] = k;
+        ends[n] = k + 1;
+        n++;
+      }
+      parts.push(original.slice(i, j));
+      i = j;
+      continue;
+    }
     const width = cp > 0xffff ? 2 : 1;
     if (!isInvisibleCodePoint(cp)) {
-      let cleaned: string;
-      if (cp < 0x80) cleaned = original[i]!;
-      else {
-        const ch = original.slice(i, i + width);
-        // A lone combining mark (after an invisible char, say) is dropped with the accents.
-        cleaned = cp >= 0x300 && cp <= 0x36f ? '' : cleanCodePoint(ch);
-      }
+      const ch = original.slice(i, i + width);
+      // A lone combining mark (after an invisible char, say) is dropped with the accents.
+      const cleaned = cp >= 0x300 && cp <= 0x36f ? '' : cleanCodePoint(ch);
       if (n + cleaned.length > starts.length) {
         const grow = (a: Uint32Array) => {
           const b = new Uint32Array(a.length * 2 + cleaned.length);

@@ -1,11 +1,12 @@
 /** Compiles the pattern lists kept as data into regular expressions, once, at load. */
 import school from '../data/school.json';
+import { prefiltered } from './prefilter';
 
 export function anyOf(sources: readonly string[], flags = 'giu'): RegExp {
   // A leading \b lets the regular-expression engine skip ahead far faster than a look-behind;
   // it is equivalent where every alternative starts with an ASCII letter or digit.
   const lead = sources.every((s) => /^(?:\(\?:)?[A-Za-z0-9\\]/.test(s) && !/^\\[pu]/.test(s)) ? '\\b' : '(?<![\\p{L}\\p{N}])';
-  return new RegExp(`${lead}(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  return prefiltered(`${lead}(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, flags);
 }
 
 export const SCHOOL_POINTERS = anyOf(school.pointers);
