@@ -41,8 +41,9 @@ beforeAll(async () => {
   browser = await launch({ extension: true, devtools: true });
   watch = await NetworkWatch.start(browser.devtools!);
   // The worker started before the watch could attach: reload the extension, so that its start,
-  // and everything after, is watched from the first instruction.
-  const restarted = browser.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), timeout: 30_000 });
+  // and everything after, is watched from the first instruction. The restart took over 30 s in two
+  // whole runs on a loaded machine (after the Firefox files), so it may take up to the hook's own limit.
+  const restarted = browser.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), timeout: 120_000 });
   await browser.worker!.evaluate(() => {
     setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(), 50);
   });

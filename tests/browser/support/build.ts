@@ -13,7 +13,7 @@ export const EXTENSION_DIR = join(ROOT, process.env.WXT_BENCH_MARKS === '1' ? '.
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 export const FIXTURES_DIR = join(ROOT, '.output/fixtures');
 
-const EXTENSION_SOURCES = ['lib', 'background', 'content', 'protocol', 'settings', 'entrypoints', 'rules', 'packs', 'components', 'public', 'wxt.config.ts', 'package.json', 'images', 'modules'];
+const EXTENSION_SOURCES = ['background', 'content', 'protocol', 'settings', 'entrypoints', 'rules', 'packs', 'components', 'public', 'wxt.config.ts', 'package.json', 'images', 'modules'];
 const FIXTURE_SOURCES = ['tests/browser/fixtures'];
 
 function newest(path: string): number {
