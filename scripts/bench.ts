@@ -14,27 +14,9 @@
  * is that figure within each of BLOCKS consecutive blocks of rounds (lowest / middle / highest).
  * `--sizes=280,5000` picks sizes, `--rounds=N` scales the number of rounds.
  */
-import { readFileSync } from 'node:fs';
 import nlp from 'compromise';
 import { checkDraft } from '../rules';
-import { builtInPack } from '../packs';
-import { SettingsSchema } from '../settings/schema';
-
-const corpus = readFileSync(new URL('../tests/corpus/labelled.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => (JSON.parse(l) as { text: string }).text);
-const settings = SettingsSchema.parse({
-  ...JSON.parse(readFileSync(new URL('../tests/corpus/settings.json', import.meta.url), 'utf8')),
-  pack: 'default',
-});
-const pack = builtInPack('default');
-
-function draftOf(length: number, offset: number): string {
-  let text = '';
-  for (let i = offset; text.length < length; i++) text += corpus[i % corpus.length] + ' ';
-  return text.slice(0, length);
-}
+import { draftOf, pack, settings } from './bench-drafts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const SIZES = (arg('sizes') ?? '280,1000,5000').split(',').map(Number);

@@ -6,26 +6,9 @@
  * profile (open it in Chrome's DevTools, Performance panel).
  */
 import { Session } from 'node:inspector/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { checkDraft } from '../rules';
-import { builtInPack } from '../packs';
-import { SettingsSchema } from '../settings/schema';
-
-const corpus = readFileSync(new URL('../tests/corpus/labelled.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => (JSON.parse(l) as { text: string }).text);
-const settings = SettingsSchema.parse({
-  ...JSON.parse(readFileSync(new URL('../tests/corpus/settings.json', import.meta.url), 'utf8')),
-  pack: 'default',
-});
-const pack = builtInPack('default');
-
-function draftOf(length: number, offset: number): string {
-  let text = '';
-  for (let i = offset; text.length < length; i++) text += corpus[i % corpus.length] + ' ';
-  return text.slice(0, length);
-}
+import { draftOf, pack, settings } from './bench-drafts';
 
 const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '280,5000').split(',').map(Number);
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6);
