@@ -98,13 +98,13 @@ const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b|to\\b(?<!en
 // Where the people are, between them and the verb: "the teachers here are", "the deputy at YGGC is".
 const PEOPLE_WHERE = `(?:\\s+(?:here|there|round\\s+here|(?:(?:over|down|up|out)\\s+)?(?:at|in|from|on|of)\\s+(?:the\\s+|our\\s+|my\\s+)?[\\p{L}'-]+(?:\\s+(?:road|street|lane|school|academy|primary|high|college|park|hill|green|department))?))?`;
 const ADJ_PEOPLE = prefiltered(
-  `(?<![\\p{L}])(${ADJECTIVES})[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])(?<!\\b(?:at|in|to|for|of|from|with|about)\\s+(?:(?:this|that|the|our|my|their|his|her)\\s+)?)${PEOPLE}${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
+  `(?<![\\p{L}])(${ADJECTIVES})(?![\\s,]+for\\s)[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])(?<!\\bthe\\s+way\\s[^.!?,]{0,40})(?<!\\b(?:at|in|to|for|of|from|with|about)\\s+(?:(?:this|that|the|our|my|their|his|her)\\s+)?)${PEOPLE}${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
   'giu',
 );
 // A person said to be a joke or a disgrace: "the new deputy is a complete joke" (a timetable that
 // is a joke is a complaint about a thing).
 const PERSON_PREDICATE = prefiltered(
-  `(?<![\\p{L}])(?:${PERSON_NOUN}|${SUBJECT_WORDS})${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re)\\s+(?:(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bloody|fucking|walking|national|laughing)\\s+){0,3}${any(data.personPredicates)}(?![\\p{L}])`,
+  `(?<![\\p{L}])(?<!\\bthe\\s+way\\s[^.!?,]{0,40})(?:${PERSON_NOUN}|${SUBJECT_WORDS})${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re)\\s+(?:(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bloody|fucking|walking|national|laughing)\\s+){0,3}${any(data.personPredicates)}(?![\\p{L}])`,
   'giu',
 );
 // Violence someone wanted or was ready to do to a person: "wanted to throttle him", "could have
@@ -200,13 +200,35 @@ const NOT_A_NOUN = prefiltered(`(?:\\b(?:to|will|would|can|could|should|must|mig
 const LONE_NOUN_LEAD = new Set(['you', 'ya', 'u', 'what', 'such', 'a', 'an', 'total', 'complete', 'absolute', 'utter', 'bloody', 'fucking', 'big', 'little', 'old', 'lying', 'and']);
 // People called vermin: "these people are animals", "they are parasites" (for "they", not words
 // a farm or science post uses of real animals).
+// Who the people are, a little longer: "the boy with ADHD in 3B is", "kids from the estate school near my placement are".
+const PEOPLE_WHO = `(?:\\s+(?:with|from|in|at|on|of|near|round|who|that|we|i|they)(?:\\s+[\\p{L}\\d'-]+){1,5}?)?`;
 const DEHUMANISED = prefiltered(
-  `(?<![\\p{L}])(?:${PEOPLE}${PEOPLE_WHERE}\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))$`,
+  `(?<![\\p{L}])(?:${PEOPLE}(?:${PEOPLE_WHERE}|${PEOPLE_WHO})\\s+(?:are|were|is|was|'re)\\s+${INTENSIFIERS}(?:(?:all|like|nothing\\s+but|a\\s+bunch\\s+of|a\\s+pack\\s+of)\\s+)?(?:${any(data.dehumanising.people)}|${any(data.dehumanising.any)})|(?:they|they're|you|you're|u)\\s+(?:are\\s+|r\\s+)?${INTENSIFIERS}(?:(?:all|like|nothing\\s+but)\\s+)?(?:${any(data.dehumanising.any)}))$`,
   'iu',
 );
 const DEHUMANISED_WORDS = new Set([...data.dehumanising.people, ...data.dehumanising.any].map((w) => w.split(/\s+/).pop()!));
 // "You're going to jail", "you'll be sacked": a consequence held over someone.
 const CONSEQUENCE = prefiltered(/(?<![\p{L}])(?:you|u|ya)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|re\s+going\s+to|'re\s+gonna|\s+are\s+gonna|r\s+gonna)\s+(?:be|get)\s+(?:fired|sacked|arrested|jailed|locked\s+up|shot|hurt|destroyed|buried|beaten|punched|slapped|sued)(?![\p{L}])|(?<![\p{L}])(?:you're|youre|your|ur|you\s+are)\s+going\s+(?:to\s+(?:jail|prison|hell)|down)(?![\p{L}])/giu);
+// A sweeping remark about a group: "Muslim parents never come", "single mums always let the kids
+// run riot", "parents from that part of town will never value education". A group word and a
+// people word (or a group named bare), a generaliser in the same clause, and no praise in it.
+const SW = data.sweeping;
+const SWEEP_GROUP = `(?:(?:${any(SW.groups)})(?:\\s+[\\p{L}'-]+)?\\s+(?:${any(SW.people)})|${any(SW.bare)}|(?:${any(SW.people)})\\s+(?:from|in|on|off|round|around)\\s+(?:this|that|the|those|these|our)\\s+(?:[\\p{L}'-]+\\s+){0,2}?(?:town|estate|estates|flats|area|site|part\\s+of\\s+town|end\\s+of\\s+town|side\\s+of\\s+town|council\\s+estate)|(?:${any(SW.people)})\\s+on\\s+benefits)`;
+const SWEEPING = prefiltered(
+  `(?<![\\p{L}])(?:(?:the|all|most|these|those|some|half\\s+the)\\s+)?${SWEEP_GROUP}(?![\\p{L}])[^.!?;:,\\n]{0,50}?(?<![\\p{L}])(?:${any(SW.generalisers)}|always\\s+(?:[\\p{L}']+\\s+){0,3}?(?:${any(SW.alwaysNegative)}))(?![\\p{L}])`,
+  'giu',
+);
+const SWEEP_PRAISE = prefiltered(`(?<![\\p{L}])(?:${any(SW.praise)})(?![\\p{L}])|\\bnever\\s+(?:miss|fail|give\\s+up|stop|complain|disappoint|forget|let\\s+(?:us|me)\\s+down|cease)`, 'iu');
+const SWEEP_FIRST = firstWords([...SW.groups, ...SW.bare, ...SW.people]);
+// A consequence held over someone after a condition: "if another parent emails me at 10pm they'll
+// get the reply they deserve", "if that parent threatens my staff again, he'll find out how far I'm
+// willing to go" (not "if you finish early you'll find out what's next").
+const CONDITIONAL_THREAT = prefiltered(
+  /(?<![\p{L}])(?:if|next\s+time|one\s+more\s+time)\s+[^\n]{3,100}?(?<![\p{L}])(?:he|she|they|you|u|someone|somebody|that\s+[\p{L}]+)(?:'ll|’ll|\s+will|'s\s+going\s+to|’s\s+going\s+to|\s+is\s+going\s+to|'re\s+going\s+to|\s+are\s+going\s+to|'s\s+gonna|\s+won't|’s\s+gonna|\s+won’t|\s+will\s+not)\s+(?:(?:soon|really|definitely|certainly|quickly)\s+)?(?:regret\s+it|regret\s+(?:that|this|the\s+day)|learn\s+(?:the\s+hard\s+way|a\s+lesson|their\s+lesson|his\s+lesson|her\s+lesson)|be\s+sorry|get\s+what(?:'s|’s|\s+they|\s+he|\s+she)|get\s+the\s+(?:reply|response|answer)\s+(?:they|he|she|you)\s+deserves?|get\s+hurt|like\s+it|enjoy\s+it|know\s+about\s+it|find\s+out\s+(?:the\s+hard\s+way|how\s+far|what\s+happens))(?![\p{L}])/giu,
+);
+// A colleague's illness put in quotes to doubt it: "off with 'stress' again", "his 'back' always goes".
+const QUOTED_ILLNESS = /(?<![\p{L}])(?:off|sick|absent|away|his|her|their|with|got|has|had|having|another|more)\s+(?:(?:with|a|an|her|his|their|more|some|bit\s+of)\s+)?['"‘“](?:stress|stressed|anxiety|back|bad\s+back|migraine|migraines|headache|illness|flu|covid|depression|sickness|virus|bug|fatigue|burnout|burn-out|wellbeing|mental\s+health|family\s+emergency|emergency|appointment|appointments|sick|ill|unwell|poorly)['"’”]/giu;
+
 // A post addressed to someone: an @mention or "you" anywhere in it.
 const ADDRESSED = /(?:^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]{1,30}|(?<![\p{L}])(?:you|your|yours|yourself|yourselves|u|ur|ya)(?![\p{L}])/iu;
 const ALLOW = prefiltered(`(?<![\\p{L}])${any(data.allow)}(?![\\p{L}])`, 'giu');
@@ -241,6 +263,42 @@ function aimedAtPerson(ctx: RuleContext, span: Span): boolean {
     personCache.set(ctx, bySentence);
   }
   return bySentence(ctx.sentenceAt(span.start));
+}
+
+/** What doubt takes off a finding's score: enough to put a plain one under the balanced threshold. */
+const DOUBT = 0.3;
+// The clause before a finding: back to the last , ; : . ! ? or line break.
+const clauseBefore = (ctx: RuleContext, start: number) => {
+  const from = ctx.sentenceAt(start).start;
+  const before = ctx.lower.slice(from, start);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
+  // "I'm not being funny but ...": what comes after "but" is said, not denied.
+  return before.slice(cut + 1).replace(/[‘’]/g, "'").split(/\bbut\b/).pop()!;
+};
+// "not saying he is", "I don't think she is a", "who isn't a": the accusation is denied.
+const DENIED = /(?:\bnot|n't|\bnever|\bno\s+longer|\bhardly)\b(?:\s+[\p{L}'-]+){0,6}\s*$/u;
+// "would be called racist", "they'll call you a fascist", "accused of being": someone else's word.
+const REPORTED = /\b(?:call|calls|called|calling|label|labels|labelled|labeled|branded|brand|accused\s+of\s+being|accuse\s+\S+\s+of\s+being|considers?|considered|dubbed|smeared\s+as|painted\s+as)\s+(?:(?:him|her|them|you|me|us|it|people|anyone|everyone|someone|everybody|anybody|each\s+other|[\p{L}]+)\s+)?(?:(?:a|an|the)\s+)?$/u;
+// "why do you defend fascists", "supporting racists": the name is what someone does something to.
+const OBJECT_OF = /\b(?:you|u|ya|they|we|i|he|she)\s+(?:(?:just|still|even|really|always|all)\s+)?(?:defend|defending|support|supporting|fight|fighting|hate|hates|love|like|vote\s+for|voted\s+for|protect|protecting|enable|enabling|follow|following|fear|trust|meet|met|call\s+out|are\s+fighting|are\s+defending|were\s+fighting|identify\s+with|identifying\s+with|side\s+with|siding\s+with)\s+(?:(?:the|all|those|these|some|any|other|more)\s+)?$/u;
+function accusationDoubt(ctx: RuleContext, start: number): string | undefined {
+  const clause = clauseBefore(ctx, start);
+  if (DENIED.test(clause)) return 'denied';
+  if (REPORTED.test(clause)) return "someone else's word";
+  if (OBJECT_OF.test(clause)) return 'what someone does something to, not who they are';
+  return undefined;
+}
+// Swearing that praises or marvels ("fucking brilliant", "holy shit", "the shit", "badass"), or
+// that the author says of their own day or self ("my shitty week", "I'm a hard-ass").
+const CHEERING_AFTER = /^\s*(?:brilliant|amazing|awesome|lovely|beautiful|gorgeous|proud|perfect|delicious|incredible|fantastic|fabulous|talented|well\s+done)\b/u;
+const CHEERING_BEFORE = /\b(?:kick|bad|smart)[\s-]?$/u;
+const OWN_BEFORE = /(?<!\b(?:kiss|lick|kissed|kissing|up|off|out\s+of)\s+)\b(?:my|our|i'm\s+(?:a|such\s+a)(?:\s+[\p{L}-]+)?|i\s+am\s+(?:a|such\s+a)(?:\s+[\p{L}-]+)?)\s*$/u;
+function swearingDoubt(ctx: RuleContext, start: number, end: number): string | undefined {
+  const before = ctx.lower.slice(Math.max(0, start - 30), start).replace(/[‘’]/g, "'");
+  const after = ctx.lower.slice(end, end + 20);
+  if (CHEERING_AFTER.test(after) || CHEERING_BEFORE.test(before)) return 'swearing that cheers, not aimed';
+  if (OWN_BEFORE.test(before)) return "the author's own";
+  return undefined;
 }
 
 const memo = new WeakMap<RuleContext, Hit[]>();
@@ -292,15 +350,20 @@ function findInsults(ctx: RuleContext): Hit[] {
     const hits: Hit[] = [];
     const marks = new Marks(text.length);
     // Each mechanism's base score: a slur is surer than a word that insults only when aimed.
-    const add = (start: number, end: number, kind: string, why: string, score: number) => {
+    // Context that makes a finding less sure lowers its score (Presidio's negative context): an
+    // accusation denied or reported ("I'm not saying he is racist", "they'll call you a fascist"),
+    // a name that is a verb's object ("why do you defend fascists?"); swearing that cheers or
+    // that the author says of themselves ("fucking brilliant", "holy shit", "my shitty day").
+    const add = (start: number, end: number, kind: string, why: string, score: number, read?: 'accusation' | 'swearing') => {
       if (marks.overlaps(start, end) || inside(allowedSpans(), start, end)) return;
       marks.add(start, end);
+      const lowered = read === 'accusation' ? accusationDoubt(ctx, start) : read === 'swearing' ? swearingDoubt(ctx, start, end) : undefined;
       hits.push({
         start,
         end,
         message: `"${text.slice(start, end)}" is ${kind}. Posts must not insult, mock, threaten or demean anyone; say what you mean without it, or don't post.`,
-        why,
-        score,
+        why: lowered ? `${why}; less sure: ${lowered}` : why,
+        score: lowered ? Math.max(0, score - DOUBT) : score,
       });
     };
 
@@ -309,8 +372,13 @@ function findInsults(ctx: RuleContext): Hit[] {
     for (const m of DISMISSALS(ctx, lower)) add(m.start, m.end, 'abuse aimed at someone', 'telling someone off with abuse', 0.8);
     let addressed: boolean | undefined;
     const toSomeone = (span: Span) => aimedAtPerson(ctx, span) || (addressed ??= ADDRESSED.test(text));
+    // ...or said of the people in the sentence before ("Year 7s who can't use a knife and fork. Raised by wolves").
+    const afterPeople = (span: Span) => {
+      const i = ctx.sentenceIndexAt(span.start);
+      return i > 0 && aimedAtPerson(ctx, ctx.sentences[i - 1]!);
+    };
     for (const span of COMPARISONS(ctx, lower))
-      if (toSomeone(span)) add(span.start, span.end, 'an insult by comparison', 'someone compared to something stupid or worthless', 0.75);
+      if (toSomeone(span) || afterPeople(span)) add(span.start, span.end, 'an insult by comparison', 'someone compared to something stupid or worthless', 0.75);
     for (const m of SARCASM(ctx, lower)) add(m.start, m.end, 'mockery', 'a sarcastic title for someone', 0.65);
     if (mayHave(GROUP_FIRST)) for (const m of lower.matchAll(DISCRIMINATION)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a group of people described by a slur or stereotype', 0.8);
 
@@ -338,11 +406,11 @@ function findInsults(ctx: RuleContext): Hit[] {
         } else if (OBSCENITY_EXPLETIVES.has(word)) {
           if (/(?:head|face|wit|wad|bag|hole|stain|er|ers)$/i.test(written))
             add(whole.start, whole.end, 'an insult', `profanity made a name for someone (${written.toLowerCase()})`, 0.8);
-          else if (aimedAtPerson(ctx, whole)) add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) with a person in the sentence`, 0.6);
+          else if (aimedAtPerson(ctx, whole)) add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) with a person in the sentence`, 0.6, 'swearing');
           // A reply to someone, or a post that talks to "you", swearing: said to that person.
-          else if (toSomeone(whole)) add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) in a post addressed to someone`, 0.55);
+          else if (toSomeone(whole)) add(whole.start, whole.end, 'profanity aimed at someone', `profanity (${word}) in a post addressed to someone`, 0.55, 'swearing');
           // Swearing aimed at nobody: shown only at the strict sensitivity.
-          else add(whole.start, whole.end, 'profanity', `profanity (${word}) aimed at no one in particular`, 0.35);
+          else add(whole.start, whole.end, 'profanity', `profanity (${word}) aimed at no one in particular`, 0.35, 'swearing');
         }
       }
     };
@@ -377,7 +445,7 @@ function findInsults(ctx: RuleContext): Hit[] {
         const before = contextBefore(t);
         const ofThem = OF_THEM_AFTER.test(text.slice(t.end, t.end + 40));
         if ((!ofThem && !(ANIMAL.has(key) ? AIMED_STRONG : AIMED_BEFORE).test(before)) || NOT_A_NOUN.test(before)) return false;
-        add(t.start, t.end, 'an insult aimed at someone', `"${key}" aimed at a person`, 0.65);
+        add(t.start, t.end, 'an insult aimed at someone', `"${key}" aimed at a person`, 0.65, 'accusation');
       } else if (EXPLETIVES.has(key) && (t.leet || t.spaced) && aimedAtPerson(ctx, t)) {
         add(t.start, t.end, 'profanity aimed at someone', `disguised profanity (${key})`, 0.7);
       } else return false;
@@ -404,7 +472,7 @@ function findInsults(ctx: RuleContext): Hit[] {
       const span = { start: m.index, end: m.index + m[0].length };
       if (INSULTS.has(word) || ['cunt', 'twat', 'twats', 'wanker', 'bitch', 'bastard', 'prick', 'dickhead', 'arsehole', 'asshole', 'slut', 'whore', 'bellend', 'knobhead'].includes(word))
         add(span.start, span.end, 'an insult', `masked insult (${word})`, 0.85);
-      else if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'profanity aimed at someone', `masked profanity (${word})`, 0.6);
+      else if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'profanity aimed at someone', `masked profanity (${word})`, 0.6, 'swearing');
     }
     for (const t of ctx.spaced) tokenHit(t);
     // Short pieces joined ("pr 1 ck", "tw at", "b it ch"): an insult when at least one piece is
@@ -427,7 +495,7 @@ function findInsults(ctx: RuleContext): Hit[] {
     if (INSULT_PHRASES && mayHave(INSULT_PHRASE_FIRST)) for (const m of lower.matchAll(INSULT_PHRASES)) add(m.index, m.index + m[0].length, 'an insult', 'insult phrase', 0.85);
     if (AMBIGUOUS_PHRASES && mayHave(AMBIGUOUS_PHRASE_FIRST))
       for (const m of lower.matchAll(AMBIGUOUS_PHRASES))
-        if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person', 0.65);
+        if (AIMED_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'insult phrase aimed at a person', 0.65, 'accusation');
     // The adjective patterns are long alternations: run them only over the sentences with one of
     // their words.
     const adjectiveSentences: Span[] = [];
@@ -445,8 +513,8 @@ function findInsults(ctx: RuleContext): Hit[] {
     const inAdjectiveSentences = function* (re: RegExp, source: string) {
       for (const s of adjectiveSentences) for (const m of source.slice(s.start, s.end).matchAll(re)) yield { start: s.start + m.index, end: s.start + m.index + m[0].length };
     };
-    for (const m of inAdjectiveSentences(ADJ_PEOPLE, lower)) add(m.start, m.end, 'an insult aimed at people', 'insulting description of people', 0.7);
-    for (const m of inAdjectiveSentences(SUBJECT_PREDICATE, folded)) add(m.start, m.end, 'an insult aimed at someone', 'someone told they are something insulting', 0.7);
+    for (const m of inAdjectiveSentences(ADJ_PEOPLE, lower)) add(m.start, m.end, 'an insult aimed at people', 'insulting description of people', 0.7, 'accusation');
+    for (const m of inAdjectiveSentences(SUBJECT_PREDICATE, folded)) add(m.start, m.end, 'an insult aimed at someone', 'someone told they are something insulting', 0.7, 'accusation');
     // Looked for back from each such word, not over the whole draft.
     for (const t of ctx.tokens) {
       if (!DEHUMANISED_WORDS.has(t.key)) continue;
@@ -458,8 +526,15 @@ function findInsults(ctx: RuleContext): Hit[] {
     if (ctx.tokens.some((t) => VIOLENT_STEMS.some((v) => t.key.startsWith(v)))) for (const m of lower.matchAll(VIOLENCE_WANTED)) add(m.index, m.index + m[0].length, 'a threat', 'violence someone wanted to do to a person', 0.8);
     if (keys.has('window')) for (const m of lower.matchAll(OUT_OF_WINDOW)) if (aimedAtPerson(ctx, { start: m.index, end: m.index })) add(m.index, m.index + m[0].length, 'a threat', 'a person to be thrown out of a window', 0.8);
     if (keys.has('if')) for (const m of lower.matchAll(WOULD_NOT_KNOW)) add(m.index, m.index + m[0].length, 'an insult by comparison', 'someone said not to know the obvious', 0.75);
-    if (PREDICATE_KEYS.some((k) => keys.has(k))) for (const m of lower.matchAll(PERSON_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'a person called a joke or a disgrace', 0.7);
+    if (PREDICATE_KEYS.some((k) => keys.has(k))) for (const m of lower.matchAll(PERSON_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'a person called a joke or a disgrace', 0.7, 'accusation');
     if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
+    if (mayHave(SWEEP_FIRST))
+      for (const m of lower.matchAll(SWEEPING)) {
+        const clause = lower.slice(m.index, Math.min(lower.length, m.index + m[0].length + 60)).split(/[.!?;\n]/)[0]!;
+        if (!SWEEP_PRAISE.test(clause)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a sweeping remark about a group', 0.7, 'accusation');
+      }
+    if (keys.has('if') || keys.has('next') || keys.has('one')) for (const m of lower.matchAll(CONDITIONAL_THREAT)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone if they do something', 0.75);
+    for (const m of text.matchAll(QUOTED_ILLNESS)) add(m.index, m.index + m[0].length, 'mockery', "a colleague's illness put in quotes to doubt it", 0.7);
     const loneNounSentences = new Set<number>();
     for (const t of ctx.tokens) if (AMBIGUOUS.has(t.key)) loneNounSentences.add(ctx.sentenceIndexAt(t.start));
     for (const i of loneNounSentences) {
@@ -482,10 +557,10 @@ function findInsults(ctx: RuleContext): Hit[] {
     for (const s of adjectiveSentences) {
       const sentence = folded.slice(s.start, s.end);
       const m = PREDICATE_END.exec(sentence);
-      if (m && aimedAtPerson(ctx, { start: s.start, end: s.end }) && PERSON_NOT_BODY.test(sentence.slice(0, m.index))) add(s.start + m.index, s.start + m.index + m[0].length, 'an insult aimed at people', 'a sentence about people ending in an insult', 0.65);
+      if (m && aimedAtPerson(ctx, { start: s.start, end: s.end }) && PERSON_NOT_BODY.test(sentence.slice(0, m.index))) add(s.start + m.index, s.start + m.index + m[0].length, 'an insult aimed at people', 'a sentence about people ending in an insult', 0.65, 'accusation');
     }
     for (const span of inAdjectiveSentences(INTENSIFIED, folded)) {
-      if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'an insult aimed at someone', 'an insulting word, intensified, about a person', 0.65);
+      if (aimedAtPerson(ctx, span)) add(span.start, span.end, 'an insult aimed at someone', 'an insulting word, intensified, about a person', 0.65, 'accusation');
     }
     for (const m of lower.matchAll(SIMILE)) {
       const span = { start: m.index, end: m.index + m[0].length };
@@ -503,7 +578,9 @@ function findInsults(ctx: RuleContext): Hit[] {
     };
     for (const t of ctx.tokens) {
       if (!MOCKING.has(t.key) || !aimedAtPerson(ctx, t) || NEGATED.test(contextBefore(t)) || ofThing(t)) continue;
-      add(t.start, t.end, 'mockery', `a mocking word (${t.key}) with a person in the sentence`, 0.55);
+      // "it's getting ugly": a situation turning, not a person.
+      if (/\b(?:getting|got|gets|get|turned|turning|turns|went)\s+(?:a\s+bit\s+|quite\s+|really\s+|very\s+)?$/.test(lower.slice(Math.max(0, t.start - 20), t.start))) continue;
+      add(t.start, t.end, 'mockery', `a mocking word (${t.key}) with a person in the sentence`, 0.55, 'swearing');
     }
     if (hasMockery) for (const m of lower.matchAll(MOCKERY)) add(m.index, m.index + m[0].length, 'mockery', 'people compared to animals or fools', 0.65);
     return hits.sort((a, b) => a.start - b.start);
