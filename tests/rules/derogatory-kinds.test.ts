@@ -158,6 +158,111 @@ const KINDS: Kind[] = [
       'The play opens with "you stupid boy, what have you done" from the grandad.',
     ],
   },
+  {
+    kind: "a sweeping remark about a group (not a slur): nationality, religion, class, place",
+    fires: [
+      "Honestly, Nigerian parents never accept that their child might be average.",
+      "Working class families just don't value reading, you can tell by Year 2.",
+      "Roma kids will never settle, we've tried everything.",
+      "Foreign mums always think the rules are for someone else.",
+      "The families from that estate are all the same, shouting at the office staff.",
+      "Muslim boys can't take instruction from a female teacher, apparently.",
+      "I'm not being funny but single dads have no clue about packed lunches.",
+    ],
+    clean: [
+      "Polish families are always welcome at our Saturday coffee morning.",
+      "Muslim parents never miss the Eid celebration assembly, it's lovely.",
+      "Our EAL children can't believe how much snow there is today!",
+      "Single parents can't always make it to 3.15 pickup, so after-school club runs until 6.",
+      "Working class heroes: a Year 9 project on the miners' strike.",
+      "Refugee families from the new housing scheme are welcome at the uniform swap.",
+    ],
+  },
+  {
+    kind: "a threat held over someone as a consequence",
+    fires: [
+      "If that dad shouts at my TA one more time he'll regret it.",
+      "Next time a parent parks across the gate they will learn the hard way.",
+      "If the Year 10s wreck my room again, someone's going to get hurt.",
+      "If he emails me once more after 9pm he'll find out how far I'm willing to go.",
+      "Whoever keeps nicking my mug had better watch it. If I catch them they won't enjoy it.",
+      "Parents who let their kids vandalise the garden deserve everything they get.",
+    ],
+    clean: [
+      "If you finish the quiz early you'll find out what's next on Friday!",
+      "If Year 6 win the cup they will get a pizza party.",
+      "Next time we go to the museum the children will see the dinosaurs.",
+      "If the weather holds, sports day will go ahead, and I think they'll enjoy it.",
+      "I learned the hard way to label every water bottle.",
+      "I'll get on with the reports tonight.",
+    ],
+  },
+  {
+    kind: "a colleague's illness put in quotes to doubt it",
+    fires: [
+      "Our deputy is off with 'stress' again, funny how it's always Ofsted week.",
+      "Guess who has another \"migraine\" the day before the book look.",
+      "Mr K's 'bad back' is playing up again, right before parents' evening.",
+      "Half the department signed off with \"anxiety\" the week reports are due.",
+      "She's away with her 'appointment' for the third Friday running.",
+    ],
+    clean: [
+      "Mental health week: the word 'stress' comes from the Latin stringere.",
+      "Our new 'Back to School' display is up in the hall!",
+      "Year 5 wrote poems called 'Anxiety' and 'Hope' for the wellbeing wall.",
+      "Please note the new 'sickness' absence form is on the portal.",
+      "Thanks to everyone who came to the 'Wellbeing' twilight.",
+    ],
+  },
+  {
+    kind: "mockery of competence by comparison",
+    fires: [
+      "Our new trust lead couldn't write a timetable to save his life.",
+      "The supply agency sent someone with the attention span of a gnat.",
+      "Half the governors have the common sense of a paperclip.",
+      "That new assistant head wouldn't last five minutes with 9X.",
+      "Trainees from that course couldn't mark a spelling test if their lives depended on it.",
+      "Year 8 in the canteen today. Raised by wolves, the lot of them.",
+    ],
+    clean: [
+      "I couldn't remember the password to save my life this morning!",
+      "The class goldfish has a longer attention span than my printer queue.",
+      "Year 4 learnt about wolves and how they raise their cubs.",
+      "Our head would last five minutes in the egg-and-spoon race, tops!",
+      "Five minutes to go until the end of term.",
+    ],
+  },
+  {
+    kind: "children or families written off as creatures or lost causes",
+    fires: [
+      "That boy in 10C is a lost cause, just like his cousins were.",
+      "The kids from the flats near the park are feral.",
+      "The parents on this new development are scroungers.",
+      "The lad we moved up to 8R is feral.",
+      "Some families round here are nothing but freeloaders.",
+    ],
+    clean: [
+      "Year 3 were cavemen for Stone Age day and looked brilliant.",
+      "Children are sponges at this age, they pick everything up.",
+      "Our Year 2s are dinosaurs for the class assembly.",
+      "The cat that hangs round the gate is feral, please don't feed it.",
+      "Year 1 loved the farm: they are sheep mad now.",
+    ],
+  },
+  {
+    kind: "doubt lowers a finding: denied, reported, a verb's object, or swearing that cheers",
+    fires: [
+      "I'm not saying much but the new head is a clown.",
+      "You're a fraud and everyone on the staff knows it.",
+    ],
+    clean: [
+      "I don't think the new deputy is a fraud, he just needs time.",
+      "Some parents will call you a racist for enforcing the uniform rules; stay calm.",
+      "Why do you keep defending bullies in your replies? Let's talk about restorative practice.",
+      "Year 6 performance tonight was fucking brilliant.",
+      "What a week. My shitty laptop died twice.",
+    ],
+  },
 ];
 
 describe('derogatory, by kind', () => {
