@@ -220,6 +220,10 @@ const SWEEPING = prefiltered(
 );
 const SWEEP_PRAISE = prefiltered(`(?<![\\p{L}])(?:${any(SW.praise)})(?![\\p{L}])|\\bnever\\s+(?:miss|fail|give\\s+up|stop|complain|disappoint|forget|let\\s+(?:us|me)\\s+down|cease)|\\bcan(?:['’]t|not)\\s+(?:believe|wait|always|make\\s+it|get\\s+enough|stop\\s+(?:smiling|laughing)|thank|help\\s+but|praise)`, 'iu');
 const SWEEP_FIRST = firstWords([...SW.groups, ...SW.bare, ...SW.people]);
+// The words a generaliser starts with (contractions cut at the apostrophe, as tokens' keys are).
+const SWEEP_GENERAL_FIRST = new Set([...firstWords([...SW.generalisers, 'always']), ...SW.generalisers.map((w) => w.split(/['’\s]/)[0]!)]);
+const THREAT_AFTER_IF = new Set(['regret', 'learn', 'sorry', 'get', 'hurt', 'like', 'enjoy', 'know', 'find']);
+const ILLNESS_WORDS = new Set(['stress', 'stressed', 'anxiety', 'back', 'migraine', 'migraines', 'headache', 'illness', 'flu', 'covid', 'depression', 'sickness', 'virus', 'bug', 'fatigue', 'burnout', 'burn-out', 'wellbeing', 'mental', 'family', 'emergency', 'appointment', 'appointments', 'sick', 'ill', 'unwell', 'poorly', 'bad']);
 // A consequence held over someone after a condition: "if another parent emails me at 10pm they'll
 // get the reply they deserve", "if that parent threatens my staff again, he'll find out how far I'm
 // willing to go" (not "if you finish early you'll find out what's next").
@@ -528,13 +532,13 @@ function findInsults(ctx: RuleContext): Hit[] {
     if (keys.has('if')) for (const m of lower.matchAll(WOULD_NOT_KNOW)) add(m.index, m.index + m[0].length, 'an insult by comparison', 'someone said not to know the obvious', 0.75);
     if (PREDICATE_KEYS.some((k) => keys.has(k))) for (const m of lower.matchAll(PERSON_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'a person called a joke or a disgrace', 0.7, 'accusation');
     if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
-    if (mayHave(SWEEP_FIRST))
+    if (mayHave(SWEEP_FIRST) && mayHave(SWEEP_GENERAL_FIRST))
       for (const m of lower.matchAll(SWEEPING)) {
         const clause = lower.slice(m.index, Math.min(lower.length, m.index + m[0].length + 60)).split(/[.!?;\n]/)[0]!;
         if (!SWEEP_PRAISE.test(clause)) add(m.index, m.index + m[0].length, 'a discriminatory remark', 'a sweeping remark about a group', 0.7, 'accusation');
       }
-    if (keys.has('if') || keys.has('next') || keys.has('one')) for (const m of lower.matchAll(CONDITIONAL_THREAT)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone if they do something', 0.75);
-    for (const m of text.matchAll(QUOTED_ILLNESS)) add(m.index, m.index + m[0].length, 'mockery', "a colleague's illness put in quotes to doubt it", 0.7);
+    if ((keys.has('if') || keys.has('next') || keys.has('one')) && mayHave(THREAT_AFTER_IF)) for (const m of lower.matchAll(CONDITIONAL_THREAT)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone if they do something', 0.75);
+    if (mayHave(ILLNESS_WORDS)) for (const m of text.matchAll(QUOTED_ILLNESS)) add(m.index, m.index + m[0].length, 'mockery', "a colleague's illness put in quotes to doubt it", 0.7);
     const loneNounSentences = new Set<number>();
     for (const t of ctx.tokens) if (AMBIGUOUS.has(t.key)) loneNounSentences.add(ctx.sentenceIndexAt(t.start));
     for (const i of loneNounSentences) {
