@@ -98,13 +98,13 @@ const CLAUSE_END = `(?![\\p{L}])(?!\\s+(?!and\\b|but\\b|too\\b|as\\b|to\\b(?<!en
 // Where the people are, between them and the verb: "the teachers here are", "the deputy at YGGC is".
 const PEOPLE_WHERE = `(?:\\s+(?:here|there|round\\s+here|(?:(?:over|down|up|out)\\s+)?(?:at|in|from|on|of)\\s+(?:the\\s+|our\\s+|my\\s+)?[\\p{L}'-]+(?:\\s+(?:road|street|lane|school|academy|primary|high|college|park|hill|green|department))?))?`;
 const ADJ_PEOPLE = prefiltered(
-  `(?<![\\p{L}])(${ADJECTIVES})(?![\\s,]+for\\s)[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])(?<!\\bthe\\s+way\\s[^.!?,]{0,40})(?<!\\b(?:at|in|to|for|of|from|with|about)\\s+(?:(?:this|that|the|our|my|their|his|her)\\s+)?)${PEOPLE}${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
+  `(?<![\\p{L}])(${ADJECTIVES})(?![\\s,]+for\\s)[\\s,]+${DETERMINERS}${PEOPLE}(?![\\p{L}])|(?<![\\p{L}])(?<!\\b(?:at|in|to|for|of|from|with|about)\\s+(?:(?:this|that|the|our|my|their|his|her)\\s+)?)${PEOPLE}${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re|being)\\s+${INTENSIFIERS}(${STRONG_ADJ_PRED})${CLAUSE_END}`,
   'giu',
 );
 // A person said to be a joke or a disgrace: "the new deputy is a complete joke" (a timetable that
 // is a joke is a complaint about a thing).
 const PERSON_PREDICATE = prefiltered(
-  `(?<![\\p{L}])(?<!\\bthe\\s+way\\s[^.!?,]{0,40})(?:${PERSON_NOUN}|${SUBJECT_WORDS})${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re)\\s+(?:(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bloody|fucking|walking|national|laughing)\\s+){0,3}${any(data.personPredicates)}(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${PERSON_NOUN}|${SUBJECT_WORDS})${PEOPLE_WHERE}\\s+(?:is|are|was|were|'s|'re)\\s+(?:(?:such|just|a|an|the|total|complete|utter|absolute|real|right|proper|bloody|fucking|walking|national|laughing)\\s+){0,3}${any(data.personPredicates)}(?![\\p{L}])`,
   'giu',
 );
 // Violence someone wanted or was ready to do to a person: "wanted to throttle him", "could have
@@ -304,6 +304,8 @@ function swearingDoubt(ctx: RuleContext, start: number, end: number): string | u
   if (OWN_BEFORE.test(before)) return "the author's own";
   return undefined;
 }
+
+const THE_WAY = /\bthe\s+way\s[^.!?,]{0,40}$/u;
 
 const memo = new WeakMap<RuleContext, Hit[]>();
 
@@ -517,7 +519,9 @@ function findInsults(ctx: RuleContext): Hit[] {
     const inAdjectiveSentences = function* (re: RegExp, source: string) {
       for (const s of adjectiveSentences) for (const m of source.slice(s.start, s.end).matchAll(re)) yield { start: s.start + m.index, end: s.start + m.index + m[0].length };
     };
-    for (const m of inAdjectiveSentences(ADJ_PEOPLE, lower)) add(m.start, m.end, 'an insult aimed at people', 'insulting description of people', 0.7, 'accusation');
+    // "the way our school treats support staff is a disgrace": the way they are treated, not the people.
+    const theWay = (start: number) => THE_WAY.test(lower.slice(Math.max(0, start - 50), start));
+    for (const m of inAdjectiveSentences(ADJ_PEOPLE, lower)) if (!theWay(m.start)) add(m.start, m.end, 'an insult aimed at people', 'insulting description of people', 0.7, 'accusation');
     for (const m of inAdjectiveSentences(SUBJECT_PREDICATE, folded)) add(m.start, m.end, 'an insult aimed at someone', 'someone told they are something insulting', 0.7, 'accusation');
     // Looked for back from each such word, not over the whole draft.
     for (const t of ctx.tokens) {
@@ -530,7 +534,7 @@ function findInsults(ctx: RuleContext): Hit[] {
     if (ctx.tokens.some((t) => VIOLENT_STEMS.some((v) => t.key.startsWith(v)))) for (const m of lower.matchAll(VIOLENCE_WANTED)) add(m.index, m.index + m[0].length, 'a threat', 'violence someone wanted to do to a person', 0.8);
     if (keys.has('window')) for (const m of lower.matchAll(OUT_OF_WINDOW)) if (aimedAtPerson(ctx, { start: m.index, end: m.index })) add(m.index, m.index + m[0].length, 'a threat', 'a person to be thrown out of a window', 0.8);
     if (keys.has('if')) for (const m of lower.matchAll(WOULD_NOT_KNOW)) add(m.index, m.index + m[0].length, 'an insult by comparison', 'someone said not to know the obvious', 0.75);
-    if (PREDICATE_KEYS.some((k) => keys.has(k))) for (const m of lower.matchAll(PERSON_PREDICATE)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'a person called a joke or a disgrace', 0.7, 'accusation');
+    if (PREDICATE_KEYS.some((k) => keys.has(k))) for (const m of lower.matchAll(PERSON_PREDICATE)) if (!theWay(m.index)) add(m.index, m.index + m[0].length, 'an insult aimed at someone', 'a person called a joke or a disgrace', 0.7, 'accusation');
     if (keys.has('going') || keys.has('be') || keys.has('get')) for (const m of lower.matchAll(CONSEQUENCE)) add(m.index, m.index + m[0].length, 'a threat', 'a consequence held over someone', 0.75);
     if (mayHave(SWEEP_FIRST) && mayHave(SWEEP_GENERAL_FIRST))
       for (const m of lower.matchAll(SWEEPING)) {
