@@ -178,6 +178,7 @@ describe('what a clause says of itself', () => {
       'Staff must not accept friend requests from pupils.',
       'Do not post photographs of pupils.',
       'Under no circumstances may the school logo be used on personal pages.',
+      'The trust crest must not appear on personal pages: it is a registered trademark of the trust.',
       'We request that parents do not make negative comments about staff.',
       'The school expects all those connected with the school not to publish any material that is harmful.',
     ])
@@ -192,6 +193,7 @@ describe('what a clause says of itself', () => {
       'Inappropriate use of social media should be referred to the headteacher in the first instance.',
       'Any cyber bullying of staff or pupils to be reported immediately and investigated.',
       'To ensure that the school and individuals are not exposed to legal action for defamation.',
+      'Always respect the copyright and trademarks of others, including the school logo and images.',
     ])
       expect(isDirective(s), s).toBe(false);
   });
