@@ -92,6 +92,10 @@ describe("a rule's evidence", () => {
     // "connected with the school" is who someone is, not a connection made online.
     expect(of('contact').words('Everyone connected with the school, staff, parents and pupils, should not publish harmful material.')).toBeUndefined();
     expect(of('contact').words('Staff must not connect with pupils on social media.')).toBe('terms');
+    // "follow" as in obeying guidance, and "the following", are not following an account.
+    expect(of('contact').words('Staff and pupils must follow the school guidance below.')).toBeUndefined();
+    expect(of('contact').words('Parents are asked to observe the following when pupils are online:')).toBeUndefined();
+    expect(of('contact').words('Staff must not follow pupils on Instagram.')).toBe('terms');
     // Identifying a pupil, not identifying oneself as the school's employee.
     expect(of('child-name').words('Do not post anything that could identify a pupil.')).toBe('terms');
     expect(of('child-name').words('Pupils may see your posts, whether or not you identify yourself as an employee.')).toBeUndefined();

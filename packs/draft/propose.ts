@@ -112,6 +112,17 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Lower case, typographic apostrophes and dashes plain, so a policy's typography does not matter. */
 const plainWords = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u201B]/g, "'").replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
 
+/**
+ * A rule's word in another sense: "the following", "follow the guidance" (obey, not follow an
+ * account), "point of contact". Blanked out (to spaces, keeping offsets) before a clause's words
+ * are tested for a rule's evidence.
+ */
+const OTHER_SENSE =
+  /\b(?:the|as|in the) following\b|\bfollow(?:s|ed|ing)?\s+(?:(?:the|these|this|those|our|its|their|your|all|any|school|trust|academy|such|same|up|through|on|correct|agreed|appropriate|relevant|normal|usual|recommended)\s+)*(?:policy|policies|guidance|guidelines?|recommendations?|rules?|procedures?|advice|steps|principles|protocols?|instructions?|codes?|practices?|processes?|expectations?|requirements?|below|above|these|this)\b|\bpoints? of contact\b/g;
+
+/** A clause's words as the evidence tests read them: plain, and rule words in another sense blanked. */
+const evidenceWords = (s: string) => plainWords(s).replace(OTHER_SENSE, (m) => ' '.repeat(m.length));
+
 /** A test for a list of word starts ("photo" for photo, photos, photograph). */
 function wordStarts(words: readonly string[]): RegExp {
   return new RegExp(`(?:^|[^a-z])(?:${words.map((w) => escapeRegExp(w.toLowerCase())).join('|')})`);
@@ -152,7 +163,7 @@ export type WordEvidence = 'terms' | 'blanket' | undefined;
 export function evidenceTest(evidence: RuleEvidence): { words(text: string, own?: string): WordEvidence; heading(text: string): boolean } {
   const test = plainEvidenceTest(evidence);
   return {
-    words: (text, own) => test.words(plainWords(text), own === undefined ? undefined : plainWords(own)),
+    words: (text, own) => test.words(evidenceWords(text), own === undefined ? undefined : evidenceWords(own)),
     heading: (text) => test.heading(plainWords(text)),
   };
 }
@@ -284,8 +295,8 @@ export function propose(clauses: readonly DocClause[], knowledge: Knowledge, opt
 
   const keys = [...index.keys()];
   const evidenceOf = knowledge.rules.map((r) => plainEvidenceTest(r.evidence));
-  const clauseWords = clauses.map((c) => plainWords(`${c.quote} ${c.leadIn ?? ''}`));
-  const clauseOwnWords = clauses.map((c) => (c.leadIn ? plainWords(c.quote) : undefined));
+  const clauseWords = clauses.map((c) => evidenceWords(`${c.quote} ${c.leadIn ?? ''}`));
+  const clauseOwnWords = clauses.map((c) => (c.leadIn ? evidenceWords(c.quote) : undefined));
   const clauseHeadings = clauses.map((c) => plainWords(`${c.headings.join(' ')} ${c.section}`));
   /** What a clause's form says of it, whatever the rule: a directive, or an introduction or lead-in. */
   // A document that asks things of staff in so many words: what it asks of parents or pupils
