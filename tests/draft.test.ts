@@ -96,6 +96,9 @@ describe("a rule's evidence", () => {
     expect(of('contact').words('Staff and pupils must follow the school guidance below.')).toBeUndefined();
     expect(of('contact').words('Parents are asked to observe the following when pupils are online:')).toBeUndefined();
     expect(of('contact').words('Staff must not follow pupils on Instagram.')).toBe('terms');
+    // An "@" standing for "at" is no mention; one before a handle is.
+    expect(of('tagging').words("Accounts such as 'Mr Khan Science @ Hill School' are not official.")).toBeUndefined();
+    expect(of('tagging').words('Do not @mention parents in posts.')).toBe('terms');
     // Identifying a pupil, not identifying oneself as the school's employee.
     expect(of('child-name').words('Do not post anything that could identify a pupil.')).toBe('terms');
     expect(of('child-name').words('Pupils may see your posts, whether or not you identify yourself as an employee.')).toBeUndefined();
