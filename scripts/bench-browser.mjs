@@ -442,6 +442,9 @@ async function prepare(context, editor, size) {
   if (editor.make) await page.evaluate(editor.make);
   if (editor.open) await page.click(editor.open);
   await page.locator(editor.composer).click();
+  // The box is checked from the user's first trusted key or pointer event in it (the click that
+  // focused it came before Second Look took it up).
+  await page.keyboard.press('End');
   const text = draft(size);
   if (editor.fill === 'paste') await pasteInto(page, editor.composer, text);
   // Text the browser inserts itself (a trusted insertion, as a paste of plain text is).
