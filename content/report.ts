@@ -46,7 +46,7 @@ export class TabReport {
     const session = this.composers.active;
     const message: FindingsCountMessage = {
       type: 'findings-count',
-      count: session?.visible().length ?? 0,
+      count: session?.visibleCount ?? 0,
       blocking: session?.blocking ?? false,
     };
     const key = `${message.count}/${message.blocking}`;

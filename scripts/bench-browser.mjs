@@ -541,6 +541,8 @@ async function ownCost() {
       }
       for (const tab of tabs) await tab.page.close();
       results.push({ editor, keys });
+      // Each editor's table as soon as it is measured (a run takes many minutes on a loaded machine).
+      printOwnCost([{ editor, keys }], results.length === 1);
     }
   } finally {
     await devtools.client.disconnect();
@@ -549,18 +551,18 @@ async function ownCost() {
   return results;
 }
 
-function printOwnCost(results) {
+function printOwnCost(results, header) {
   const cell = (s, base, unit = 'ms') => {
     const value = unit === 'ms' ? `${s.median.toFixed(2)} [${s.p10.toFixed(2)}-${s.p90.toFixed(2)}]` : `${Math.round(s.median)} [${Math.round(s.p10)}-${Math.round(s.p90)}]`;
     return `${value}${base ? ` ${base.median ? (s.median / base.median).toFixed(2) : '-'}x` : ''}`;
   };
-  console.log(
+  if (header) console.log(
     `\nThe extension's own cost per key (sizes interleaved, ${ROUNDS} rounds of ${KEYS_PER_ROUND} keys each; each key profiled alone, ${KEY_DELAY_MS} ms; ` +
       `median [10th-90th percentile] ratio of medians against ${SIZES[0].toLocaleString('en')}):`,
   );
-  console.log('  content script: its own CPU time, messaging apart; messaging: time inside runtime.sendMessage (the browser\'s IPC);');
-  console.log('  worker: its CPU time, whole-draft checks (made when typing pauses) apart; own: content script + worker;');
-  console.log('  sent / answered: characters of JSON per key in check requests and their answers.');
+  if (header) console.log('  content script: its own CPU time, messaging apart; messaging: time inside runtime.sendMessage (the browser\'s IPC);');
+  if (header) console.log('  worker: its CPU time, whole-draft checks (made when typing pauses) apart; own: content script + worker;');
+  if (header) console.log('  sent / answered: characters of JSON per key in check requests and their answers.');
   for (const { editor, keys } of results) {
     console.log(`\n${editor.label}`);
     const columns = [
@@ -597,7 +599,7 @@ function printOwnCost(results) {
   }
 }
 
-if (!GATE_ONLY && !PAGE_TASKS) printOwnCost(await ownCost());
+if (!GATE_ONLY && !PAGE_TASKS) await ownCost();
 
 const on = GATE_ONLY || !PAGE_TASKS ? [] : await keystrokeCost(true);
 const off = GATE_ONLY || !PAGE_TASKS || process.argv.includes('--no-baseline') ? [] : await keystrokeCost(false);
