@@ -350,8 +350,8 @@ async function keystrokeCost(withExtension) {
 
 // --- The extension's own cost per key, sizes interleaved ---------------------------------------
 //
-// Each editor gets one tab per size, each with its draft pasted and settled; then keys are typed
-// in rounds that visit the sizes in turn (5 k, 64 k, 1 M, 5 k, 64 k, 1 M, ...), so a burst of load
+// Each editor gets one tab per size, each with its draft pasted and settled and a new paragraph
+// begun at its end; then keys are typed into that paragraph in rounds that visit the sizes in turn (5 k, 64 k, 1 M, 5 k, 64 k, 1 M, ...), so a burst of load
 // on the shared machine falls on every size alike. Each key is profiled on its own (CDP Profiler
 // on the page and on the worker, started before the key and stopped KEY_DELAY_MS after it), so
 // every figure is a distribution over keys: median, and the spread from the 10th to the 90th
@@ -450,7 +450,11 @@ async function prepare(context, editor, size) {
   // Text the browser inserts itself (a trusted insertion, as a paste of plain text is).
   else await page.keyboard.insertText(text);
   await settleOn(page, editor.composer, size, Math.max(2_000, size / 200));
+  // Keys go into a paragraph of their own at the end, the same at every size: the engine checks
+  // the paragraph typed into, and the draft's last paragraph is cut at a different place at each size.
   await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
   await page.evaluate(() => {
     const record = { keys: [], marks: [], bytes: [] };
     window.benchRecord = record;
