@@ -192,7 +192,7 @@ export class Cards {
     const session = this.composers.containing(event.target);
     const caret = session?.checked?.caret();
     if (!session || caret == null) return;
-    const finding = session.visible().find((f) => !f.image && f.start <= caret && caret <= f.end);
+    const finding = session.visibleIn([caret - 1, caret + 1]).find((f) => f.start <= caret && caret <= f.end);
     if (finding) this.open(session, finding, 'caret');
     else if (this.card?.via === 'caret') this.close();
   }

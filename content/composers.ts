@@ -38,8 +38,12 @@ export class Composers {
   listen(ctx: Lifetime): void {
     // Composers come and go with dialogs and in-page navigation. The observer callback only
     // schedules one selector query per frame, so a page without a composer pays almost nothing.
-    const observer = new MutationObserver(() => {
-      this.scanFrame ||= requestAnimationFrame(() => this.scan());
+    // An editor's own edits (every keystroke re-renders some of its nodes) bring no new composer:
+    // records inside a composer being checked schedule no query, which would cost as much as the
+    // page is big (a 1 MB draft's blocks included).
+    const observer = new MutationObserver((records) => {
+      if (this.scanFrame || records.every((record) => this.inComposer(record.target))) return;
+      this.scanFrame = requestAnimationFrame(() => this.scan());
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
@@ -132,6 +136,12 @@ export class Composers {
 
   detachAll(): void {
     for (const session of this.sessions.values()) this.detach(session);
+  }
+
+  /** Whether `node` is a composer being checked, or inside one. */
+  private inComposer(node: Node): boolean {
+    for (let at: Node | null = node; at; at = at.parentNode) if (at instanceof HTMLElement && this.sessions.has(at)) return true;
+    return false;
   }
 
   private scan(): void {

@@ -177,17 +177,19 @@ export class SecondLook {
     const chips: ChipView[] = [];
     const overlay: UiProps['overlay'] = [];
     for (const session of this.composers.all()) {
-      const findings = session.visible();
       const rect = session.element.getBoundingClientRect();
       if (!session.isActive || rect.width === 0) continue;
       chips.push({
         id: session.id,
         rect,
-        count: findings.length,
+        count: session.visibleCount,
         checked: session.checked !== null,
         blocking: session.blocking,
         unavailable: session.unavailable,
-        open: () => findings[0] && this.cards.open(session, findings[0], 'chip'),
+        open: () => {
+          const first = session.firstVisible();
+          if (first) this.cards.open(session, first, 'chip');
+        },
       });
       overlay.push({ id: session.id, box: rect, marks: this.overlayMarks(session) });
     }

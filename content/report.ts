@@ -3,6 +3,7 @@ import type { Lifetime } from './lifetime';
 import { isGetFindingsMessage, type DraftReport, type FindingsCountMessage } from '../protocol/messages';
 import type { Attachments } from './attachments';
 import type { Composers } from './composers';
+import { sendToExtension } from './check-client';
 
 /**
  * What this tab tells the rest of the extension about the draft in use: its findings count for
@@ -45,13 +46,13 @@ export class TabReport {
     const session = this.composers.active;
     const message: FindingsCountMessage = {
       type: 'findings-count',
-      count: session?.visible().length ?? 0,
+      count: session?.visibleCount ?? 0,
       blocking: session?.blocking ?? false,
     };
     const key = `${message.count}/${message.blocking}`;
     if (key === this.lastBadge || this.ctx.isInvalid) return;
     this.lastBadge = key;
     // Fails only while the extension is being reloaded or updated; the next change resends.
-    browser.runtime.sendMessage(message).catch(() => undefined);
+    sendToExtension(message).catch(() => undefined);
   }
 }

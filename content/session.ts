@@ -2,8 +2,8 @@ import type { Account } from '../rules/engine/ids';
 import type { Finding, ImageAnalysis } from '../rules/engine/types';
 import { isOfficialIdentity } from '../settings/resolve';
 import type { Settings } from '../settings/schema';
-import { applyAnswer, type CheckRequest, type CheckResult, type TextEdit } from '../protocol/messages';
-import { firstIndex } from '../rules/engine/search';
+import type { CheckRequest, CheckResult, TextEdit } from '../protocol/messages';
+import { FindingList } from './finding-list';
 import { composeChanges, type TextChange } from './text-map';
 import type { SiteAdapter } from './sites';
 import type { Snapshot, Surface } from './surface';
@@ -31,6 +31,11 @@ const VALUE_POLL_MS = 500;
 // findings as they were until the next edit.
 const VERSION_RETRIES = 5;
 const VERSION_RETRY_MS = 250;
+/**
+ * Only the benchmark's build (scripts/bench-browser.mjs) marks each check's message sizes on the
+ * page's timeline (which the page can read): the extension that is shipped and tested makes none.
+ */
+const BENCH_MARKS = import.meta.env.WXT_BENCH_MARKS === '1';
 // Edits are read in the next frame; where no frame comes (a hidden tab), after this long.
 const REFRESH_FALLBACK_MS = 200;
 // Rounds of waiting for the worker before the gate decides with what it has.
@@ -52,8 +57,12 @@ const SETTLE_ROUNDS = 4;
 export class ComposerSession {
   private static nextId = 1;
   readonly id = ComposerSession.nextId++;
-  /** The findings, and the snapshot of the text they were found in (for drawing them). */
-  findings: Finding[] = [];
+  /**
+   * The text's findings (changed in place by each answer: finding-list.ts) and the images', and
+   * the snapshot of the text they were found in (for drawing them).
+   */
+  private shownText = new FindingList();
+  private shownImages: Finding[] = [];
   checked: Snapshot | null = null;
   /**
    * The background worker did not answer the last check (it was stopped or is restarting), so the
@@ -96,9 +105,10 @@ export class ComposerSession {
    * may give as a change of (CheckResult.delta). Kept even when the text moved on before the
    * answer came and it is not shown.
    */
-  private answered: { id: number; text: Finding[]; images: Finding[] } | null = null;
-  /** visible(), kept until the findings or the ignored ones change. */
-  private shown: { findings: Finding[]; visible: Finding[]; blocking: boolean } | null = null;
+  private answered: { id: number; text: FindingList; images: Finding[] } | null = null;
+  /** visible() and findings, kept until the findings or the ignored ones change. */
+  private shown: { text: FindingList; version: number; images: Finding[]; all: Finding[]; visible: Finding[] } | null = null;
+  private readonly isIgnored = (finding: Finding) => this.ignored.has(ignoreKey(finding));
 
   constructor(
     readonly surface: Surface,
@@ -171,48 +181,73 @@ export class ComposerSession {
     this.check(true);
   }
 
-  /** Findings the user has not ignored, in text order (the text's, then the images'). */
+  /** All the findings shown, ignored ones too, in text order (the text's, then the images'): O(n), not for a keystroke. */
+  get findings(): Finding[] {
+    return this.shownFindings().all;
+  }
+
+  /** Findings the user has not ignored, in text order (the text's, then the images'): O(n), not for a keystroke. */
   visible(): Finding[] {
     return this.shownFindings().visible;
   }
 
-  /** Whether any finding the user has not ignored is blocking. */
-  get blocking(): boolean {
-    return this.shownFindings().blocking;
+  /** How many findings the user has not ignored (O(1)). */
+  get visibleCount(): number {
+    return this.shownText.length - this.shownText.ignoredCount + this.shownImages.filter((f) => !this.isIgnored(f)).length;
   }
 
-  private shownFindings(): { visible: Finding[]; blocking: boolean } {
-    if (this.shown?.findings !== this.findings) {
-      const visible = this.ignored.size === 0 ? this.findings : this.findings.filter((f) => !this.ignored.has(ignoreKey(f)));
-      this.shown = { findings: this.findings, visible, blocking: visible.some((f) => f.severity === 'block') };
+  /** The first finding the user has not ignored, or null. */
+  firstVisible(): Finding | null {
+    const list = this.shownText;
+    for (let i = 0; i < list.length; i++) if (!list.isIgnored(i)) return list.at(i);
+    return this.shownImages.find((f) => !this.isIgnored(f)) ?? null;
+  }
+
+  /** Whether any finding the user has not ignored is blocking (O(1) while none is ignored). */
+  get blocking(): boolean {
+    if (this.shownText.ignoredCount > 0) return this.visible().some((f) => f.severity === 'block');
+    return this.shownText.blocking > 0 || this.shownImages.some((f) => f.severity === 'block' && !this.isIgnored(f));
+  }
+
+  private shownFindings(): { all: Finding[]; visible: Finding[] } {
+    const { shownText: text, shownImages: images } = this;
+    if (this.shown?.text !== text || this.shown.version !== text.version || this.shown.images !== images) {
+      const all = [...text.toArray(), ...images];
+      const visible = this.ignored.size === 0 ? all : all.filter((f) => !this.isIgnored(f));
+      this.shown = { text, version: text.version, images, all, visible };
     }
     return this.shown;
   }
 
   /**
    * The text's findings not ignored whose words lie in [start, end) of the text, or may (an
-   * unknown span: all of them). Findings are sorted by start, so this is a search, not a scan.
+   * unknown span: all of them). Findings are kept sorted by start, so this is a search, not a scan.
    */
   visibleIn(span: readonly [number, number] | null): Finding[] {
-    const findings = this.visible();
-    if (!span) return findings.filter((f) => !f.image);
+    if (!span) return this.visible().filter((f) => !f.image);
     const [start, end] = span;
-    // No finding is longer than this: one that starts further back does not reach the span.
-    const from = lowerBound(findings, start - LONGEST_FINDING);
+    const list = this.shownText;
     const out: Finding[] = [];
-    for (let i = from; i < findings.length; i++) {
-      const f = findings[i]!;
-      if (f.image) continue;
+    // No finding is longer than this: one that starts further back does not reach the span.
+    for (let i = list.firstFrom(start - LONGEST_FINDING); i < list.length; i++) {
+      const f = list.at(i);
       if (f.start >= end) break;
-      if (f.end > start) out.push(f);
+      if (f.end > start && !list.isIgnored(i)) out.push(f);
     }
     return out;
   }
 
   ignore(finding: Finding): void {
     this.ignored.add(ignoreKey(finding));
-    this.shown = null;
+    this.reignore();
     this.changed(this);
+  }
+
+  /** The ignored findings changed: the lists held ask again which are. */
+  private reignore(): void {
+    this.shownText.reignore(this.isIgnored);
+    if (this.answered && this.answered.text !== this.shownText) this.answered.text.reignore(this.isIgnored);
+    this.shown = null;
   }
 
   /**
@@ -233,8 +268,10 @@ export class ComposerSession {
     this.latest = snapshot;
     if (isBlank(snapshot)) {
       // An empty composer is a new draft: earlier decisions no longer apply.
-      this.ignored.clear();
-      this.shown = null;
+      if (this.ignored.size) {
+        this.ignored.clear();
+        this.reignore();
+      }
       this.accountOverride = null;
     }
     if (edited || this.account().account !== this.checkedAccount) {
@@ -322,7 +359,7 @@ export class ComposerSession {
     const { account } = this.account();
     // An empty composer has nothing to check, unless images are attached to it.
     if (isBlank(snapshot) && this.images.length === 0) {
-      this.adopt(snapshot, account, [], true, this.config.version);
+      this.adopt(snapshot, textRevision, account, new FindingList(), [], true, this.config.version);
       return;
     }
     const sent = this.textToSend(snapshot);
@@ -344,6 +381,7 @@ export class ComposerSession {
     };
     this.inFlight = this.requestCheck(request, retrying)
       .then((result) => {
+        if (BENCH_MARKS) benchMessageSizes(request, result);
         this.unavailable = false;
         if (result.resync) {
           // The worker restarted and lost the text: send it whole.
@@ -358,9 +396,11 @@ export class ComposerSession {
           this.again = 'whole';
           return;
         }
+        // The findings are those of the text as sent (the list held was changed in place): shown
+        // for it, with its offsets carried to the text as it is now when drawn.
+        this.adopt(snapshot, textRevision, account, answered.text, answered.images, result.whole, result.settingsVersion);
         // The text or the account moved on while the worker checked: the next request has it.
         if (this.textRevision !== textRevision || this.account().account !== account) return;
-        this.adopt(this.latest!, account, [...answered.text, ...answered.images], result.whole, result.settingsVersion);
         this.namesPending = result.pendingNames === true;
         if (result.settingsVersion !== this.config.version) {
           // The worker checked with other settings than this script's (one of the two has not
@@ -392,27 +432,32 @@ export class ComposerSession {
       });
   }
 
-  /** The findings an answer gives: all of them, or a change of those of the answer before. */
-  private answer(result: CheckResult): { text: Finding[]; images: Finding[] } | null {
+  /** The findings an answer gives: all of them, or a change of those of the answer before (made in place). */
+  private answer(result: CheckResult): { text: FindingList; images: Finding[] } | null {
     const { delta } = result;
     if (delta && delta.base !== this.answered?.id) {
       this.answered = null;
       return null;
     }
-    const text = applyAnswer(this.answered?.text ?? [], result);
+    let text: FindingList;
+    if (delta) {
+      text = this.answered!.text;
+      text.apply(result.findings, delta);
+    } else text = new FindingList(result.findings, this.isIgnored);
     const images = result.images ?? [];
     this.answered = result.answer === undefined ? null : { id: result.answer, text, images };
     return { text, images };
   }
 
-  private adopt(snapshot: Snapshot, account: Account, findings: Finding[], whole: boolean, version: string): void {
+  private adopt(snapshot: Snapshot, revision: number, account: Account, text: FindingList, images: Finding[], whole: boolean, version: string): void {
     this.checked = snapshot;
-    this.checkedRevision = this.textRevision;
+    this.checkedRevision = revision;
     this.checkedAccount = account;
     // Another version than this script's: the worker read newer settings than this script has
     // yet (their change reaches it shortly, and checks again), or older ones (not settled).
     this.checkedVersion = version;
-    this.findings = findings;
+    this.shownText = text;
+    this.shownImages = images;
     this.whole = whole;
     this.changed(this);
   }
@@ -422,16 +467,19 @@ export class ComposerSession {
 // still drawn, but only once its start is in view.
 const LONGEST_FINDING = 2_000;
 
-/** The first index whose finding starts at or after `offset` (the images' findings come last). */
-function lowerBound(findings: readonly Finding[], offset: number): number {
-  return firstIndex(findings.length, (i) => !!findings[i]!.image || findings[i]!.start >= offset);
-}
 
 /** Whether the text is only white space: read from its start, so a long draft's text is not joined to tell. */
 function isBlank(snapshot: Snapshot): boolean {
   if (snapshot.length === 0) return true;
   if (snapshot.slice(0, 256).trim() !== '') return false;
   return snapshot.text.trim() === '';
+}
+
+/** The benchmark's build: the characters of JSON a check sent and got back, as a mark's name (the benchmark leaves this function's time out). */
+function benchMessageSizes(request: CheckRequest, result: CheckResult): void {
+  const name = `second-look:bytes:${JSON.stringify(request).length}:${JSON.stringify(result).length}`;
+  performance.mark(name);
+  performance.clearMarks(name);
 }
 
 /** A finding is ignored by what it is about, so it stays ignored as the text around it moves. */

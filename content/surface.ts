@@ -1,4 +1,5 @@
-import { EditableText, snapshotEditable, type TextChange, type TextSnapshot } from './text-map';
+import { EditableText, back, forward, narrow, snapshotEditable, type TextChange, type TextSnapshot } from './text-map';
+import { FieldMirror } from './field-mirror';
 
 /**
  * One composer's text box, whatever it is made of: a contenteditable editor (Lexical, Draft.js
@@ -86,82 +87,87 @@ export function editableSurface(element: HTMLElement): Surface {
   };
 }
 
-// Style properties that decide where a textarea's text wraps and lands.
-const MIRRORED = [
-  'box-sizing', 'font-family', 'font-size', 'font-style', 'font-weight', 'font-variant', 'font-stretch',
-  'font-kerning', 'font-feature-settings', 'letter-spacing', 'line-height', 'text-transform', 'text-indent',
-  'word-spacing', 'tab-size', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'direction',
-] as const;
+/** How many of a textarea's latest changes an earlier snapshot's offsets are carried through. */
+const KEPT_CHANGES = 64;
 
 /**
- * A textarea's text is not in the DOM, so its geometry comes from a mirror: an invisible element
- * (in Second Look's own shadow root, never in the page's editor) styled and sized like the
- * textarea's content box, whose text ranges give the rects.
+ * A textarea: its text is its value, read whole (the browser hands it over without a copy), and
+ * where it changed is found from where the caret is (checked, then narrowed: difference()). Its
+ * geometry comes from a mirror kept line by line (field-mirror.ts); a snapshot of an earlier text
+ * (the findings on screen may be for one) finds where its offsets are now through the changes since.
  */
 export function fieldSurface(element: HTMLTextAreaElement, mirrorParent: () => HTMLElement): Surface {
-  let mirror: HTMLDivElement | null = null;
+  const mirror = new FieldMirror(element, mirrorParent);
   let last = '';
+  let version = 0;
+  const changes: { version: number; change: TextChange }[] = [];
+  /** The changes after version `v` (null: not known, as `v` is too old). */
+  const since = (v: number): TextChange[] | null => {
+    if (v === version) return [];
+    const i = changes.findIndex((c) => c.version === v + 1);
+    return i < 0 ? null : changes.slice(i).map((c) => c.change);
+  };
+  const snapshot = (text: string, v: number | null): Snapshot => {
+    const moves = () => (v !== null ? since(v) : text === last ? [] : null);
+    return {
+      text,
+      length: text.length,
+      slice: (start, end) => text.slice(start, end),
+      range: () => null,
+      rects(start, end) {
+        const through = moves();
+        if (!through) return [];
+        for (const change of through) [start, end] = [forward(start, change, false), forward(end, change, true)];
+        return mirror.rects(last, start, end, clip);
+      },
+      caret() {
+        if (document.activeElement !== element || element.selectionStart !== element.selectionEnd) return null;
+        return element.selectionStart;
+      },
+      shown() {
+        const through = moves();
+        if (!through) return null;
+        const span = mirror.shown(last);
+        return span.map((p) => through.reduceRight((q, change) => back(q, change), p)) as [number, number];
+      },
+    };
+  };
   return {
     element,
     isField: true,
     update() {
-      const snapshot = this.read();
-      const before = last;
-      last = snapshot.text;
-      return { snapshot, change: difference(before, last) };
-    },
-    read() {
       const text = element.value;
-      return {
-        text,
-        length: text.length,
-        slice: (start, end) => text.slice(start, end),
-        range: () => null,
-        rects(start, end) {
-          if (!mirror?.isConnected) {
-            mirror = document.createElement('div');
-            mirror.setAttribute('aria-hidden', 'true');
-            mirrorParent().append(mirror);
-          }
-          const style = getComputedStyle(element);
-          const m = mirror.style;
-          for (const property of MIRRORED) m.setProperty(property, style.getPropertyValue(property));
-          m.position = 'fixed';
-          m.left = '0';
-          m.top = '0';
-          m.visibility = 'hidden';
-          m.whiteSpace = 'pre-wrap';
-          m.overflowWrap = 'break-word';
-          m.border = '0';
-          m.boxSizing = 'content-box';
-          // clientWidth excludes the scrollbar, which narrows where the text wraps.
-          m.width = `${element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)}px`;
-          const node = document.createTextNode(text);
-          mirror.replaceChildren(node);
-          const range = document.createRange();
-          range.setStart(node, Math.min(start, text.length));
-          range.setEnd(node, Math.min(end, text.length));
-          const origin = mirror.getBoundingClientRect();
-          const box = element.getBoundingClientRect();
-          const dx = box.left + element.clientLeft - element.scrollLeft - origin.left;
-          const dy = box.top + element.clientTop - element.scrollTop - origin.top;
-          const moved = [...range.getClientRects()].map((r) => new DOMRect(r.left + dx, r.top + dy, r.width, r.height));
-          const inner = new DOMRect(box.left + element.clientLeft, box.top + element.clientTop, element.clientWidth, element.clientHeight);
-          return clip(moved, inner);
-        },
-        caret() {
-          if (document.activeElement !== element || element.selectionStart !== element.selectionEnd) return null;
-          return element.selectionStart;
-        },
-        shown: () => null,
-      };
+      const change = difference(last, text, element.selectionEnd);
+      if (change) {
+        version++;
+        changes.push({ version, change });
+        if (changes.length > KEPT_CHANGES) changes.shift();
+      }
+      mirror.edit(text, change);
+      last = text;
+      return { snapshot: snapshot(text, version), change };
     },
+    read: () => snapshot(element.value, null),
   };
 }
 
-/** Where `after` differs from `before` (a textarea's value is short enough to compare whole). */
-function difference(before: string, after: string): TextChange | null {
+/**
+ * Where `after` differs from `before`. An edit in a textarea is where the caret is after it
+ * (`caret`): typing ends there, a deletion starts there. That guess is checked by comparing the
+ * texts before and after it as wholes (a string comparison the engine makes at memory speed),
+ * and narrowed; when it does not hold, the texts are compared character by character.
+ */
+export function difference(before: string, after: string, caret: number | null = null): TextChange | null {
   if (before === after) return null;
+  const grown = after.length - before.length;
+  if (caret !== null && caret >= 0 && caret <= after.length) {
+    const newEnd = caret;
+    const at = Math.max(0, newEnd - Math.max(grown, 0));
+    const oldEnd = newEnd - grown;
+    if (oldEnd >= at && oldEnd <= before.length && before.slice(0, at) === after.slice(0, at) && before.slice(oldEnd) === after.slice(newEnd)) {
+      return narrow(before, after, { at, oldEnd, newEnd });
+    }
+  }
   let at = 0;
   const max = Math.min(before.length, after.length);
   while (at < max && before.charCodeAt(at) === after.charCodeAt(at)) at++;

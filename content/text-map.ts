@@ -150,10 +150,78 @@ const isBlock = (element: Element) => {
 };
 
 interface Block {
+  /** The block's element; for the head run (below), the block container itself. */
   element: Element;
   snapshot: TextSnapshot;
   /** innerText's line breaks around it (breaksAround). */
   breaks: number;
+  /**
+   * Set for the head run: the text nodes that stand directly in the block container before its
+   * first block (the browser's own contenteditable keeps the first line so, and puts the lines
+   * after it in <div>s), read as one anonymous block.
+   */
+  head?: Text[];
+}
+
+/**
+ * The head run's text as innerText gives it, when that is its text nodes' data as they are: one
+ * space between words, none at either end, no line break or tab (else null, and the editor is
+ * read whole).
+ */
+function headSnapshot(nodes: Text[]): TextSnapshot | null {
+  const text = nodes.map((n) => n.data).join('');
+  if (!/^\S(?:\S| (?=\S))*$/.test(text) || /[\n\t\r]/.test(text)) return null;
+  const starts: number[] = [];
+  let total = 0;
+  for (const n of nodes) {
+    starts.push(total);
+    total += n.data.length;
+  }
+  const locate = (p: number): [Text, number] => {
+    const k = Math.max(0, lastAtOrBefore(starts, p));
+    return [nodes[k]!, p - starts[k]!];
+  };
+  return {
+    text,
+    length: text.length,
+    slice: (start, end) => text.slice(start, end),
+    range(start, end) {
+      start = Math.max(0, start);
+      end = Math.min(text.length, end);
+      if (end <= start) return null;
+      const range = document.createRange();
+      range.setStart(...locate(start));
+      const [node, offset] = locate(end - 1);
+      range.setEnd(node, offset + 1);
+      return range;
+    },
+    offsetOf(node, offset) {
+      const k = nodes.indexOf(node as Text);
+      return k < 0 ? null : starts[k]! + offset;
+    },
+  };
+}
+
+/** The text nodes before the first element child of `container`, or null when there is no text but white space. */
+function headNodes(container: Element): Text[] | null {
+  const nodes: Text[] = [];
+  for (let node = container.firstChild; node && !(node instanceof Element); node = node.nextSibling) if (node instanceof Text) nodes.push(node);
+  return nodes.some((n) => n.data.trim() !== '') ? nodes : null;
+}
+
+/** The head run as a block, or null when it cannot be read as one (see headSnapshot). */
+function headBlock(container: Element, nodes: Text[]): Block | null {
+  const snapshot = headSnapshot(nodes);
+  return snapshot ? { element: container, snapshot, breaks: 1, head: nodes } : null;
+}
+
+/** Where a block is drawn (the head run's text, or the block's element). */
+function boxOf(block: Block): DOMRect {
+  if (!block.head) return block.element.getBoundingClientRect();
+  const range = document.createRange();
+  range.setStartBefore(block.head[0]!);
+  range.setEndAfter(block.head.at(-1)!);
+  return range.getBoundingClientRect();
 }
 
 /**
@@ -172,14 +240,14 @@ class Version {
  * where a span starts goes before it, text typed where it ends after it; an offset inside the
  * replaced text goes to the replacement's start (or end).
  */
-function forward(p: number, change: TextChange, end: boolean): number {
+export function forward(p: number, change: TextChange, end: boolean): number {
   if (end ? p <= change.at : p < change.at) return p;
   if (p >= change.oldEnd) return p + change.newEnd - change.oldEnd;
   return end ? change.newEnd : change.at;
 }
 
 /** Where offset `p` of a text was before `change`. */
-function back(p: number, change: TextChange): number {
+export function back(p: number, change: TextChange): number {
   if (p <= change.at) return p;
   if (p >= change.newEnd) return p - change.newEnd + change.oldEnd;
   return change.at;
@@ -244,6 +312,12 @@ export class EditableText {
       }
       let node: Node | null = record.target;
       while (node && node.parentNode !== container && !(node instanceof Element && entries.has(node))) node = node.parentNode;
+      // Text directly in the block container: the head run's (read again whole when there is none).
+      if (node instanceof Text && node.parentNode === container) {
+        if (!this.hasHead()) return this.reset();
+        touched.push(0);
+        continue;
+      }
       // An edit outside the blocks (the editor replaced its block container): read it all again.
       if (!(node instanceof Element)) return this.reset();
       const i = indexOf(node);
@@ -253,15 +327,22 @@ export class EditableText {
       if (node instanceof Element) {
         const i = indexOf(node);
         if (i >= 0) touched.push(i);
+      } else if (node instanceof Text && node.data.trim() !== '') {
+        // Text that stood directly in the container: the head run's, or white space between blocks.
+        if (!this.hasHead()) return this.reset();
+        touched.push(0);
       }
     }
     // Where each added block goes, by the block before it (consecutive added blocks are found once each).
     const placed = new Map<Node, number>();
     for (const node of added) {
       if (node.parentNode !== container) continue;
-      // Text directly in the block container: not a list of blocks.
+      // Text directly in the block container: the head run's when it comes before every block,
+      // else not a list of blocks.
       if (node instanceof Text) {
-        if (node.data.trim() !== '') return this.reset();
+        if (node.data.trim() === '') continue;
+        if (node.previousElementSibling) return this.reset();
+        touched.push(0);
         continue;
       }
       if (!(node instanceof Element)) continue;
@@ -294,18 +375,26 @@ export class EditableText {
     // The blocks either side of those, which did not change, bound what is read again.
     const left = lo > 0 ? blocks.at(lo - 1).item : null;
     const right = hi + 1 < blocks.length ? blocks.at(hi + 1).item : null;
-    if ((left && left.element.parentNode !== container) || (right && right.element.parentNode !== container)) return this.reset();
+    const inContainer = (block: Block | null) => !block || (block.head ? block.head.every((n) => n.parentNode === container) : block.element.parentNode === container);
+    if (!inContainer(left) || !inContainer(right)) return this.reset();
     const fresh: Block[] = [];
-    for (let node = left ? left.element.nextSibling : container.firstChild; node !== (right?.element ?? null); node = node.nextSibling) {
+    // After the head run come the container's elements (the run holds text nodes only).
+    const start = left ? (left.head ? container.firstElementChild : left.element.nextSibling) : container.firstChild;
+    const head: Text[] = [];
+    for (let node = start; node !== (right?.element ?? null); node = node.nextSibling) {
       if (!node) return this.reset();
       if (node instanceof Text) {
-        if (node.data.trim() !== '') return this.reset();
+        // Text before every block is the head run; anywhere else, only white space may stand.
+        if (!left && !fresh.length) head.push(node);
+        else if (node.data.trim() !== '') return this.reset();
         continue;
       }
       if (!(node instanceof Element)) continue;
       if (!isBlock(node)) return this.reset();
+      if (!fresh.length && !left && !this.takeHead(head, fresh)) return this.reset();
       fresh.push({ element: node, snapshot: snapshotEditable(node as HTMLElement), breaks: breaksAround(node) });
     }
+    if (!fresh.length && !left && !this.takeHead(head, fresh)) return this.reset();
     // The text from the end of `left` to the start of `right`'s text, before and after.
     const from = lo > 0 ? blocks.before(lo) : 0;
     const oldTo = right ? this.textStart(hi + 1) : blocks.total();
@@ -356,15 +445,19 @@ export class EditableText {
       container = child;
     }
     const elements = [...container.children];
-    const textOnly = [...container.childNodes].every((n) => !(n instanceof Text) || n.data.trim() === '');
-    this.whole = !(elements.length > 0 && textOnly && elements.every(isBlock));
+    // Text in the container may only come before its first block (the head run).
+    const head = headNodes(container);
+    const textOnly = [...container.childNodes].every((n) => !(n instanceof Text) || n.data.trim() === '' || (head?.includes(n) ?? false));
+    const headRun = head ? headBlock(container, head) : null;
+    this.whole = !(elements.length > 0 && textOnly && elements.every(isBlock) && (!head || headRun));
     this.blocks = new Sequence<Block>();
     this.entries = new Map();
     this.read = null;
     if (!this.whole) {
       let previous: Block | null = null;
-      const sized = elements.map((element) => {
-        const block: Block = { element, snapshot: snapshotEditable(element as HTMLElement), breaks: breaksAround(element) };
+      const read: Block[] = elements.map((element) => ({ element, snapshot: snapshotEditable(element as HTMLElement), breaks: breaksAround(element) }));
+      if (headRun) read.unshift(headRun);
+      const sized = read.map((block) => {
         const separator = previous ? Math.max(previous.breaks, block.breaks) : 0;
         previous = block;
         return { item: block, size: [separator + block.snapshot.text.length] };
@@ -382,6 +475,19 @@ export class EditableText {
   }
 
   // --- The latest text, read from the blocks (or the whole read) -----------------------
+
+  /** Adds the head run `nodes` to `fresh` as a block (none when they are white space); false when it cannot be read as one. */
+  private takeHead(nodes: Text[], fresh: Block[]): boolean {
+    if (!nodes.some((n) => n.data.trim() !== '')) return true;
+    const block = headBlock(this.container!, nodes);
+    if (block) fresh.push(block);
+    return block !== null;
+  }
+
+  /** Whether the first block is the head run. */
+  private hasHead(): boolean {
+    return this.blocks.length > 0 && this.blocks.at(0).item.head !== undefined;
+  }
 
   private liveLength(): number {
     return this.read ? this.read.length : this.blocks.total();
@@ -442,7 +548,7 @@ export class EditableText {
     if (this.read) return this.read.offsetOf(node, offset);
     let element: Node | null = node;
     while (element && element.parentNode !== this.container) element = element.parentNode;
-    const entry = element instanceof Element ? this.entries.get(element) : undefined;
+    const entry = element instanceof Element ? this.entries.get(element) : element instanceof Text && this.hasHead() ? this.blocks.at(0) : undefined;
     const i = entry ? this.blocks.indexOf(entry) : -1;
     if (i < 0) return null;
     const inBlock = entry!.item.snapshot.offsetOf(node, offset);
@@ -451,7 +557,7 @@ export class EditableText {
 
   private liveWithin(top: number, bottom: number): [number, number] {
     const { blocks } = this;
-    const rect = (i: number) => blocks.at(i).item.element.getBoundingClientRect();
+    const rect = (i: number) => boxOf(blocks.at(i).item);
     // Blocks are laid out one below the other: the first whose bottom is below `top`, to the
     // last whose top is above `bottom`.
     const first = firstIndex(blocks.length, (i) => rect(i).bottom > top);

@@ -28,8 +28,11 @@
 // draft), on the paths fixtures (a Facebook reply sent with Enter, a Page post's deep "Post", an
 // X thread's "Post all"), and the longest task meanwhile.
 //
-// Run: npm run bench:browser [-- --text-only] [-- --no-baseline] [-- --sizes=5000,65536] [-- --gate-only]
+// Run: npm run bench:browser [-- --text-only] [-- --sizes=5000,65536] [-- --gate-only]
+//   [-- --rounds=6] (rounds of the interleaved keystroke measure) [-- --editors=0,1] (which of OWN_EDITORS)
 //   [-- --functions] (the extension's functions by CPU time per key, at each size)
+//   [-- --page-tasks] [-- --no-baseline] (instead: the page's main-thread tasks from a trace, with the
+//   extension and without it, all keys of a size in one burst)
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +51,7 @@ const COMPOSER = '[role="dialog"] [role="textbox"]';
 const TEXT_ONLY = process.argv.includes('--text-only');
 const GATE_ONLY = process.argv.includes('--gate-only');
 const FUNCTIONS = process.argv.includes('--functions');
+const PAGE_TASKS = process.argv.includes('--page-tasks');
 const SIZES = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number)) ?? [5_000, 65_536, 1_048_576];
 // Keys typed at the end of each draft, and the pause between them: long enough for one
 // keystroke's work to end before the next key, so each is measured on its own.
@@ -344,10 +348,267 @@ async function keystrokeCost(withExtension) {
   return rows;
 }
 
-const on = GATE_ONLY ? [] : await keystrokeCost(true);
-const off = GATE_ONLY || process.argv.includes('--no-baseline') ? [] : await keystrokeCost(false);
-if (!GATE_ONLY) console.log(`Keystroke cost by draft size (Chromium; "${KEYS}" typed at the end, one key every ${KEY_DELAY_MS} ms; ratios against 5 k in this run):`);
-for (const editor of GATE_ONLY ? [] : EDITORS) {
+// --- The extension's own cost per key, sizes interleaved ---------------------------------------
+//
+// Each editor gets one tab per size, each with its draft pasted and settled and a new paragraph
+// begun at its end; then keys are typed into that paragraph in rounds that visit the sizes in turn (5 k, 64 k, 1 M, 5 k, 64 k, 1 M, ...), so a burst of load
+// on the shared machine falls on every size alike. Each key is profiled on its own (CDP Profiler
+// on the page and on the worker, started before the key and stopped KEY_DELAY_MS after it), so
+// every figure is a distribution over keys: median, and the spread from the 10th to the 90th
+// percentile. On the page, time spent inside `runtime.sendMessage` (the browser's messaging: a
+// message's serialisation and the IPC, which on a loaded machine can wait for milliseconds;
+// every message goes through content/check-client.ts sendToExtension) is counted apart from the content script's own work; the size of each message (the check request
+// and its answer, as characters of JSON, marked by the benchmark's build) shows whether messaging
+// grows with the draft, which would be the extension's doing.
+
+/** The editors measured: two frameworks, the browser's own contenteditable, and a textarea. */
+const OWN_EDITORS = [
+  { label: 'Lexical (Facebook fixture)', url: SITES.facebook.url, open: '#open-composer', composer: COMPOSER, fill: 'paste' },
+  { label: 'Draft.js (X fixture)', url: SITES.x.url, open: null, composer: '[data-testid="tweetTextarea_0"]', fill: 'paste' },
+  {
+    label: 'plain contenteditable (a <div contenteditable> the benchmark adds to the Facebook fixture)',
+    url: SITES.facebook.url,
+    open: null,
+    composer: '#bench-plain',
+    fill: 'insert',
+    // The browser's own editing, no framework: the box a site without an editor library has.
+    make: () => {
+      const box = document.createElement('div');
+      box.id = 'bench-plain';
+      box.contentEditable = 'true';
+      box.setAttribute('style', 'width: 600px; height: 400px; overflow: auto; border: 1px solid #999; font: 15px sans-serif;');
+      document.body.prepend(box);
+    },
+  },
+  { label: 'textarea (the Facebook fixture\'s page review)', url: SITES.facebook.url, open: null, composer: '#review-text', fill: 'insert' },
+];
+const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 6);
+const KEYS_PER_ROUND = 8;
+const TYPED = 'Thanks all, see you soon. ';
+const EDITOR_FILTER = process.argv.find((a) => a.startsWith('--editors='))?.slice(10).split(',');
+
+/** Spread of a list: median and the 10th and 90th percentiles. */
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+  return { n: sorted.length, median: at(0.5), p10: at(0.1), p90: at(0.9) };
+}
+
+/**
+ * A page profile's samples split by who they are: the content script's own work (a content-script
+ * function on the stack, with the browser work it calls, but not inside sendMessage), its
+ * messaging (inside `sendMessage`, a native frame under a content-script function), and the page's
+ * garbage collection; by function too. The benchmark's own function that measures message sizes is
+ * left out.
+ */
+function pageTime(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  const kinds = new Map();
+  const kindOf = (id) => {
+    if (kinds.has(id)) return kinds.get(id);
+    const node = byId.get(id);
+    const { functionName, url, lineNumber } = node.callFrame;
+    const parent = parentOf.has(id) ? kindOf(parentOf.get(id)) : null;
+    let kind = parent;
+    // The browser's messaging API is native code, which the profile charges to its JavaScript
+    // caller: the content script sends every message through sendToExtension (check-client.ts).
+    if (url.startsWith(EXTENSION_URL) && parent?.side !== 'bench' && parent?.side !== 'messaging') {
+      if (functionName === 'benchMessageSizes') kind = { side: 'bench' };
+      else if (functionName === 'sendToExtension') kind = { side: 'messaging' };
+      else kind = { side: 'own', label: `${functionName || '(anonymous)'} ${url.slice(url.lastIndexOf('/') + 1)}:${lineNumber + 1}` };
+    }
+    kinds.set(id, kind);
+    return kind;
+  };
+  const out = { own: 0, messaging: 0, gc: 0, byFunction: new Map() };
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const ms = (timeDeltas[i + 1] ?? SAMPLE_US) / 1000;
+    if (byId.get(samples[i]).callFrame.functionName === '(garbage collector)') out.gc += ms;
+    const kind = kindOf(samples[i]);
+    if (!kind || kind.side === 'bench') continue;
+    out[kind.side] += ms;
+    if (kind.side === 'own') out.byFunction.set(kind.label, (out.byFunction.get(kind.label) ?? 0) + ms);
+  }
+  return out;
+}
+
+/** Opens `editor` in a new tab and puts a draft of `size` characters in it, as a paste does; waits until it settled. */
+async function prepare(context, editor, size) {
+  const page = await context.newPage();
+  await page.goto(editor.url);
+  if (editor.make) await page.evaluate(editor.make);
+  if (editor.open) await page.click(editor.open);
+  await page.locator(editor.composer).click();
+  // The box is checked from the user's first trusted key or pointer event in it (the click that
+  // focused it came before Second Look took it up).
+  await page.keyboard.press('End');
+  const text = draft(size);
+  if (editor.fill === 'paste') await pasteInto(page, editor.composer, text);
+  // Text the browser inserts itself (a trusted insertion, as a paste of plain text is).
+  else await page.keyboard.insertText(text);
+  await settleOn(page, editor.composer, size, Math.max(2_000, size / 200));
+  // Keys go into a paragraph of their own at the end, the same at every size: the engine checks
+  // the paragraph typed into, and the draft's last paragraph is cut at a different place at each size.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => {
+    const record = { keys: [], marks: [], bytes: [] };
+    window.benchRecord = record;
+    addEventListener('keydown', (event) => record.keys.push(event.timeStamp), true);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name === 'second-look:marks') record.marks.push(entry.startTime);
+        else if (entry.name.startsWith('second-look:bytes:')) record.bytes.push([entry.startTime, ...entry.name.split(':').slice(2).map(Number)]);
+      }
+    }).observe({ type: 'mark' });
+  });
+  const session = await context.newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
+  return { page, session, size };
+}
+
+/** Like settle(), for any text box (a textarea's text is its value). */
+async function settleOn(page, selector, length, quietMs) {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const { chars, last, now } = await page.evaluate((selector) => {
+      const box = document.querySelector(selector);
+      const marks = performance.getEntriesByName('second-look:marks');
+      return { chars: box instanceof HTMLTextAreaElement ? box.value.length : box.innerText.length, last: marks.at(-1)?.startTime ?? 0, now: performance.now() };
+    }, selector);
+    if (chars >= length * 0.98 && now - last > quietMs) return;
+    if (Date.now() > deadline) throw new Error(`the editor did not settle: ${chars} of ${length} characters`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Types one key in a prepared tab, with the page and the worker profiled; its costs. */
+async function profiledKey(tab, worker, key) {
+  await Promise.all([tab.session.send('Profiler.start'), worker.send('Profiler.start')]);
+  await tab.page.keyboard.press(key === ' ' ? 'Space' : key);
+  await tab.page.waitForTimeout(KEY_DELAY_MS);
+  const [{ profile: pageProfile }, { profile: workerProfile }] = await Promise.all([tab.session.send('Profiler.stop'), worker.send('Profiler.stop')]);
+  const own = pageTime(pageProfile);
+  const work = extensionTime(workerProfile, true);
+  const { keys, marks, bytes } = await tab.page.evaluate(() => {
+    const r = window.benchRecord;
+    const copy = { keys: [...r.keys], marks: [...r.marks], bytes: [...r.bytes] };
+    r.keys.length = r.marks.length = r.bytes.length = 0;
+    return copy;
+  });
+  const keyAt = keys[0];
+  const mark = keyAt === undefined ? undefined : marks.find((m) => m >= keyAt);
+  return {
+    own: own.own,
+    messaging: own.messaging,
+    gc: own.gc,
+    worker: work.total,
+    wholeChecks: work.wholeChecks,
+    sent: bytes.reduce((sum, b) => sum + b[1], 0),
+    answered: bytes.reduce((sum, b) => sum + b[2], 0),
+    checks: bytes.length,
+    endToEnd: mark === undefined ? null : mark - keyAt,
+    pageFunctions: own.byFunction,
+    workerFunctions: work.byFunction,
+  };
+}
+
+async function ownCost() {
+  const browser = await launch({ extension: true, devtools: true });
+  const devtools = await devtoolsClient(browser.devtools);
+  const results = [];
+  try {
+    await setSettings(browser.worker, SCHOOL);
+    for (const editor of OWN_EDITORS.filter((e, i) => !EDITOR_FILTER || EDITOR_FILTER.includes(String(i)))) {
+      const tabs = [];
+      for (const size of SIZES) tabs.push(await prepare(browser.context, editor, size));
+      const keys = new Map(SIZES.map((size) => [size, []]));
+      let typed = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const tab of tabs) {
+          await tab.page.bringToFront();
+          await tab.page.keyboard.press('Control+End');
+          await tab.page.waitForTimeout(KEY_DELAY_MS);
+          const worker = await workerSession(devtools);
+          await worker.send('Profiler.enable');
+          await worker.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
+          for (let k = 0; k < KEYS_PER_ROUND; k++) keys.get(tab.size).push(await profiledKey(tab, worker, TYPED[(typed + k) % TYPED.length]));
+          await worker.send('Profiler.disable');
+          await worker.detach().catch(() => undefined);
+        }
+        typed += KEYS_PER_ROUND;
+      }
+      for (const tab of tabs) await tab.page.close();
+      results.push({ editor, keys });
+      // Each editor's table as soon as it is measured (a run takes many minutes on a loaded machine).
+      printOwnCost([{ editor, keys }], results.length === 1);
+    }
+  } finally {
+    await devtools.client.disconnect();
+    await browser.close();
+  }
+  return results;
+}
+
+function printOwnCost(results, header) {
+  const cell = (s, base, unit = 'ms') => {
+    const value = unit === 'ms' ? `${s.median.toFixed(2)} [${s.p10.toFixed(2)}-${s.p90.toFixed(2)}]` : `${Math.round(s.median)} [${Math.round(s.p10)}-${Math.round(s.p90)}]`;
+    return `${value}${base ? ` ${base.median ? (s.median / base.median).toFixed(2) : '-'}x` : ''}`;
+  };
+  if (header) console.log(
+    `\nThe extension's own cost per key (sizes interleaved, ${ROUNDS} rounds of ${KEYS_PER_ROUND} keys each; each key profiled alone, ${KEY_DELAY_MS} ms; ` +
+      `median [10th-90th percentile] ratio of medians against ${SIZES[0].toLocaleString('en')}):`,
+  );
+  if (header) console.log('  content script: its own CPU time, messaging apart; messaging: time inside runtime.sendMessage (the browser\'s IPC);');
+  if (header) console.log('  worker: its CPU time, whole-draft checks (made when typing pauses) apart; own: content script + worker;');
+  if (header) console.log('  sent / answered: characters of JSON per key in check requests and their answers.');
+  for (const { editor, keys } of results) {
+    console.log(`\n${editor.label}`);
+    const columns = [
+      ['content script', (k) => k.own],
+      ['messaging', (k) => k.messaging],
+      ['worker', (k) => k.worker],
+      ['own', (k) => k.own + k.worker],
+      ['page GC', (k) => k.gc],
+      ['sent', (k) => k.sent, 'chars'],
+      ['answered', (k) => k.answered, 'chars'],
+      ['end to end', (k) => k.endToEnd],
+    ];
+    console.log(['size'.padEnd(10), ...columns.map(([name]) => name.padEnd(27))].join(' '));
+    const base = keys.get(SIZES[0]);
+    for (const [size, list] of keys) {
+      const row = columns.map(([, get, unit]) => {
+        const values = list.map(get).filter((v) => v !== null);
+        const baseValues = base.map(get).filter((v) => v !== null);
+        if (!values.length) return '-'.padEnd(27);
+        return cell(spread(values), size === SIZES[0] ? null : spread(baseValues), unit).padEnd(27);
+      });
+      console.log([`${size.toLocaleString('en')} ch`.padEnd(10), ...row].join(' '));
+    }
+    if (FUNCTIONS) {
+      for (const [size, list] of keys) {
+        for (const side of ['pageFunctions', 'workerFunctions']) {
+          const sum = new Map();
+          for (const k of list) for (const [f, t] of k[side]) sum.set(f, (sum.get(f) ?? 0) + t);
+          const top = [...sum].sort((a, b) => b[1] - a[1]).slice(0, 14);
+          console.log(`  ${size.toLocaleString('en')} ch, ${side === 'pageFunctions' ? 'content script' : 'service worker'}: ${top.map(([f, t]) => `${f} ${(t / list.length).toFixed(3)}`).join(' | ')}`);
+        }
+      }
+    }
+  }
+}
+
+if (!GATE_ONLY && !PAGE_TASKS) await ownCost();
+
+const on = GATE_ONLY || !PAGE_TASKS ? [] : await keystrokeCost(true);
+const off = GATE_ONLY || !PAGE_TASKS || process.argv.includes('--no-baseline') ? [] : await keystrokeCost(false);
+if (on.length) console.log(`Keystroke cost by draft size (Chromium; "${KEYS}" typed at the end, one key every ${KEY_DELAY_MS} ms; ratios against 5 k in this run):`);
+for (const editor of on.length ? EDITORS : []) {
   console.log(`\n${editor.label}`);
   console.log(`${'size'.padEnd(10)} ${'page: longest task'.padEnd(26)} ${'page: median per key'.padEnd(26)} ${'end to end: median'.padEnd(26)} ${'end to end: max'.padEnd(26)} editor alone (no extension): median per key`);
   const mine = on.filter((r) => r.editor === editor);

@@ -5,7 +5,7 @@ import { packFor } from '../../packs';
 import type { Account, Platform } from '../../rules/engine/ids';
 import type { Finding } from '../../rules/engine/types';
 import { SITES, launch, type Browser } from './support/chromium';
-import { FACEBOOK_COMPOSER, markedText, report, setSettings } from './support/page';
+import { FACEBOOK_COMPOSER, markedText, overlayRects, report, setSettings } from './support/page';
 import { SCHOOL } from './support/settings';
 import { random } from '../support/random';
 
@@ -30,18 +30,43 @@ beforeEach(async () => {
 const EDITORS = {
   'Lexical (Facebook)': { url: SITES.facebook.url, open: '#open-composer', editor: FACEBOOK_COMPOSER },
   'Draft.js (X)': { url: SITES.x.url, open: null, editor: '[data-testid="tweetTextarea_0"]' },
+  // The browser's own editing (no editor library): it keeps the first line as text directly in
+  // the box and each line after it in a <div>, which content/text-map.ts reads as blocks.
+  'plain contenteditable': { url: SITES.facebook.url, open: null, editor: '#plain-box' },
+  // A textarea the site adapters do not know (the page review form): its marks come from a
+  // mirror kept line by line (content/field-mirror.ts).
+  textarea: { url: SITES.facebook.url, open: null, editor: '#review-text' },
 } as const;
 
 async function openEditor(which: keyof typeof EDITORS): Promise<string> {
   const { url, open, editor } = EDITORS[which];
   await page.goto(url);
+  if (which === 'plain contenteditable') {
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'plain-box';
+      box.contentEditable = 'true';
+      box.setAttribute('style', 'width: 1100px; min-height: 100px; font: 15px sans-serif;');
+      document.body.prepend(box);
+    });
+  }
   if (open) await page.click(open);
   await page.locator(editor).click();
+  // The box is checked from the user's first trusted key or pointer event in it; the click that
+  // focused it came before Second Look took the box up, and the browser's own paste (insertText)
+  // is no such event.
+  if (!open && which !== 'Draft.js (X)') await page.keyboard.press('End');
   return editor;
 }
 
-/** Pastes `text` at the caret, as the site's paste handler takes it. */
+/** The editor's text as a full read gives it. */
+function fullText(selector: string): Promise<string> {
+  return page.locator(selector).evaluate((e) => (e instanceof HTMLTextAreaElement ? e.value : (e as HTMLElement).innerText));
+}
+
+/** Pastes `text` at the caret, as the site's paste handler takes it (the browser's own, for a box with no editor library). */
 function paste(selector: string, text: string): Promise<void> {
+  if (selector === EDITORS['plain contenteditable'].editor || selector === EDITORS.textarea.editor) return page.keyboard.insertText(text);
   return page.locator(selector).evaluate((editor, text) => {
     const data = new DataTransfer();
     data.setData('text/plain', text);
@@ -71,8 +96,9 @@ const key = (f: Finding) => `${f.rule}:${f.start}-${f.end}:${f.severity}:${f.exc
 
 /** Waits until the extension's findings for the editor's text are a full check's, and its marks too. */
 async function expectSameAsFullRead(worker: Worker, selector: string, step: string): Promise<void> {
-  const innerText = await page.locator(selector).evaluate((e) => (e as HTMLElement).innerText);
+  const innerText = await fullText(selector);
   let marks: string[] = [];
+  let markSpans: [number, number][] = [];
   await expect
     .poll(
       async () => {
@@ -89,6 +115,7 @@ async function expectSameAsFullRead(worker: Worker, selector: string, step: stri
           else merged.push([start, end]);
         }
         marks = merged.map(([start, end]) => r.text.slice(start, end)).sort();
+        markSpans = spans;
         const expected = full.map(key);
         const actual = r.findings.map(key);
         return { step, missing: expected.filter((k) => !actual.includes(k)), extra: actual.filter((k) => !expected.includes(k)) };
@@ -96,7 +123,42 @@ async function expectSameAsFullRead(worker: Worker, selector: string, step: stri
       { timeout: 20_000, interval: 100 },
     )
     .toEqual({ step, missing: [], extra: [] });
-  await expect.poll(() => markedText(page), { timeout: 10_000 }).toEqual(marks);
+  if (selector !== EDITORS.textarea.editor) {
+    await expect.poll(() => markedText(page), { timeout: 10_000 }).toEqual(marks);
+    return;
+  }
+  // A textarea's text is not in the DOM: its marks must be where a mirror of its whole text, made
+  // afresh, puts each finding's words.
+  const expected = await page.locator(selector).evaluate((element, spans) => {
+    const textarea = element as HTMLTextAreaElement;
+    const style = getComputedStyle(textarea);
+    const mirror = document.createElement('div');
+    for (const property of ['box-sizing', 'font-family', 'font-size', 'font-style', 'font-weight', 'letter-spacing', 'line-height', 'word-spacing', 'tab-size', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left']) {
+      mirror.style.setProperty(property, style.getPropertyValue(property));
+    }
+    Object.assign(mirror.style, { position: 'fixed', left: '0', top: '0', visibility: 'hidden', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', border: '0', boxSizing: 'content-box' });
+    mirror.style.width = `${textarea.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)}px`;
+    const node = document.createTextNode(textarea.value);
+    mirror.append(node);
+    document.body.append(mirror);
+    const origin = mirror.getBoundingClientRect();
+    const box = textarea.getBoundingClientRect();
+    const dx = box.left + textarea.clientLeft - textarea.scrollLeft - origin.left;
+    const dy = box.top + textarea.clientTop - textarea.scrollTop - origin.top;
+    const out: string[] = [];
+    for (const [start, end] of spans) {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, end);
+      for (const r of range.getClientRects()) if (r.width > 0) out.push(`${Math.round(r.left + dx)},${Math.round(r.top + dy)},${Math.round(r.width)}`);
+    }
+    mirror.remove();
+    return [...new Set(out)].sort();
+  }, markSpans);
+  expect(expected.length).toBeGreaterThan(0);
+  await expect
+    .poll(async () => [...new Set((await overlayRects(page)).map((r) => `${Math.round(r.x)},${Math.round(r.y)},${Math.round(r.width)}`))].sort(), { timeout: 10_000 })
+    .toEqual(expected);
 }
 
 describe.each(Object.keys(EDITORS) as (keyof typeof EDITORS)[])('%s', (which) => {
@@ -107,7 +169,10 @@ describe.each(Object.keys(EDITORS) as (keyof typeof EDITORS)[])('%s', (which) =>
     // that every mark is drawn and can be compared with a full re-read.
     await page.setViewportSize({ width: 1280, height: 8000 });
     await page.locator(selector).evaluate((editor) => {
+      // A textarea does not grow with its text: make it tall enough to show it all.
+      if (editor instanceof HTMLTextAreaElement) Object.assign(editor.style, { width: '600px', height: '7000px' });
       for (let e: HTMLElement | null = editor as HTMLElement; e && e !== document.body; e = e.parentElement) {
+        if (e instanceof HTMLTextAreaElement) continue;
         e.style.maxHeight = 'none';
         e.style.height = 'auto';
         e.style.overflow = 'visible';
