@@ -28,6 +28,7 @@ const NEEDS_DETERMINER = new Set(data.needsDeterminer.flatMap((w) => forms(w)));
 const DETERMINERS = new Set(data.determiners);
 const CASED = new Set(data.leadersCased);
 const FIRST_PERSON = new Set(data.firstPerson);
+const WE = new Set(data.weFirst);
 
 /** How much each kind says the sentence is about one's own workplace. */
 const WEIGHT: Record<Exclude<Kind, 'national' | 'outsider' | 'elsewhere'>, number> = { leader: 1, place: 0.9, staff: 0.6, staffLife: 0.7 };
@@ -91,7 +92,9 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
     if (hits.some((h) => h.kind === 'leader' || h.kind === 'place')) local = true;
     // Pupils, parents and outsiders are the subject unless a leader is named with them ("Parents at
     // my school are the worst" is about the parents; "the head let that parent shout at me" is not).
-    return { hits, outsiders: outsiders && !hits.some((h) => h.kind === 'leader'), nationalHere, elsewhere };
+    // ... nor when "we" do the staff's work in it ("we ran the trip with half the staff it needs").
+    const ours = keys.some((k) => WE.has(k)) && hits.some((h) => h.kind === 'staff' || h.kind === 'staffLife');
+    return { hits, outsiders: outsiders && !ours && !hits.some((h) => h.kind === 'leader'), nationalHere, elsewhere };
   });
   const out = found.map(({ hits, outsiders, nationalHere, elsewhere }) => {
     let about = 0;
@@ -110,7 +113,9 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
 }
 
 /** Whether a phrase names the workplace, its leaders or a staff matter ("open door" is not; "wellbeing", "SLT" are). */
+const QUOTABLE = new Set(data.quotable);
 export function namesWorkplace(phrase: string): boolean {
+  if (QUOTABLE.has(phrase.toLowerCase())) return true;
   const keys = phrase.toLowerCase().replace(/'/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   for (let i = 0; i < keys.length; i++) {
     const m = LEXICON.at(keys, i);
