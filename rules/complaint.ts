@@ -107,7 +107,8 @@ export const complaint = defineRule({
           });
         }
       }
-      const stance = grievanceAboutWork(ctx);
+      // (An official account speaks for the school: its notices of closures and apologies are not grievances.)
+      const stance = ctx.draft.account === 'personal' ? grievanceAboutWork(ctx) : undefined;
       if (stance && !marks.overlaps(stance.start, stance.end)) hits.push(stance);
       return hits;
     },

@@ -152,7 +152,7 @@ export function affectOf(ctx: RuleContext): readonly SentenceAffect[] {
   }
   // A sentence of one or two words of praise after a grievance ("... found out on Facebook.
   // Brilliant." "Cheers.") is the eye-roll itself.
-  const judges = (r: Raw) => r.grievance.length > 0 || r.grievanceWeak.length > 0 || r.keys.some((k, j) => !r.quotedAt.has(j) && (VALENCE.at(r.keys, j)?.value ?? 0) <= -2 && !EVENTS.has(k));
+  const judges = (r: Raw) => r.grievance.length > 0 || r.keys.some((k, j) => !r.quotedAt.has(j) && (VALENCE.at(r.keys, j)?.value ?? 0) <= -2 && !EVENTS.has(k));
   // Praise in scare quotes is sarcasm in a post that judges something ("another 'thank you' doughnut"
   // after "half the staff we need"); in a happy post it is a label ("a 'best teacher' mug").
   if (raws.some(judges)) for (const raw of raws) for (const q of raw.quotedPraise) push(raw.sarcasm, q);

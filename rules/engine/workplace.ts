@@ -17,7 +17,7 @@ type Kind = 'leader' | 'place' | 'staffLife' | 'staff' | 'national' | 'outsider'
 const LEXICON = new Phrases<Kind>();
 // Later lists win a shared phrase: leaders over the rest.
 for (const w of data.pupilsParents) for (const f of forms(w)) LEXICON.add(f, 'outsider');
-for (const w of data.national) LEXICON.add(w, 'national');
+for (const w of data.national) for (const f of forms(w)) LEXICON.add(f, 'national');
 for (const w of data.elsewhere) LEXICON.add(w, 'elsewhere');
 const OTHER_SCHOOL = new Set(data.otherSchool);
 for (const w of data.staff) for (const f of forms(w)) LEXICON.add(f, 'staff');
