@@ -11,6 +11,7 @@ import { Marks, perSentence } from './engine/match';
 import data from './data/confidential.json';
 import { forms } from './engine/morph';
 import { Phrases, sentenceWords } from './engine/phrases';
+import { aboutSchool } from './engine/workplace';
 
 const SENSITIVE_ACRONYMS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${data.caseSensitive.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 const SENSITIVE_CI = anyOf(data.sensitive);
@@ -108,6 +109,8 @@ for (const w of data.orgMatters) ORG_MATTER.add(w, true);
 // What makes a role a particular person ("my TA", "the boy", "one of the", "Jade's mum") or a counted group ("two TAs").
 const PARTICULAR = new Set(['a', 'an', 'the', 'my', 'our', 'this', 'that', 'his', 'her', 'their', 'your', 'one', 'new', 'little', 'tiny', 'poor', 'same', 'whose', 'another']);
 const COUNTED = /^(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|both|twin|twins|few|couple|some|several|my|our|the|these|those)$/;
+// The poster's own family ("my dad") is not a pupil's, a family's of the school, or a colleague.
+const OWN_FAMILY = new Set(['mum', 'dad', 'mother', 'father', 'parent', 'carer', 'family', 'sibling', 'brother', 'sister', 'son', 'daughter', 'baby', 'toddler']);
 const YEAR_WORD = /^(?:y|yr|year|reception|nursery|class|form)$/;
 
 function firstOf(p: Phrases<true>, keys: readonly string[], skip?: (i: number) => boolean): { at: number; text: string } | undefined {
@@ -127,6 +130,7 @@ function particular(ctx: RuleContext, n: number, namesPupil: () => boolean): str
     const before = keys[i - 1] ?? '';
     // "Year 1 boy", "Nursery child", "one of my Year 10s".
     const yearBefore = i >= 2 && YEAR_WORD.test(keys[i - 2]!) && /^\d{1,2}$/.test(before);
+    if (one && before === 'my' && OWN_FAMILY.has(one.text)) continue;
     if (one && (PARTICULAR.has(before) || tokens[i - 1]?.possessive || yearBefore || YEAR_WORD.test(before) || i === 0 || tokens[i + one.length - 1]!.possessive)) return one.text;
     const many = ROLE_MANY.at(keys, i);
     if (many && (COUNTED.test(before) || yearBefore)) return many.text;
@@ -140,6 +144,9 @@ function particular(ctx: RuleContext, n: number, namesPupil: () => boolean): str
 function particularMatters(ctx: RuleContext, namesPupil: () => boolean, leaked: boolean): Hit[] {
   const words = sentenceWords(ctx);
   const out: Hit[] = [];
+  // A staff member's post about school life, or one naming a pupil: a tweet about a politician's
+  // investigation or one's own dad's illness is not about pupils, families or staff.
+  if (!aboutSchool(ctx) && !namesPupil()) return out;
   const unannounced = words.some((w) => firstOf(UNANNOUNCED, w.keys)) || SECRET_ANY.test(ctx.text);
   words.forEach((w, n) => {
     const s = ctx.sentences[n]!;

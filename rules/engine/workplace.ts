@@ -28,6 +28,8 @@ const NEEDS_DETERMINER = new Set(data.needsDeterminer.flatMap((w) => forms(w)));
 const DETERMINERS = new Set(data.determiners);
 const CASED = new Set(data.leadersCased);
 const FIRST_PERSON = new Set(data.firstPerson);
+const SCHOOL = new Phrases<true>();
+for (const w of data.schoolWords) for (const f of forms(w)) SCHOOL.add(f, true);
 const WE = new Set(data.weFirst);
 
 /** How much each kind says the sentence is about one's own workplace. */
@@ -38,6 +40,15 @@ const NOT_OWN = 0.55;
 const OUTSIDERS = 0.4;
 /** A sentence that names a national target, or a post that names one and no leader or place of its own. */
 const NATIONAL = 0.3;
+
+/** Whether a draft speaks of school life at all (a school word or the organisation's names). */
+export function aboutSchool(ctx: RuleContext): boolean {
+  return workplaceOf(ctx).some((w) => w.about > 0) || schoolWords(ctx);
+}
+
+function schoolWords(ctx: RuleContext): boolean {
+  return sentenceWords(ctx).some(({ keys }) => keys.some((_, i) => SCHOOL.at(keys, i)));
+}
 
 export interface SentenceWorkplace {
   /** 0 to 1: how surely this sentence is about the poster's own workplace. */
@@ -55,6 +66,7 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
   // The organisation's own names and handles (not the pointers at school life the disclaimer rule reads).
   const mentions = orgMentions(ctx).filter((m) => m.kind === 'name' || m.kind === 'handle');
   let firstPerson = false;
+  let school = mentions.length > 0;
   let national = false;
   let local = false;
   const found = ctx.sentences.map((s, n) => {
@@ -65,6 +77,7 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
     let nationalHere = false;
     for (let i = 0; i < keys.length; ) {
       if (FIRST_PERSON.has(keys[i]!)) firstPerson = true;
+      if (!school && SCHOOL.at(keys, i)) school = true;
       // "Kingsmead Academy": another school, by its name (the organisation's own names are mentions).
       if (tokens[i]!.capitalised && i + 1 < keys.length && OTHER_SCHOOL.has(keys[i + 1]!) && tokens[i + 1]!.capitalised && !mentions.some((m) => m.start <= tokens[i]!.start && m.end >= tokens[i]!.end)) {
         elsewhere = true;
@@ -90,6 +103,8 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
     }
     for (const m of mentions) if (m.start >= s.start && m.start < s.end) hits.push({ kind: 'leader', text: m.text });
     if (hits.some((h) => h.kind === 'leader' || h.kind === 'place')) local = true;
+    // Leaders, the place and colleagues are school life too; pay, hours or a job alone are not.
+    if (hits.some((h) => h.kind !== 'staffLife')) school = true;
     // Pupils, parents and outsiders are the subject unless a leader is named with them ("Parents at
     // my school are the worst" is about the parents; "the head let that parent shout at me" is not).
     // ... nor when "we" do the staff's work in it ("we ran the trip with half the staff it needs").
@@ -98,6 +113,8 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
   });
   const out = found.map(({ hits, outsiders, nationalHere, elsewhere }) => {
     let about = 0;
+    // A post with no word of school life at all is about some other office, policy or job.
+    if (!school) return { about, words: [] };
     for (const h of hits) {
       let w = WEIGHT[h.kind];
       if ((h.kind === 'staffLife' || h.kind === 'staff') && !firstPerson) w *= NOT_OWN;
