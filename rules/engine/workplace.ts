@@ -97,7 +97,7 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
       if (m.value === 'national') national = nationalHere = true;
       else if (m.value === 'outsider') outsiders = true;
       else if (m.value === 'elsewhere') elsewhere = true;
-      else if (m.value !== 'leader' || m.length > 1 || !NEEDS_DETERMINER.has(keys[i]!) || DETERMINERS.has(keys[i - 1] ?? '') || tokens[i]!.possessive || /^(?:of|teacher)$/.test(keys[i + 1] ?? ''))
+      else if (m.value !== 'leader' || m.length > 1 || !NEEDS_DETERMINER.has(keys[i]!) || DETERMINERS.has(keys[i - 1] ?? '') || tokens[i]!.possessive || (keys[i] === 'head' && /^(?:of|teacher)$/.test(keys[i + 1] ?? '')))
         hits.push({ kind: m.value, text: m.text });
       i += m.length;
     }
