@@ -136,3 +136,37 @@ kinds('child-name: names that are not a child', [
   { text: 'Chelsea was brilliant in the Year 4 assembly today.', fires: ['child-name'] },
   { text: 'Reuben and Rose were brilliant in the play.', fires: ['child-name'] },
 ]);
+
+// The kind, whatever the words (rules/engine/workplace.ts x rules/engine/affect.ts): a grievance
+// about one's own workplace said wearily, sarcastically or as a question, with none of the phrases
+// the labelled sets use.
+kinds('complaint: own workplace said negatively, in other words', [
+  { text: 'Earning less than the lads who stack shelves at the big Tesco, and we ran the trip with half the staff it needs. Still, have a biscuit for your trouble.', fires: ['complaint'] },
+  { text: "Fifth cover lesson of the week and the 'work' set for it was a blank slide. Living my best life.", fires: ['complaint'] },
+  { text: "Odd how the 'flexible working' promise only holds when it suits the people upstairs.", fires: ['complaint'] },
+  { text: 'Requested one afternoon of PPA back in September. Still nothing. Week nine.', fires: ['complaint'] },
+  { text: 'Whoever wrote our new marking policy has clearly never marked 90 books in a night.', fires: ['complaint'] },
+  { text: 'Why am I the one doing the rota, the duty and the data drop on the wage of a trainee?', fires: ['complaint'] },
+  // hard negatives: praise of the workplace, sadness, national debate, pupils, a machine
+  { text: 'Our head stayed until 7 helping us set up the hall. Lucky to work here, honestly.', not: ['complaint'] },
+  { text: "Lost our lovely caretaker last week. The staffroom is so quiet without his jokes.", not: ['complaint'] },
+  { text: 'Ministers keep cutting school budgets across the country and it is the profession that pays.', not: ['complaint'] },
+  { text: 'Year 9 were a nightmare after lunch, wind and a wasp in the room. Never again.', not: ['complaint'] },
+  { text: 'Staff briefing moved to Thursday this week, see the email for the new room.', not: ['complaint'] },
+  { text: 'The academy down the road has a useless head, so glad I am not there.', not: ['complaint'] },
+]);
+
+kinds('confidential: a sensitive matter about a particular person or a plan not yet public, in other words', [
+  { text: 'The little girl I support in Year 4 was diagnosed with diabetes over half term.', fires: ['confidential'] },
+  { text: 'One of our cleaners has been sacked after an allegation, nobody is meant to know.', fires: ['confidential'] },
+  { text: 'Two lads from my tutor group were arrested at the weekend.', fires: ['confidential'] },
+  { text: 'My teaching assistant is on maternity leave from May, she has only told me.', fires: ['confidential'] },
+  { text: 'The trust is proposing to merge our infants with the juniors; parents have not been told yet.', fires: ['confidential'] },
+  { text: 'A dad in my class has been evicted and the family are sofa-surfing.', fires: ['confidential'] },
+  // hard negatives: no particular person, or a public matter
+  { text: 'Great CPD today on how to support children with epilepsy in PE.', not: ['confidential'] },
+  { text: 'Our pupils collected 300 tins for the food bank, so proud of them.', not: ['confidential'] },
+  { text: 'Read a brilliant novel about a family coping with divorce.', not: ['confidential'] },
+  { text: 'Mrs Foster ran the cake sale and made £200.', not: ['confidential'] },
+  { text: 'As announced in the newsletter, the new head starts in September.', not: ['confidential'] },
+]);
