@@ -16,6 +16,8 @@ const ADDRESS = new RegExp(
   'gu',
 );
 const HOME = anyOf(data.homeWords, 'iu');
+// A street named without a house number ("lives on Foxglove Road"): an address where home wording places someone.
+const STREET_NAMED = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}'-]{1,30}\\s+){1,2}${STREET}(?![\\p{L}\\p{N}])`, 'gu');
 const GROUP = anyOf(data.groups, 'iu');
 // A named place ("at Ashgrove Rec", "left Stratford services"): capitals matter, so not in the
 // case-insensitive list.
@@ -56,6 +58,16 @@ export const location = defineRule({
           end: m.index + m[0].length,
           message: `"${m[0]}" is an address. Posting a home address tells everyone where you (or someone else) live; share it privately instead.`,
           why: 'a street address or postcode',
+        });
+      }
+      for (const m of ctx.text.matchAll(STREET_NAMED)) {
+        const s = ctx.sentenceAt(m.index);
+        if (!HOME.test(ctx.text.slice(s.start, s.end)) || hits.some((h) => m.index < h.end && h.start < m.index + m[0].length)) continue;
+        hits.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          message: `"${m[0]}" says where someone lives. Posting where a pupil or colleague lives tells everyone where to find them; share it privately instead.`,
+          why: 'a street named with home wording',
         });
       }
       // Live whereabouts: pupils (a group, or named pupils), somewhere, now, and not a trip that is

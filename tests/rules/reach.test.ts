@@ -78,3 +78,70 @@ kinds('contact: an invitation to a private channel, with pupils or parents as th
   { text: 'WhatsApp has gone down again, how will I survive.', not: ['contact'] },
   { text: 'Never give your number to strangers online, we told Year 6 in assembly.', not: ['contact'] },
 ]);
+
+kinds('location: pupils or staff placed at a named place at a time', [
+  { text: 'Year 4 are at Crickley Hill Country Park until half two, weather holding!', fires: ['location'] },
+  { text: 'Coach is parked at Tamworth Snowdome, Year 8 on the slopes till 3pm.', fires: ['location'] },
+  { text: 'Meet at the gates of Ashby Castle at 9.15 tomorrow, Year 5.', fires: ['location'] },
+  { text: 'The choir will be singing at Westfield Shopping Centre from 11 to 1 on Saturday, come and see them!', fires: ['location'] },
+  { text: 'Our Year 3s are heading to Drayton Manor now, back for 5.', fires: ['location'] },
+  { text: 'Isla McKenzie lives on Foxglove Road, can someone drop her bag round?', fires: ['location'] },
+  // places named where nobody is placed
+  { text: 'Crickley Hill Country Park has reopened its visitor centre.', not: ['location'] },
+  { text: 'Thank you to @TamworthSnowdome for hosting our trip last month.', not: ['location'] },
+  { text: 'Labour and the Greens both held meetings in Westfield this year.', not: ['location'] },
+  { text: 'Year 4 learned all about Crickley Hill in geography today.', not: ['location'] },
+  { text: 'Year 5 wrote letters to Ashby Castle asking about its history.', not: ['location'] },
+  { text: 'Meet at the Red Lion at 7 tomorrow for Dave’s leaving drinks.', not: ['location'] },
+  { text: 'Foxglove Road is closed for resurfacing, allow extra time on the school run.', account: 'official', not: ['location'] },
+  { text: 'Year 5 will visit Ashby Castle in the summer term.', account: 'official', not: ['location'] },
+]);
+
+kinds('political: an official account endorsing or opposing parties, candidates, campaigns or votes', [
+  { text: 'We are proud to back Priya Shah for Halden West on 2 May, a true friend to our school.', account: 'official', fires: ['political'] },
+  { text: 'Remember which party cut your children’s funding when you go to the polls on Thursday.', account: 'official', fires: ['political'] },
+  { text: 'Please sign the petition against the government’s schools bill, link below.', account: 'official', fires: ['political'] },
+  { text: 'Our staff stand with the Green candidate on free school meals. Vote wisely!', account: 'official', fires: ['political'] },
+  { text: 'Whatever you do on Thursday, do not let the Conservatives near our schools again.', account: 'official', fires: ['political'] },
+  // neutral civic information
+  { text: 'The school is a polling station on Thursday, so we are closed to pupils.', account: 'official', not: ['political'] },
+  { text: 'Year 10 held a mock election and the Greens won by three votes.', account: 'official', not: ['political'] },
+  { text: 'Our MP visited to open the new library. Thank you for your time!', account: 'official', not: ['political'] },
+  { text: 'Sixth formers: remember to register to vote before the deadline on 17 April.', account: 'official', not: ['political'] },
+  { text: 'All candidates for Halden West are invited to our hustings on Tuesday.', account: 'official', not: ['political'] },
+  { text: 'Vote for Jess for Head Girl in Friday’s school council ballot!', account: 'official', not: ['political'] },
+  { text: 'Remember your PE kit when you come back on Monday.', account: 'official', not: ['political'] },
+  { text: 'Sign the petition for a new zebra crossing outside school, link below.', account: 'official', not: ['political'] },
+]);
+
+kinds('child-name: names as schools write them; word-names, places, brands and adults left alone', [
+  { text: 'Well done to Tilly R (Y4) for her fantastic poem!', account: 'official', fires: ['child-name'] },
+  { text: 'Writer of the week goes to Bodhi in Class 2 for his dragon story.', account: 'official', fires: ['child-name'] },
+  { text: 'Huge congrats to Esme and Arlo from Year 1 on their swimming badges.', account: 'official', fires: ['child-name'] },
+  { text: 'Headteacher award this week: Zara M. in Year 6!', account: 'official', fires: ['child-name'] },
+  { text: 'Thank you to Mrs Okonkwo for running the chess club this term.', account: 'official', not: ['child-name'] },
+  { text: 'Year 5 visited Cadbury World and came back full of chocolate.', account: 'official', not: ['child-name'] },
+  { text: 'Our author visit with Michael Morpurgo was a dream come true.', account: 'official', not: ['child-name'] },
+  { text: 'Year 2 have been reading about Florence Nightingale this week.', account: 'official', not: ['child-name'] },
+  { text: 'Sunny spells forecast for sports day, so please send a sun hat.', account: 'official', not: ['child-name'] },
+]);
+
+kinds('tagging: handles of people tagged, or asked for', [
+  { text: 'Great session with @jo_reads_books today, thank you!', account: 'official', fires: ['tagging'] },
+  { text: 'Mums, tag each other in the sports day photos below!', account: 'official', fires: ['tagging'] },
+  { text: 'Shout out to @coachdavies_pe for the football clinic.', account: 'official', fires: ['tagging'] },
+  { text: 'Follow @BBCNews for the latest on the snow closures.', account: 'official', not: ['tagging'] },
+  { text: 'Email office@millbeck.sch.uk to book a place.', account: 'official', not: ['tagging'] },
+  { text: 'Look out for #MillbeckMagic on our page this week.', account: 'official', not: ['tagging'] },
+  { text: 'Photos from the disco are up, get tagging!', account: 'official', fires: ['tagging'] },
+  { text: 'Year 2 played tag in the playground and then it rained.', account: 'official', not: ['tagging'] },
+  { text: 'Please check the name tag in each jumper.', account: 'official', not: ['tagging'] },
+]);
+
+kinds('branding: a personal account using the school brand or speaking as it', [
+  { text: 'Every child, every day, every chance ❤️ proud to be part of it.', fires: ['branding'] },
+  { text: 'Official update from Thornbury Heath: the trip is on!', fires: ['branding'] },
+  { text: 'Posting on behalf of Millbeck: school closes at 1pm on Friday.', fires: ['branding'] },
+  { text: 'Official update from Thornbury Heath: the trip is on!', account: 'official', not: ['branding'] },
+  { text: 'I work at Millbeck and love it. Views my own.', not: ['branding'] },
+]);
