@@ -40,7 +40,7 @@ function schoolLink(ctx: RuleContext): { mention: Mention; why: string; says: st
   if (life)
     return {
       mention: { start: life.start, end: life.end, text: life.text, kind: 'pointer' },
-      why: `points at the school (a school ${life.kind})`,
+      why: `points at the school (${life.kind})`,
       says: `"${life.text}" links this personal post to your school`,
     };
   for (const { rule, why } of SCHOOL_MATTERS) {

@@ -11,7 +11,8 @@ import type { RuleContext } from './context';
 import type { Token } from './tokens';
 import data from '../data/staff-life.json';
 
-export type StaffLifeKind = 'event' | 'process' | 'place' | 'role' | 'school life' | 'pupils or staff';
+/** What the words are, as a reason reads it. */
+export type StaffLifeKind = 'a school event' | 'a school process' | 'a place in a school' | 'a school role' | 'school life in the first person' | "the author's pupils or colleagues";
 
 export interface StaffLink {
   start: number;
@@ -46,16 +47,17 @@ function add(phrases: readonly string[], entry: Entry): void {
     }
   }
 }
-const KIND: Record<keyof typeof data.schoolOnly, StaffLifeKind> = { events: 'event', processes: 'process', places: 'place', roles: 'role' };
+const KIND: Record<keyof typeof data.schoolOnly, StaffLifeKind> = { events: 'a school event', processes: 'a school process', places: 'a place in a school', roles: 'a school role' };
 for (const [group, kind] of Object.entries(KIND)) add(data.schoolOnly[group as keyof typeof data.schoolOnly], { kind, need: 'none' });
-add(data.firstPerson, { kind: 'school life', need: 'first-person' });
-add(data.owned, { kind: 'pupils or staff', need: 'owner' });
-add(data.ownedWithQualifier, { kind: 'pupils or staff', need: 'owner+qualifier' });
+add(data.firstPerson, { kind: 'school life in the first person', need: 'first-person' });
+add(data.owned, { kind: "the author's pupils or colleagues", need: 'owner' });
+add(data.ownedWithQualifier, { kind: "the author's pupils or colleagues", need: 'owner+qualifier' });
 
 const QUALIFIERS = new Set(data.qualifiers.flatMap(keysOf));
 const DESCRIBING = new Set(data.describing.flatMap(keysOf));
 const COMPOUND = new Set(data.ownerlessCompound);
 const OWNERS = new Set(['my', 'our']);
+const THE_ROLES = new Set(data.theRoles.flatMap((r) => [r, toPlural(r.split(' ').pop()!) && [...r.split(' ').slice(0, -1), toPlural(r.split(' ').pop()!)].join(' ')]));
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'ill', 'me', 'my', 'we', 'were', 'weve', 'us', 'our']);
 // A year group or key stage written as one word or a number after "Year" ("Y4", "9s", "Yr10").
 const YEAR_LIKE = /^(?:y|yr|year|ks)?\d{1,2}s?$/;
@@ -75,12 +77,12 @@ const cache = new WeakMap<RuleContext, StaffLink[]>();
  * adjectives (by compromise's tags) between. Returns whether any qualifier stood between, or
  * undefined when there is no owner.
  */
-function owner(ctx: RuleContext, tokens: readonly Token[], from: number): { qualified: boolean } | undefined {
+function owner(ctx: RuleContext, tokens: readonly Token[], from: number, head: string): { qualified: boolean } | undefined {
   let qualified = false;
   for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
     const t = tokens[k]!;
     if (!joined(ctx, t, tokens[k + 1]!)) return undefined;
-    if (OWNERS.has(t.key)) return { qualified };
+    if (OWNERS.has(t.key) || (t.key === 'the' && THE_ROLES.has(head))) return { qualified };
     if (isQualifier(t)) qualified = true;
     else if (!DESCRIBING.has(t.key)) {
       const tags = ctx.tagsAt(t.start);
@@ -137,7 +139,7 @@ export function staffLife(ctx: RuleContext): StaffLink[] {
       if (entry.need === 'none') counts = true;
       else if (entry.need === 'first-person') counts = inFirstPerson(tokens[i]!.start);
       else {
-        const own = owner(ctx, tokens, i);
+        const own = owner(ctx, tokens, i, key);
         const atWork = AT_WORK.test(after);
         counts =
           ((!!own && (entry.need === 'owner' || own.qualified)) || atWork) &&

@@ -124,6 +124,12 @@ kinds('child-name: names as schools write them; word-names, places, brands and a
   { text: 'Our author visit with Michael Morpurgo was a dream come true.', account: 'official', not: ['child-name'] },
   { text: 'Year 2 have been reading about Florence Nightingale this week.', account: 'official', not: ['child-name'] },
   { text: 'Sunny spells forecast for sports day, so please send a sun hat.', account: 'official', not: ['child-name'] },
+  // word-names on a personal account with nothing about school or children: the word, the place
+  { text: 'Jordan was everything I hoped it would be, Petra at sunrise 😍', not: ['child-name'] },
+  { text: 'Ruby was the gemstone of the month, apparently. Bought myself a ring.', not: ['child-name'] },
+  { text: 'Hope is a funny thing. Still waiting on the mortgage offer.', not: ['child-name'] },
+  { text: 'Well done Hope, you smashed your swimming gala today!', fires: ['child-name'] },
+  { text: 'So proud of my Grace, she got her GCSE results', fires: ['child-name'] },
 ]);
 
 kinds('tagging: handles of people tagged, or asked for', [
