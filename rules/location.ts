@@ -106,9 +106,10 @@ export const location = defineRule({
       });
       if (!STRONG_NOW.test(ctx.text) && !NOW.test(ctx.text)) return hits;
       // "Our choir sang at St Mary's this morning": a verb in the simple past, whatever verb it is
-      // (not a headline's opening "Spotted at ...", nor a perfect "have arrived").
+      // (not a headline's opening "Spotted at ...", a perfect "have arrived" nor a passive "has
+      // been lost", "are parked").
       const pastVerb = (start: number, end: number) =>
-        ctx.tokens.some((t, i) => t.start > start && t.end <= end && ctx.tagsAt(t.start).has('PastTense') && !/^(?:have|has|had|'ve|'s)$/i.test(ctx.tokens[i - 1]?.text ?? ''));
+        ctx.tokens.some((t, i) => t.start > start && t.end <= end && ctx.tagsAt(t.start).has('PastTense') && !/^(?:have|has|had|'ve|'s|been|being|be|get|gets|got|getting|is|are|'re|am|'m)$/i.test(ctx.tokens[i - 1]?.text ?? ''));
       const marks = new Marks(ctx.text.length);
       for (const h of hits) marks.add(h.start, h.end);
       ctx.sentences.forEach((s, i) => {
