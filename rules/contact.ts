@@ -48,7 +48,9 @@ const SUBJECT_OF = /(?:from|of|by|with|about|featuring|starring)\s+(?:(?:our|the
 
 /** Every invitation in the draft, in order, overlapping ones dropped. */
 function invitations(ctx: RuleContext, official: boolean): { index: number; 0: string }[] {
-  const found = [...ctx.text.matchAll(INVITATION), ...ctx.text.matchAll(GIVEN_OUT), ...(official ? [] : ctx.text.matchAll(PERSONAL_INVITATION))].map((m) => ({ index: m.index ?? 0, 0: m[0] }));
+  // (A number or an address is looked for only where one can be: the address pattern is costly.)
+  const givenOut = /@|0\d{3}|\+44/.test(ctx.text) ? ctx.text.matchAll(GIVEN_OUT) : [];
+  const found = [...ctx.text.matchAll(INVITATION), ...givenOut, ...(official ? [] : ctx.text.matchAll(PERSONAL_INVITATION))].map((m) => ({ index: m.index ?? 0, 0: m[0] }));
   found.sort((a, b) => a.index - b.index);
   return found.filter((m, i) => i === 0 || m.index >= found[i - 1]!.index + found[i - 1]![0].length);
 }
