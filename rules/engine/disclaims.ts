@@ -25,7 +25,8 @@ const NEGATIONS = new Set(words.negations);
 /** A word that means "views", allowing one slip of the keys ("veiws", "opinons", "thougths"). */
 function isView(word: string): boolean {
   if (word.length < 4) return false;
-  for (const v of VIEWS) if (word === v || (word.length >= 5 && editDistance(word, v, 1) <= 1)) return true;
+  // (One slip keeps the first letter or the second: checked first, as this runs for every word.)
+  for (const v of VIEWS) if (word === v || (word.length >= 5 && (word[0] === v[0] || word[1] === v[1]) && editDistance(word, v, 1) <= 1)) return true;
   return false;
 }
 

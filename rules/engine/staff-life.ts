@@ -105,17 +105,23 @@ export function staffLife(ctx: RuleContext): StaffLink[] {
   if (cached) return cached;
   const out: StaffLink[] = [];
   const tokens = ctx.tokens;
-  const firstPerson = new Map<number, boolean>();
+  // The sentences in the first person, found in one pass over the words when first needed.
+  let firstPerson: Set<number> | undefined;
+  const ownChild = new Map<number, boolean>();
   const inFirstPerson = (at: number) => {
-    const i = ctx.sentenceIndexAt(at);
-    let yes = firstPerson.get(i);
-    if (yes === undefined) {
-      const s = ctx.sentences[i] ?? { start: 0, end: ctx.text.length };
-      const sentence = ctx.text.slice(s.start, s.end);
-      yes = tokens.some((t) => t.start >= s.start && t.end <= s.end && FIRST_PERSON.has(t.key)) && !OWN_CHILD.test(sentence);
-      firstPerson.set(i, yes);
+    if (!firstPerson) {
+      firstPerson = new Set();
+      for (const t of tokens) if (FIRST_PERSON.has(t.key)) firstPerson.add(ctx.sentenceIndexAt(t.start));
     }
-    return yes;
+    const i = ctx.sentenceIndexAt(at);
+    if (!firstPerson.has(i)) return false;
+    let child = ownChild.get(i);
+    if (child === undefined) {
+      const s = ctx.sentences[i] ?? { start: 0, end: ctx.text.length };
+      child = OWN_CHILD.test(ctx.text.slice(s.start, s.end));
+      ownChild.set(i, child);
+    }
+    return !child;
   };
   let i = 0;
   while (i < tokens.length) {
