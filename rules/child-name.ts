@@ -11,7 +11,9 @@ import type { Token } from './engine/tokens';
 import { Marks, perSentence } from './engine/match';
 import { WORD_NAMES, type NameMatch } from './engine/pupils';
 import { isOrdinaryWord, lexiconTag } from './engine/lexicon';
-import { alt } from './engine/patterns';
+import { alt, anyOf } from './engine/patterns';
+import { orgMentions } from './engine/org';
+import { staffLife } from './engine/staff-life';
 import names from './data/names.json';
 
 const TITLES = new Set(names.titles);
@@ -51,6 +53,7 @@ const ANY_OF_THE_WEEK = new RegExp(`\\b[\\p{L}-]+\\s+of\\s+the\\s+(?:${names.awa
 const CHILD_OF_GROUP_BEFORE = new RegExp(`\\b(?:${alt(names.childGroupNouns)})\\s+(?:in|from|of)\\s+(?:my|our)\\s+(?:[\\p{L}\\d]+\\s+){0,2}?(?:class|form|tutor group|group|set|team)\\s*[,:-]\\s*$`, 'iu');
 const PUPIL_NOUN = new RegExp(`\\b(?:our|my|a|the|this)\\s+(?:(?:year\\s?\\d{1,2}|[\\p{L}-]+)\\s+){0,2}(?:${names.pupilNouns.join('|')})\\s*[:,-]?\\s*$`, 'iu');
 const PRAISE = new RegExp(`(?:^|[^\\p{L}])(?:${names.praise.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s*[,:!-]?\\s*$`, 'iu');
+const CHILD_CONTEXT = anyOf(names.childContext, 'iu');
 const SCHOOL_CONTEXT = /\b(?:year\s?\d{1,2}|reception|nursery|class|pupils?|students?|school|classroom|assembly|playground|teacher|headteacher|sports day|certificate|merit|house points?|team)\b/i;
 // "Chelsea's mum": a possessive name followed by family is a child's name.
 // "Chelsea's mum", "Skye's painting": a possessive name followed by family, or by something a
@@ -316,6 +319,9 @@ export const childName = defineRule({
       // A word inside a name already marked ("Adeyemi" of "Grace Adeyemi") is not marked again.
       const marks = new Marks(ctx.text.length);
       let schoolText: boolean | undefined;
+      let schoolPost: boolean | undefined;
+      // The post is about school: school words, the organisation, or the life of its staff.
+      const schoolish = () => (schoolPost ??= SCHOOL_CONTEXT.test(ctx.text) || CHILD_CONTEXT.test(ctx.text) || orgMentions(ctx).length > 0 || staffLife(ctx).length > 0);
       const adults = adultNames(ctx);
       const push = (hit: Hit) => {
         hits.push(hit);
@@ -337,7 +343,7 @@ export const childName = defineRule({
           if (!context && ADULT_FAMILY_BEFORE.test(before(ctx, t, 40))) continue;
           // "Tory" for Rory, "Jake" for Jade: a plainly written word or name the lexicon knows is that
           // word or that person, not a pupil's name misspelt (disguised or placed as a pupil, it still is).
-          if (match.distance > 0 && !context && !t.leet && !t.spaced && lexiconTag(t.key) !== undefined) continue;
+          if (match.distance > 0 && !context && !t.leet && !t.spaced && (lexiconTag(t.key) !== undefined || NOT_NAMES.has(t.key))) continue;
           // A name the English lexicon knows as a word or a place ("Faith", "Robin", "Paris") is a word-name too.
           const word = WORD_NAMES.has(match.first) || isOrdinaryWord(match.first);
           const praised = PRAISE.test(before(ctx, t, 30));
@@ -359,7 +365,16 @@ export const childName = defineRule({
             // ("S A N T I A G O is our new champion": a place's name is not spelt out).
             if (sentenceStart && !surnameListed && !(personAfter && (tags.has('Person') || family || t.spaced || t.leet))) continue;
             if (!tags.has('Person') && !tags.has('FirstName') && !personAfter) continue;
-            if (sentenceStart && t.possessive && !family) continue;
+            // "Hope's speech" opening a sentence of a school post is a pupil's; elsewhere it is the word.
+            if (sentenceStart && t.possessive && !family && !schoolish()) continue;
+            // A word-name in a personal post with nothing about school around it ("Summer can't come
+            // quick enough", "Florence was everything I hoped"): the season, the city, the word.
+            // (Not a name someone is called by: "proud of you Grace", "my Faith got her results".)
+            const calledBy = /\b(?:you|my|our)\s*,?\s*$/i.test(before(ctx, t, 12));
+            if (ctx.draft.account === 'personal' && !praised && !family && !calledBy && !schoolish()) {
+              push({ ...hitFor(ctx, t, end, 'a word-name, with nothing about school or pupils in the post', true), score: OTHER_USE_SCORE });
+              continue;
+            }
           }
           // Something else than a person: the score is lowered below the balanced threshold (a
           // strict sensitivity still shows it).

@@ -5,10 +5,21 @@
  * "please don't message this page" is the opposite.
  */
 import { defineRule, type Hit } from './engine/types';
-import { anyOf } from './engine/patterns';
+import { alt, anyOf } from './engine/patterns';
+import { orgMentions } from './engine/org';
+import { staffLife } from './engine/staff-life';
+import type { RuleContext } from './engine/context';
 import data from './data/contact.json';
 
-const INVITATION = anyOf(data.invitations);
+// An invitation is a shape (a verb of contact aimed at the author, a private channel offered or
+// opened, a number or a web-mail address given out) crossed with the channels and verbs people
+// use: "ping me", "slide into my DMs", "my snap is", "link in bio", "give my insta a follow".
+const shapes = (verbs: readonly string[]) => data.invitationKinds.map((k) => k.replaceAll('VERB', alt(verbs)).replaceAll('CHANNEL', alt(data.channels)));
+const INVITATION = anyOf([...data.invitations, ...shapes(data.contactVerbs.social)]);
+// A number or a web-mail address given out, and verbs of contact a school office also uses
+// ("email us", "contact us"): a personal account's channel, not an official one's.
+const PERSONAL_INVITATION = anyOf(shapes(data.contactVerbs.any).slice(0, 1));
+const GIVEN_OUT = new RegExp(`${data.personalNumber}|${data.personalEmail}`, 'giu');
 const NEGATION = anyOf(data.negations, 'iu');
 const AUDIENCE = anyOf(data.audience, 'iu');
 const OFFICIAL_AUDIENCE = anyOf(data.officialAudience, 'iu');
@@ -23,8 +34,10 @@ const PERSONAL_CHANNEL = anyOf(data.personalChannel, 'iu');
  * always does. An official account may invite followers; it crosses the line inviting pupils to
  * follow or message it, or parents to message it about their child.
  */
-function counts(invitation: string, draft: string, official: boolean, pupilNamed: boolean): boolean {
-  if (!official) return pupilNamed || AUDIENCE.test(draft);
+function counts(invitation: string, draft: string, official: boolean, pupilNamed: boolean, pointsAtSchool: () => boolean): boolean {
+  // A staff member's own post that points at the school speaks to its pupils and parents even
+  // when it does not name them ("revision help on my Discord, link in bio #ThornburyThrives").
+  if (!official) return pupilNamed || AUDIENCE.test(draft) || pointsAtSchool();
   if (PERSONAL_CHANNEL.test(draft) && AUDIENCE.test(draft)) return true;
   if (OFFICIAL_FOLLOW.test(invitation)) return addressed(OFFICIAL_AUDIENCE, draft);
   return OFFICIAL_MESSAGE_AUDIENCE.test(draft) || addressed(OFFICIAL_AUDIENCE, draft);
@@ -32,6 +45,15 @@ function counts(invitation: string, draft: string, official: boolean, pupilNamed
 
 // Pupils named as what a post shows ("photos from Year 4", "work by our pupils") are not its audience.
 const SUBJECT_OF = /(?:from|of|by|with|about|featuring|starring)\s+(?:(?:our|the|all|all our|all the)\s+)?$/i;
+
+/** Every invitation in the draft, in order, overlapping ones dropped. */
+function invitations(ctx: RuleContext, official: boolean): { index: number; 0: string }[] {
+  // (A number or an address is looked for only where one can be: the address pattern is costly.)
+  const givenOut = /@|0\d{3}|\+44/.test(ctx.text) ? ctx.text.matchAll(GIVEN_OUT) : [];
+  const found = [...ctx.text.matchAll(INVITATION), ...givenOut, ...(official ? [] : ctx.text.matchAll(PERSONAL_INVITATION))].map((m) => ({ index: m.index ?? 0, 0: m[0] }));
+  found.sort((a, b) => a.index - b.index);
+  return found.filter((m, i) => i === 0 || m.index >= found[i - 1]!.index + found[i - 1]![0].length);
+}
 
 /** Does the draft speak to this audience, not only about it? */
 function addressed(audience: RegExp, draft: string): boolean {
@@ -58,8 +80,8 @@ export const contact = defineRule({
       const official = ctx.draft.account === 'official';
       const pupilNamed = ctx.tokens.some((t) => t.capitalised && ctx.settings.pupils.isFirstName(t.key));
       const hits: Hit[] = [];
-      for (const m of ctx.text.matchAll(INVITATION)) {
-        if (!counts(m[0], ctx.text, official, pupilNamed)) continue;
+      for (const m of invitations(ctx, official)) {
+        if (!counts(m[0], ctx.text, official, pupilNamed, () => orgMentions(ctx).length > 0 || staffLife(ctx).length > 0)) continue;
         if (hits.some((h) => m.index < h.end)) continue;
         const s = ctx.sentenceAt(m.index);
         const lead = ctx.text.slice(s.start, m.index + m[0].length);

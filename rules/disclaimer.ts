@@ -4,12 +4,15 @@
  * the school's behalf. School matters are what complaint (a grievance about the school or
  * colleagues), confidential (pupils', families' or staff's private details) and contact (staff
  * and pupils or parents connecting) find: each is about the school whatever words it uses.
- * Satisfied by the configured disclaimer or a common form ("views are my own", "not on behalf
- * of my employer").
+ * Pointing at the school also happens through staff life (rules/engine/staff-life.ts: "our
+ * deputy", "report writing", "my SEN kids"). Satisfied by the configured disclaimer or any of
+ * the ways people write one (rules/engine/disclaims.ts: "views my own", "Opinions mine",
+ * "personal account", "not speaking for my employer", "#ViewsMyOwn").
  */
 import { defineRule } from './engine/types';
-import { DISCLAIMERS } from './engine/patterns';
 import { orgMentions, type Mention } from './engine/org';
+import { staffLife } from './engine/staff-life';
+import { hasDisclaimer } from './engine/disclaims';
 import { reportedHitsOf } from './engine/hits';
 import type { RuleContext } from './engine/context';
 import { complaint } from './complaint';
@@ -30,6 +33,15 @@ function schoolLink(ctx: RuleContext): { mention: Mention; why: string; says: st
       mention,
       why: mention.kind === 'pointer' ? 'points at the school' : `names the organisation (${mention.kind})`,
       says: `"${mention.text}" links this personal post to your school`,
+    };
+  // The life of school staff: its roles, places, events, processes and pupils ("our deputy",
+  // "report writing", "my SEN kids").
+  const life = staffLife(ctx)[0];
+  if (life)
+    return {
+      mention: { start: life.start, end: life.end, text: life.text, kind: 'pointer' },
+      why: `points at the school (${life.kind})`,
+      says: `"${life.text}" links this personal post to your school`,
     };
   for (const { rule, why } of SCHOOL_MATTERS) {
     const hit = reportedHitsOf(rule, ctx)[0];
@@ -57,12 +69,8 @@ export const disclaimer = defineRule({
       const link = schoolLink(ctx);
       if (!link) return [];
       const { mention } = link;
-      const { disclaimer: configured, disclaimerText } = ctx.settings.org;
-      if (DISCLAIMERS.test(ctx.text)) return [];
-      if (configured) {
-        configured.lastIndex = 0;
-        if (configured.test(ctx.text)) return [];
-      }
+      if (hasDisclaimer(ctx)) return [];
+      const { disclaimerText } = ctx.settings.org;
       const add = disclaimerText ?? 'Views are my own.';
       return [
         {

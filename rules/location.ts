@@ -16,6 +16,8 @@ const ADDRESS = new RegExp(
   'gu',
 );
 const HOME = anyOf(data.homeWords, 'iu');
+// A street named without a house number ("lives on Foxglove Road"): an address where home wording places someone.
+const STREET_NAMED = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}'-]{1,30}\\s+){1,2}${STREET}(?![\\p{L}\\p{N}])`, 'gu');
 const GROUP = anyOf(data.groups, 'iu');
 // A named place ("at Ashgrove Rec", "left Stratford services"): capitals matter, so not in the
 // case-insensitive list.
@@ -58,6 +60,16 @@ export const location = defineRule({
           why: 'a street address or postcode',
         });
       }
+      for (const m of ctx.text.matchAll(STREET_NAMED)) {
+        const s = ctx.sentenceAt(m.index);
+        if (!HOME.test(ctx.text.slice(s.start, s.end)) || hits.some((h) => m.index < h.end && h.start < m.index + m[0].length)) continue;
+        hits.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          message: `"${m[0]}" says where someone lives. Posting where a pupil or colleague lives tells everyone where to find them; share it privately instead.`,
+          why: 'a street named with home wording',
+        });
+      }
       // Live whereabouts: pupils (a group, or named pupils), somewhere, now, and not a trip that is
       // over. The group may be named in the sentence before ("Year 6 trip to London today!
       // Currently queueing outside the Natural History Museum").
@@ -94,9 +106,10 @@ export const location = defineRule({
       });
       if (!STRONG_NOW.test(ctx.text) && !NOW.test(ctx.text)) return hits;
       // "Our choir sang at St Mary's this morning": a verb in the simple past, whatever verb it is
-      // (not a headline's opening "Spotted at ...", nor a perfect "have arrived").
+      // (not a headline's opening "Spotted at ...", a perfect "have arrived" nor a passive "has
+      // been lost", "are parked").
       const pastVerb = (start: number, end: number) =>
-        ctx.tokens.some((t, i) => t.start > start && t.end <= end && ctx.tagsAt(t.start).has('PastTense') && !/^(?:have|has|had|'ve|'s)$/i.test(ctx.tokens[i - 1]?.text ?? ''));
+        ctx.tokens.some((t, i) => t.start > start && t.end <= end && ctx.tagsAt(t.start).has('PastTense') && !/^(?:have|has|had|'ve|'s|been|being|be|get|gets|got|getting|is|are|'re|am|'m)$/i.test(ctx.tokens[i - 1]?.text ?? ''));
       const marks = new Marks(ctx.text.length);
       for (const h of hits) marks.add(h.start, h.end);
       ctx.sentences.forEach((s, i) => {

@@ -12,6 +12,12 @@ import data from './data/political.json';
 const PARTY = new RegExp(`(?<![\\p{L}\\p{N}])(?:${data.parties.join('|')}|${data.politicians.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 const ENDORSEMENT = anyOf(data.endorsement, 'iu');
 const SCHOOL_POLITICS = anyOf(data.schoolPolitics, 'iu');
+// Steering a vote or campaigning without a party's name: a candidate backed, "remember ... when
+// you vote", a petition against the government (capitals matter for the candidate's name).
+const STEERING = anyOf(data.steering, 'giu');
+// A candidate backed for a seat ("proud to back Priya Shah for Halden West"): the name is checked for capitals.
+const CANDIDATE = anyOf([data.candidate], 'giu');
+const capitalised = (name: string) => name.trim().split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 // A handle that names a party ("@SarahLeeLabour", "@HaldenTories").
 const PARTY_HANDLE = /@[A-Za-z0-9_]{0,30}(?:Labour|Tory|Tories|Conservatives?|LibDems?|Reform|GreenParty|Greens|SNP|Plaid|UKIP)[A-Za-z0-9_]{0,30}/gu;
 const VOTE_FOR = /(?<![\p{L}])#?vote\s?(?:for\s+)?(?:the\s+)?(?=\p{Lu})(?:Labour|Conservative|Tory|Reform|Green|Lib\s?Dem|Liberal|SNP|Plaid|UKIP|DUP)/giu;
@@ -29,10 +35,18 @@ export const political = defineRule({
   text: {
     score: 0.75,
     check(ctx) {
-      const found = new Map<number, { start: number; end: number; what: string }>();
+      const found = new Map<number, { start: number; end: number; what: string; why?: string }>();
       const marks = new Marks(ctx.text.length);
       for (const m of ctx.text.matchAll(VOTE_FOR)) {
         found.set(m.index, { start: m.index, end: m.index + m[0].length, what: m[0] });
+        marks.add(m.index, m.index + m[0].length);
+      }
+      for (const m of [...ctx.text.matchAll(STEERING), ...ctx.text.matchAll(CANDIDATE)]) {
+        const sentence = ctx.sentenceAt(m.index);
+        if (SCHOOL_POLITICS.test(ctx.text.slice(sentence.start, sentence.end))) continue;
+        if (m.groups?.name !== undefined && !capitalised(m.groups.name)) continue;
+        if (marks.overlaps(m.index, m.index + m[0].length)) continue;
+        found.set(m.index, { start: m.index, end: m.index + m[0].length, what: m[0], why: m.groups?.name ? 'a candidate backed for a seat' : 'steering a vote or campaigning against the government' });
         marks.add(m.index, m.index + m[0].length);
       }
       // A mock election's result is a lesson, so its sentence endorses nothing.
@@ -53,7 +67,7 @@ export const political = defineRule({
           start: f.start,
           end: f.end,
           message: `"${f.what}" brings party politics into an official school post. School accounts must stay politically neutral: leave parties and politicians' campaigns out.`,
-          why: 'a party or politician named with endorsement, campaign or attack wording',
+          why: f.why ?? 'a party or politician named with endorsement, campaign or attack wording',
         }));
     },
   },

@@ -18,7 +18,7 @@ const MENTION = /(?<![\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,48}[A-Za-z
 const TAGGABLE = alt(data.taggable);
 const NOT_TAGGING = `(?<!\\b(?:${alt(data.notTagging)})[\\s-])`;
 const WHOM = [
-  'them|yourself|yourselves|us|him|her|who',
+  'them|yourself|yourselves|us|him|her|who|whoever|each\\s+other|one\\s+another|me\\s+in',
   // "tag your friends", "tag all the Year 6 parents"
   `(?:(?:your|a|the|any|all|some|every|all\\s+the)\\s+)(?:[\\p{L}\\p{N}'-]+\\s+){0,2}?(?:${TAGGABLE})`,
   `(?:${TAGGABLE})`,
@@ -27,7 +27,8 @@ const WHOM = [
   // Whoever a relative clause describes is a person: "tag a grown-up who'd love this".
   "(?:a|an|your|any|every|one)\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,2}?(?:who|who'd|who'll|whose)",
 ].join('|');
-const ASK_TO_TAG = new RegExp(`${NOT_TAGGING}\\b(?:tag|tagging)\\s+(?:${WHOM})\\b`, 'giu');
+// ... or tagging asked for with nobody named: "get tagging!", "tag away", "tags welcome".
+const ASK_TO_TAG = new RegExp(`${NOT_TAGGING}\\b(?:(?:tag|tagging)\\s+(?:${WHOM})\\b|(?:get|start|keep|happy)\\s+tagging\\b|tag\\s+away\\b|tags?\\s+(?:are\\s+)?welcome\\b)`, 'giu');
 
 /** Split a handle into its words: "OakdenePrimary" -> oakdene, primary; "mrs_ward_teaches". */
 function handleWords(handle: string): string[] {
