@@ -1,20 +1,34 @@
 /**
- * Precision and recall of complaint, confidential and derogatory on posts labelled
- * {"text", "labels": ["complaint" | "confidential" | "contempt"]} (the training posts of issue 12),
- * checked as personal Facebook drafts under the default pack and settings. `contempt` is read as
- * `derogatory`. A rule counts once per post.
+ * Precision and recall per rule on posts labelled {"text", "labels": [...]} (the training posts of
+ * issue 12), checked as personal Facebook drafts under the default pack and settings. A label that
+ * is a rule id counts as that rule; `--label contempt=derogatory` reads another label as a rule (the
+ * training posts call derogatory remarks `contempt`). Like every module outside rules/, this one
+ * names no rule id: they come from the registry or the command line. A rule counts once per post.
  *
- *   npx tsx scripts/trainset.ts FILE.jsonl... [--misses] [--rule complaint]
+ *   npx tsx scripts/trainset.ts FILE.jsonl... [--misses] [--rule ID] [--label LABEL=ID]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkDraft } from '../rules';
+import { checkDraft, RULES } from '../rules';
 import { SettingsSchema } from '../settings/schema';
 import { resolvePack } from '../cli/load';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { misses: { type: 'boolean' }, rule: { type: 'string', multiple: true } } });
-const LABELS: Record<string, string> = { complaint: 'complaint', confidential: 'confidential', contempt: 'derogatory' };
-const rules = values.rule ?? Object.values(LABELS);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { misses: { type: 'boolean' }, rule: { type: 'string', multiple: true }, label: { type: 'string', multiple: true } },
+});
+const ruleIds = new Set<string>(RULES.map((r) => r.id));
+const LABELS: Record<string, string> = {};
+for (const pair of values.label ?? []) {
+  const [label, id] = pair.split('=');
+  if (!label || !id || !ruleIds.has(id)) throw new Error(`--label ${pair}: expected LABEL=RULE with a rule id of the registry`);
+  LABELS[label] = id;
+}
+const labelled = new Set<string>();
+for (const file of positionals)
+  for (const line of readFileSync(file, 'utf8').split('\n'))
+    if (line.trim()) for (const l of (JSON.parse(line) as { labels: string[] }).labels) labelled.add(LABELS[l] ?? l);
+const rules = values.rule ?? [...labelled].filter((id) => ruleIds.has(id));
 const settings = SettingsSchema.parse({});
 const pack = resolvePack('default', '.');
 const counts = Object.fromEntries(rules.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
