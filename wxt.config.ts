@@ -54,6 +54,15 @@ export default defineConfig({
     // The image models are WebAssembly (TensorFlow.js's kernels, Tesseract's core), compiled from
     // the extension's own files: 'wasm-unsafe-eval' allows that and nothing else (no eval of
     // JavaScript, no remote code).
+    // Second Look's keyboard shortcut: the card of the finding at the caret (background/commands.ts).
+    // A key the browser takes, so the page never sees it; the user can change it in the browser's
+    // extension shortcut settings. Needs no permission.
+    commands: {
+      'explain-finding': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Explain the marked words at the caret',
+      },
+    },
     content_security_policy:
       browser === 'firefox' ? CSP : { extension_pages: CSP },
     ...(browser === 'firefox'
