@@ -63,14 +63,18 @@ export function hostName(host: string): string {
  * site's own (the browser warming up the site's own host for its navigation is the site's
  * business; the fixture pages name no other host, so any other was put there by the extension).
  * The browser's own resolutions for itself (its sign-in and update services, keyed by their own
- * sites or by none) are neither.
+ * sites or by none) are neither, nor is its autofill service, which Chromium asks about a page's
+ * forms under the page's key (BROWSER_SERVICES_FOR_PAGES, by exact host name).
  */
+/** Hosts Chromium itself resolves for a page: its autofill service, asked about the forms on a page (the extension has no form code). */
+const BROWSER_SERVICES_FOR_PAGES = new Set(['content-autofill.googleapis.com']);
+
 export function extensionResolutions(resolutions: Resolution[], extensionId: string, sites: { url: string; pattern: RegExp }[]): Resolution[] {
   const siteOf = (key: string) => sites.find((site) => site.pattern.test(`${key.split(' ')[0]}/`));
   return resolutions.filter((r) => {
     if (r.key.includes(`chrome-extension://${extensionId}`)) return true;
     const site = siteOf(r.key);
-    if (!site) return false;
+    if (!site || BROWSER_SERVICES_FOR_PAGES.has(hostName(r.host))) return false;
     return !sites.some((s) => s.pattern.test(`https://${hostName(r.host)}/`));
   });
 }
