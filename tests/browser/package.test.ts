@@ -13,7 +13,9 @@ const run = (command: string, args: string[]) => execFileSync(bin(command), args
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
 
-const SHORTCUT = { 'explain-finding': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Explain the marked words at the caret' } };
+const SHORTCUT = { 'explain-finding': { description: 'Explain the marked words at the caret' } };
+// Firefox suggests a key; Chromium none (wxt.config.ts says why).
+const FIREFOX_SHORTCUT = { 'explain-finding': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Explain the marked words at the caret' } };
 
 beforeAll(() => {
   run('wxt', ['zip']);
@@ -54,7 +56,7 @@ describe('the packages', () => {
     // MV2 lists hosts among the permissions: there are none, only storage.
     expect(firefox.permissions).toEqual(['storage']);
     expect(firefox.optional_permissions).toBeUndefined();
-    expect(firefox.commands).toEqual(SHORTCUT);
+    expect(firefox.commands).toEqual(FIREFOX_SHORTCUT);
     expect(firefox.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([...SITE_MATCHES].sort());
     let output: string;
     try {
