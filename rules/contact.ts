@@ -50,6 +50,7 @@ export const contact = defineRule({
     // ... with pupils or their families: "keep in touch with friends and colleagues" is not the rule.
     all: [['pupil', 'student', 'child', 'learner', 'young people', 'young person', 'minor', 'parent', 'carer', 'leaver', 'former']],
     headings: ['contact', 'communicat', 'relationship', 'friend'],
+    ownAccount: true,
   },
   text: {
     score: 0.75,

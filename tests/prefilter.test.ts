@@ -4,7 +4,7 @@
 // flag folds to ASCII letters, emoji, a start at the very end).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { literalStarts, prefiltered, PrefilteredRegExp } from '../rules/engine/prefilter';
+import { isPrefiltered, literalStarts, prefiltered, PrefilteredRegExp } from '../rules/engine/prefilter';
 import { anyOf } from '../rules/engine/patterns';
 import { random as seeded } from './support/random';
 
@@ -85,13 +85,15 @@ describe('PrefilteredRegExp', () => {
     for (const { list } of lists) {
       for (const flags of ['giu', 'iu', 'gu']) {
         const re = anyOf(list, flags);
-        if (re instanceof PrefilteredRegExp) prefilteredCount++;
+        if (isPrefiltered(re)) prefilteredCount++;
         expectSame(re, drafts);
       }
     }
     // Most lists have literal starts: the test would prove nothing if none did.
     expect(prefilteredCount).toBeGreaterThan(lists.length);
-  });
+    // Every list x three flag sets x every labelled draft: about 28 s on a loaded machine, so it
+    // gets room beyond the suite's 30 s (a guard against a hang, not a speed claim).
+  }, 180_000);
 
   it('finds overlapping starts, folded letters, matches at the ends and after emoji', () => {
     const texts = [
@@ -119,7 +121,7 @@ describe('PrefilteredRegExp', () => {
       ["(?<![\\p{L}])(?:the head|\\w+ing|🙄|secret|ill)(?![\\p{L}])", 'giu'],
     ] as const) {
       const re = prefiltered(source, flags);
-      expect(re).toBeInstanceOf(PrefilteredRegExp);
+      expect(isPrefiltered(re)).toBe(true);
       expectSame(re, texts);
     }
   });
@@ -153,7 +155,8 @@ describe('PrefilteredRegExp', () => {
     const sticky = new PrefilteredRegExp('hush', 'y');
     sticky.lastIndex = 2;
     expect(sticky.exec('a hush')?.index).toBe(2);
-    expect(prefiltered('\\p{L}+ing', 'gu')).not.toBeInstanceOf(PrefilteredRegExp);
+    expect(isPrefiltered(prefiltered('\\p{L}+ing', 'gu'))).toBe(false);
+    expect(isPrefiltered(prefiltered('secret|hush', 'gy'))).toBe(false);
     // matchAll runs from lastIndex and leaves it alone, also when the pattern is used meanwhile.
     const text = 'hush, a secret, hush';
     re.lastIndex = 3;

@@ -177,7 +177,12 @@ export function splitClauses(text: string): DocClause[] {
     // A lead-in whose first item runs on in the same line ("may not contain: a) any reference
     // ...;"), the next items on lines of their own.
     const inline = /^(.*?:)\s+(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}\))\s/i.exec(body);
-    if (LEAD_IN_END.test(body)) leadIn = { text: plain(body), section };
+    // The lead-in is the paragraph's last sentence ("However, the district shall regulate ... when
+    // such use:"), not the whole paragraph: what comes before it is not what the items complete.
+    if (LEAD_IN_END.test(body)) {
+      const last = sentences(body).at(-1);
+      leadIn = { text: plain(last ? body.slice(last[0], last[1]) : body), section };
+    }
     else if (inline && !isItem) leadIn = { text: plain(inline[1]!), section };
     else if (!isItem) leadIn = undefined;
   };

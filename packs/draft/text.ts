@@ -170,9 +170,17 @@ const AIM = /^to (?:ensure|protect|safeguard|maintain|preserve|promote|keep|set 
 const PROCEDURE =
   /^(?:where|if|when|any|a|all)\b[^.;]*\bbreach(?:es)?\b[^.;]*\b(?:must|should|will|may)\b[^.;]*\b(?:reported|referred|result|lead|investigated)\b|\b(?:must|should|will|to) be (?:reported|referred)\b|\bmay (?:result|lead) in (?:disciplinary|dismissal)/;
 
+/**
+ * Respecting copyright, trademarks or others' intellectual property: who owns a text or an image,
+ * which no rule can tell from a draft ("Respect brand, trademark, copyright information and/or
+ * images of the school" is no rule about branding a personal post; a ban on using the logo, "these
+ * are registered trademarks", is).
+ */
+const OWNERSHIP = /\b(?:respect\w*|observ\w*|compl(?:y|ying) with|abid\w* by|breach\w*|infring\w*|adher\w* to)\b[^.;]{0,60}\b(?:copyright|trade ?marks?|intellectual property)\b/;
+
 export function isDirective(quote: string, leadIn?: string): boolean {
   const q = quote.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[^a-z]+/, '');
-  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q) || PROCEDURE.test(q) || AIM.test(q)) return false;
+  if (ABOUT_THE_POLICY.test(q) || EXAMPLES.test(q) || PROCEDURE.test(q) || AIM.test(q) || OWNERSHIP.test(q)) return false;
   if (IMPERATIVE.test(q) || OBLIGATION.test(q)) return true;
   return leadIn !== undefined && isDirective(leadIn);
 }

@@ -12,6 +12,7 @@ import { compilePupils, PendingNames, type DerivedHashedPupils, type LegacyHashe
 import { legacyHasherFor, type NameKdf } from './name-hash';
 import { phrasePattern } from './match';
 import { firstIndex } from './search';
+import { addToLexicon } from './lexicon';
 
 export interface Organisation {
   /** The organisation's names (trust and schools), or null when none is configured. */
@@ -133,7 +134,7 @@ let added: Readonly<Record<string, string>> | undefined;
  */
 function addToParser(lexicon: Readonly<Record<string, string>>): void {
   if (lexicon === added) return;
-  nlp.addWords(lexicon as Record<string, string>);
+  addToLexicon(lexicon);
   added = lexicon;
 }
 

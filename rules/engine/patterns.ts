@@ -1,4 +1,4 @@
-/** Compiles the pattern lists kept as data into regular expressions, once, at load. */
+/** Compiles the pattern lists kept as data into regular expressions, once (their literal starts are read on first use: prefilter.ts). */
 import school from '../data/school.json';
 import { prefiltered } from './prefilter';
 

@@ -306,13 +306,29 @@ function scanFor(source: string, flags: string): Scan | null {
   return scan;
 }
 
-/** A RegExp that finds its matches through its literal starts first (see above). */
+/**
+ * A RegExp that finds its matches through its literal starts first (see above). The scan is
+ * worked out on first use, not when the pattern is made: the rules make hundreds of patterns
+ * when they load, a check uses a few of them on most drafts, and reading a long alternation's
+ * starts costs milliseconds (a second in all, every time the worker starts).
+ */
 export class PrefilteredRegExp extends RegExp {
-  readonly #scan: Scan | null;
+  /** undefined until first use; null when matches may start with something other than a literal. */
+  #scan: Scan | null | undefined;
 
   constructor(pattern: string | RegExp, flags?: string) {
     super(pattern, flags);
-    this.#scan = pattern instanceof PrefilteredRegExp && pattern.flags === this.flags ? pattern.#scan : scanFor(this.source, this.flags);
+    if (pattern instanceof PrefilteredRegExp && pattern.flags === this.flags) this.#scan = pattern.#scan;
+  }
+
+  /** Whether matches are found through literal starts (false: the pattern scans as a plain one). */
+  get prefiltered(): boolean {
+    return this.#scanned() !== null;
+  }
+
+  #scanned(): Scan | null {
+    if (this.#scan === undefined) this.#scan = scanFor(this.source, this.flags);
+    return this.#scan;
   }
 
   /**
@@ -340,7 +356,7 @@ export class PrefilteredRegExp extends RegExp {
   }
 
   override exec(input: string): RegExpExecArray | null {
-    const scan = this.#scan;
+    const scan = this.#scanned();
     const text = String(input);
     if (!scan || (scan.ignoreCase && hasFolds(text))) return super.exec(text);
     const global = this.global;
@@ -382,10 +398,16 @@ export class PrefilteredRegExp extends RegExp {
 }
 
 /**
- * The pattern, scanned through its literal starts when every match has one (a PrefilteredRegExp),
- * else a plain RegExp. Same source, flags and matches either way.
+ * The pattern, scanned through its literal starts when every match has one (found out on first
+ * use: `.prefiltered` says), else as a plain RegExp; a sticky pattern (`y`) is a plain RegExp.
+ * Same source, flags and matches either way.
  */
 export function prefiltered(source: string | RegExp, flags?: string): RegExp {
   const plain = new RegExp(source, flags);
-  return scanFor(plain.source, plain.flags) ? new PrefilteredRegExp(plain.source, plain.flags) : plain;
+  return plain.sticky ? plain : new PrefilteredRegExp(plain.source, plain.flags);
+}
+
+/** Whether a pattern finds its matches through literal starts (works the scan out if not yet). */
+export function isPrefiltered(re: RegExp): boolean {
+  return re instanceof PrefilteredRegExp && re.prefiltered;
 }

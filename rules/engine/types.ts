@@ -178,6 +178,12 @@ export interface RuleEvidence {
    * words: it covers naming pupils, complaining and giving away confidences alike.
    */
   readonly blanket?: boolean;
+  /**
+   * A limit the school sets on its own account ("The school will not follow any other Twitter
+   * users", "@school will not reply to replies") states this rule in its terms alone: the
+   * account's readers are the pupils and families that `all` asks for.
+   */
+  readonly ownAccount?: boolean;
 }
 
 /** A rule's facts without its code: what the page, popup and options page need (rules/engine/facts.json). */
