@@ -31,10 +31,11 @@ import * as fx from '../images/fixtures';
  * a link or image the browser's predictor warms up, would send a DNS query out with no request for
  * the Network domain to see. Chromium's NetLog (support/netlog.ts) lists every resolution and the
  * context it is for; none may be for an extension context, nor of another host in a site's page.
- * How it was shown to fail (a throwaway build, not committed): a
+ * How it was shown to fail (a throwaway build, not committed): with a
  * `<link rel="dns-prefetch" href="https://second-look-dns.invalid">` in the popup's page
- * (entrypoints/popup/index.html) turned the first test red, naming that host and the extension's
- * origin. The second test keeps a lasting check: a dns-prefetch hint added by a probe to the
+ * (entrypoints/popup/index.html), opening the popup gave a resolution of that host for the
+ * extension's origin, which extensionResolutions() returns (the first test's runs of that build
+ * stopped earlier, at the worker's restart on a loaded machine). The second test keeps a lasting check: a dns-prefetch hint added by a probe to the
  * popup and to a site's page must each be seen and called the extension's.
  */
 let browser: Browser;
