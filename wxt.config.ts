@@ -54,6 +54,19 @@ export default defineConfig({
     // The image models are WebAssembly (TensorFlow.js's kernels, Tesseract's core), compiled from
     // the extension's own files: 'wasm-unsafe-eval' allows that and nothing else (no eval of
     // JavaScript, no remote code).
+    // Second Look's keyboard shortcut: the card of the finding at the caret (background/commands.ts).
+    // A key the browser takes, so the page never sees it; the user can change it in the browser's
+    // extension shortcut settings. Needs no permission. Firefox suggests Alt+Shift+L. Chromium
+    // gets no suggested key: with one, Chromium 156 (headless) never restarted the extension's
+    // worker after chrome.runtime.reload() (measured: no restart in 60 s, 3 s without the key),
+    // which is how an update reaches a running extension; staff or the organisation set the key
+    // at chrome://extensions/shortcuts (docs/deploy.md).
+    commands: {
+      'explain-finding': {
+        ...(browser === 'firefox' ? { suggested_key: { default: 'Alt+Shift+L' } } : {}),
+        description: 'Explain the marked words at the caret',
+      },
+    },
     content_security_policy:
       browser === 'firefox' ? CSP : { extension_pages: CSP },
     ...(browser === 'firefox'

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { isCheckRequest, isFindingsCountMessage, isImagePart, isImageRequest } from '../protocol/messages';
 import { showFindingsCount } from './badge';
 import { answerCheck } from './check-service';
+import { listenForCommands } from './commands';
 import { SettingsHolder } from './config';
 import { answerImageRequest, receiveImagePart } from './image-host';
 
@@ -13,6 +14,7 @@ export function startBackground(): void {
   // The settings and pack drafts are checked with, read now (the worker has just started) and
   // whenever storage changes: check requests do not carry them.
   const settings = new SettingsHolder();
+  listenForCommands();
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;

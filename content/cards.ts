@@ -6,23 +6,18 @@ import type { ComposerSession } from './session';
 import type { ApplyProblem, CardView, ImageView, MarkStyle } from './ui/App';
 import { fromUi } from './ui/host';
 
-// A hover card stays this long after the pointer leaves the marked words, so it can be reached.
-const HOVER_CLOSE_MS = 300;
-const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
-
 interface OpenCard {
   session: ComposerSession;
-  finding: Finding;
-  /** How it was opened: hover cards close when the pointer leaves; the others stay. */
-  via: 'hover' | 'caret' | 'chip';
+  /** The finding explained; null when the post has none to explain (the card says so). */
+  finding: Finding | null;
   /** Why the last Apply changed nothing, if it did not. */
   applyProblem: ApplyProblem;
+  /** The words it explained were edited away while it was open (finding is then null). */
+  edited: boolean;
 }
 
 /** What the cards need from the page around them. */
 export interface CardHost {
-  /** While the gate's dialog is open, hovering opens no card. */
-  gateOpen(): boolean;
   /** Redraws a composer's marks (the open card's finding is drawn as active). */
   repaint(session: ComposerSession): void;
   changed(): void;
@@ -31,15 +26,27 @@ export interface CardHost {
 }
 
 /**
- * The card that explains a finding (reason, policy clause, suggestion, Apply, Ignore): opened
- * by hovering marked words, by moving the caret into them, or from the composer's counter.
+ * The card that explains a finding (reason, policy clause, suggestion, Apply, Ignore), opened
+ * only when the user asks: by clicking the composer's counter, or by Second Look's keyboard
+ * shortcut (the `commands` API, background/index.ts). Either way it explains the finding at the
+ * caret, or the first one when the caret is in none, or says there is nothing to explain.
+ *
+ * Never by hovering marked words or moving the caret into them. The page sees its own pointer and
+ * caret, and it can see the card appear (it hit-tests it, and Chromium's IntersectionObserver v2
+ * reports what it covers): a card that opened because the word under the pointer or at the caret
+ * was marked would tell the page which words were (the pupils' names above all), by watching the
+ * user or walking the caret over a composer it fills itself. Now nothing the page can observe
+ * depends on the word at the caret or pointer: the card opens on a click in the closed layer or a
+ * key the page never sees, is one size in one place whatever it shows, and opens as well when
+ * there is nothing to explain. The caret is only read, to choose what the card shows.
  */
 export class Cards {
   private card: OpenCard | null = null;
-  private pointerInCard = false;
-  private hoverCloseTimer: ReturnType<typeof setTimeout> | undefined;
-  private hoverFrame = 0;
-  private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  /** Where the caret was last seen in each composer (a click on the counter moves focus away). */
+  private readonly carets = new WeakMap<ComposerSession, number>();
+
+  /** Counts the times a card was asked for: each time, it takes focus again. */
+  private asked = 0;
 
   constructor(
     private readonly composers: Composers,
@@ -47,17 +54,28 @@ export class Cards {
   ) {}
 
   listen(ctx: Lifetime): void {
-    ctx.addEventListener(document, 'mousemove', (event) => this.onMouseMove(event), { passive: true });
     ctx.addEventListener(document, 'keyup', (event) => this.onCaretMove(event), { capture: true });
     ctx.addEventListener(document, 'mouseup', (event) => this.onCaretMove(event), { capture: true });
     ctx.addEventListener(document, 'pointerdown', (event) => this.onPointerDown(event), { capture: true });
   }
 
-  open(session: ComposerSession, finding: Finding, via: OpenCard['via']): void {
-    clearTimeout(this.hoverCloseTimer);
-    if (this.card?.session === session && this.card.finding === finding) return;
+  /** Opens the card of the finding at the caret in `session`, else its first, else a card saying there is none. */
+  explain(session: ComposerSession): void {
+    const caret = session.checked?.caret() ?? this.carets.get(session) ?? null;
+    const findings = session.visible();
+    const text = findings.filter((f) => !f.image);
+    const atCaret = caret === null ? undefined : text.find((f) => f.start <= caret && caret <= f.end);
+    this.open(session, atCaret ?? findings[0] ?? null);
+  }
+
+  open(session: ComposerSession, finding: Finding | null): void {
+    this.asked++;
+    if (this.card?.session === session && this.card.finding === finding) {
+      this.host.changed();
+      return;
+    }
     const previous = this.card?.session;
-    this.card = { session, finding, via, applyProblem: null };
+    this.card = { session, finding, applyProblem: null, edited: false };
     if (previous && previous !== session) this.host.repaint(previous);
     this.host.repaint(session);
     this.host.changed();
@@ -66,7 +84,6 @@ export class Cards {
   close(): void {
     const session = this.card?.session;
     this.card = null;
-    this.pointerInCard = false;
     if (session) this.host.repaint(session);
     this.host.changed();
   }
@@ -79,14 +96,18 @@ export class Cards {
   /** Follows the card's finding through an edit of its composer; closes the card if it is gone. */
   follow(session: ComposerSession): void {
     if (this.card?.session !== session) return;
-    const same = session.visible().find((f) => f.rule === this.card?.finding.rule && f.excerpt === this.card.finding.excerpt);
+    const was = this.card.finding;
+    if (!was) return;
+    const same = session.visible().find((f) => f.rule === was.rule && f.excerpt === was.excerpt);
     if (same) {
       // Found again in a newer check: Apply can be tried on the text as it is now.
       if (this.card.applyProblem === 'moved' && same !== this.card.finding) this.card.applyProblem = null;
       this.card.finding = same;
     } else {
-      this.card = null;
-      this.pointerInCard = false;
+      // Gone with the user's edit. The card stays open and says so: closing it would tell the page
+      // that the words the user just changed were the ones it explained.
+      this.card.finding = null;
+      this.card.edited = true;
     }
   }
 
@@ -100,33 +121,36 @@ export class Cards {
     if (!card) return null;
     const { session, finding } = card;
     const findings = session.visible();
-    const index = findings.indexOf(finding);
+    const index = finding ? findings.indexOf(finding) : -1;
     // By the composer, never by the words it is about: the page can hit-test the card (and, in
     // Chromium, see what it covers), so where it sits must not say where a finding is.
     const anchor = session.element.getBoundingClientRect();
     const { account, identity } = session.account();
-    const edit = session.checked ? editFor(finding, session.checked) : null;
+    const edit = finding && session.checked ? editFor(finding, session.checked) : null;
     return {
       finding,
-      takeFocus: card.via === 'chip',
+      edited: card.edited,
+      asked: this.asked,
+      checked: session.checked !== null,
       anchor,
       index,
       total: findings.length,
       account,
       identity,
       applyProblem: card.applyProblem,
-      apply: edit ? () => void this.apply(session, finding) : null,
-      image: this.host.image(session, finding),
+      apply: finding && edit ? () => void this.apply(session, finding) : null,
+      image: finding ? this.host.image(session, finding) : null,
       ignore: () => {
+        if (!finding) return;
         session.ignore(finding);
-        const next = session.visible()[Math.min(index, session.visible().length - 1)];
-        if (next) this.open(session, next, card.via === 'hover' ? 'chip' : card.via);
-        else this.close();
+        const rest = session.visible();
+        this.open(session, rest[Math.min(index, rest.length - 1)] ?? null);
       },
       step: (by) => {
         const next = findings[(index + by + findings.length) % findings.length];
-        if (next) this.open(session, next, card.via === 'hover' ? 'chip' : card.via);
+        if (next) this.open(session, next);
       },
+      first: () => findings[0] && this.open(session, findings[0]),
       switchAccount: () => {
         this.close();
         session.switchAccount();
@@ -135,65 +159,38 @@ export class Cards {
         this.close();
         session.element.focus({ preventScroll: true });
       },
-      hover: (inside) => {
-        this.pointerInCard = inside;
-        if (inside) clearTimeout(this.hoverCloseTimer);
-        else if (card.via === 'hover') this.scheduleHoverClose();
-      },
     };
   }
 
   private async apply(session: ComposerSession, finding: Finding): Promise<void> {
     const result = await applySuggestion(session, finding);
-    if (result !== 'applied' && this.card?.session === session) {
+    // Done: the card has done its job (the page saw the edit, which it would see anyway).
+    if (result === 'applied' && this.card?.session === session && this.card.finding === finding) this.close();
+    else if (result !== 'applied' && this.card?.session === session) {
       this.card = { ...this.card, applyProblem: result };
       this.host.changed();
     }
   }
 
-  private onMouseMove(event: MouseEvent): void {
-    // Only the user's pointer opens a card: a page script moving a fake pointer over its own words
-    // and hit-testing for the card would learn which are flagged.
-    if (this.composers.size === 0 || !event.isTrusted) return;
-    this.pointer = { x: event.clientX, y: event.clientY, target: event.target };
-    this.hoverFrame ||= requestAnimationFrame(() => this.hitTest());
-  }
-
-  /** Opens the card of the marked words under the pointer (marks themselves take no events). */
-  private hitTest(): void {
-    this.hoverFrame = 0;
-    const pointer = this.pointer;
-    if (!pointer || this.host.gateOpen()) return;
-    const session = pointer.target instanceof Node ? this.composers.containing(pointer.target) : null;
-    const hit = session?.visibleIn(session.checked?.shown() ?? null).find((f) =>
-      session.checked?.rects(f.start, f.end).some((r) => pointer.x >= r.left - 1 && pointer.x <= r.right + 1 && pointer.y >= r.top - 1 && pointer.y <= r.bottom + 1),
-    );
-    if (session && hit) this.open(session, hit, 'hover');
-    else if (this.card?.via === 'hover' && !this.pointerInCard) this.scheduleHoverClose();
-  }
-
-  private scheduleHoverClose(): void {
-    clearTimeout(this.hoverCloseTimer);
-    this.hoverCloseTimer = setTimeout(() => {
-      if (this.card?.via === 'hover' && !this.pointerInCard) this.close();
-    }, HOVER_CLOSE_MS);
-  }
-
-  /** A card opened from the counter closes when the user clicks anywhere else on the page. */
+  /**
+   * The card closes when the user clicks anywhere else on the page, but stays while they click in
+   * its composer to go on writing beside it.
+   */
   private onPointerDown(event: PointerEvent): void {
-    if (this.card?.via === 'chip' && !fromUi(event)) this.close();
+    if (!this.card || !event.isTrusted || fromUi(event)) return;
+    if (event.target instanceof Node && this.card.session.element.contains(event.target)) return;
+    this.close();
   }
 
-  /** Moving the caret into marked words (keyboard or click) opens their card. */
+  /**
+   * Notes where the user's caret is after a key or click in a composer, for the next card to
+   * explain. Nothing is drawn or changed here: what the page can observe must not depend on the
+   * word at the caret.
+   */
   private onCaretMove(event: Event): void {
-    // Nor does a fake key or click after a caret the page placed itself.
     if (!event.isTrusted || fromUi(event) || !(event.target instanceof Node)) return;
-    if (event instanceof KeyboardEvent && !NAVIGATION_KEYS.has(event.key)) return;
     const session = this.composers.containing(event.target);
     const caret = session?.checked?.caret();
-    if (!session || caret == null) return;
-    const finding = session.visibleIn([caret - 1, caret + 1]).find((f) => f.start <= caret && caret <= f.end);
-    if (finding) this.open(session, finding, 'caret');
-    else if (this.card?.via === 'caret') this.close();
+    if (session && caret != null) this.carets.set(session, caret);
   }
 }

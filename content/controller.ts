@@ -1,4 +1,6 @@
 import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
+import { isExplainMessage } from '../protocol/messages';
 import type { Lifetime } from './lifetime';
 import { Attachments } from './attachments';
 import { Cards } from './cards';
@@ -66,7 +68,6 @@ export class SecondLook {
     this.tab = new TabReport(ctx, this.composers, this.attachments);
     this.safeCopies = new SafeCopies(this.attachments, () => this.ensureUi().container, () => this.scheduleRender());
     this.cards = new Cards(this.composers, {
-      gateOpen: () => this.gate.isOpen,
       repaint: () => this.scheduleRender(),
       changed: () => this.scheduleRender(),
       image: (session, finding) => this.safeCopies.view(session, finding),
@@ -86,10 +87,27 @@ export class SecondLook {
     this.gate.listen(ctx);
     this.attachments.start();
     this.tab.listen();
+    // Second Look's keyboard shortcut, sent by the background worker (the page never sees the key).
+    const onMessage = (message: unknown) => {
+      if (isExplainMessage(message)) this.explainAtCaret();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     ctx.onInvalidated(() => {
       this.composers.detachAll();
       this.ui?.remove();
     });
+  }
+
+  /**
+   * The keyboard shortcut: the card of the finding at the caret in the composer in use (or that
+   * there is nothing to explain). Not while the gate's dialog, which lists every finding, is open.
+   */
+  private explainAtCaret(): void {
+    const session = this.composers.active;
+    if (!session?.isActive || this.gate.isOpen) return;
+    this.cards.explain(session);
   }
 
   updateSettings(config: CheckConfig): void {
@@ -186,10 +204,7 @@ export class SecondLook {
         checked: session.checked !== null,
         blocking: session.blocking,
         unavailable: session.unavailable,
-        open: () => {
-          const first = session.firstVisible();
-          if (first) this.cards.open(session, first, 'chip');
-        },
+        open: () => this.cards.explain(session),
       });
       overlay.push({ id: session.id, box: rect, marks: this.overlayMarks(session) });
     }

@@ -10,7 +10,7 @@ import type { Timings } from '../images/analyse';
  */
 
 /** Everything sent with runtime.sendMessage or tabs.sendMessage. */
-export type Message = FindingsCountMessage | CheckRequest | GetFindingsMessage | ImagePart | ImageRequest;
+export type Message = FindingsCountMessage | CheckRequest | GetFindingsMessage | ExplainMessage | ImagePart | ImageRequest;
 
 /** Content script -> background: the findings count of the draft being edited in this tab. */
 export interface FindingsCountMessage {
@@ -104,6 +104,15 @@ export interface GetFindingsMessage {
   type: 'get-findings';
 }
 
+/**
+ * Background -> content script: the user pressed Second Look's keyboard shortcut (the `commands`
+ * API: the browser takes the key, the page never sees it). Opens the card of the finding at the
+ * caret in the composer in use.
+ */
+export interface ExplainMessage {
+  type: 'explain';
+}
+
 /** The content script's answer to `get-findings`; null when the tab has no composer in use. */
 export interface DraftReport {
   text: string;
@@ -136,6 +145,10 @@ export function isFindingsCountMessage(message: unknown): message is FindingsCou
 
 export function isGetFindingsMessage(message: unknown): message is GetFindingsMessage {
   return (message as Partial<GetFindingsMessage> | null)?.type === 'get-findings';
+}
+
+export function isExplainMessage(message: unknown): message is ExplainMessage {
+  return (message as Partial<ExplainMessage> | null)?.type === 'explain';
 }
 
 export function isCheckRequest(message: unknown): message is CheckRequest {

@@ -49,9 +49,14 @@ export interface ChipView {
 }
 
 export interface CardView {
-  finding: Finding;
-  /** Move keyboard focus into the card (opened from the counter, not by hovering). */
-  takeFocus: boolean;
+  /** The finding explained; null when there is none to explain (the card says so, in the same box). */
+  finding: Finding | null;
+  /** The finding it explained was edited away while it was open (finding is null). */
+  edited: boolean;
+  /** Counts the times a card was asked for: each time, keyboard focus moves into it. */
+  asked: number;
+  /** A check has answered for this composer (else the card says it is still being checked). */
+  checked: boolean;
   /** The composer's box on screen; the card sits by it (the same place for every finding). */
   anchor: DOMRect;
   index: number;
@@ -65,10 +70,10 @@ export interface CardView {
   image: ImageView | null;
   ignore(): void;
   step(by: 1 | -1): void;
+  /** Shows the post's first finding. */
+  first(): void;
   switchAccount(): void;
   close(): void;
-  /** Pointer entering (true) or leaving (false) the card, so hover cards stay while used. */
-  hover(inside: boolean): void;
 }
 
 /**
@@ -138,39 +143,29 @@ export function App({ chips, card, gate, overlay }: UiProps) {
 /**
  * The counter by a composer being checked. It is there whatever was found, in one box of one size
  * (.chip), so where it takes the pointer tells the page nothing; what it shows is in the closed
- * layer. Only with findings is it a button (it opens the first card).
+ * layer. It is always a button: a click opens the card of the finding at the caret, or the card
+ * that says there is nothing to explain, so whether a click opens a card says nothing either.
  */
 function Chip({ rect, count, checked, blocking, unavailable, open }: ChipView) {
   const things = count === 1 ? '1 thing' : `${count} things`;
   const place = { left: `${rect.right - 34}px`, top: `${rect.bottom - 30}px` };
+  let state: string;
+  let label: string;
+  let shown: string;
   if (unavailable) {
     const found = count > 0 ? ` (${things} found before)` : '';
-    const label = `Second Look: this post is not checked${found}: checking is unavailable for now, trying again`;
-    return (
-      <button type="button" class="chip unavailable" data-state="unavailable" style={place} aria-label={label} title={label} onClick={open}>
-        ?
-      </button>
-    );
+    [state, shown, label] = ['unavailable', '?', `Second Look: this post is not checked${found}: checking is unavailable for now, trying again`];
+  } else if (count > 0) {
+    [state, shown, label] = ['found', count > 99 ? '99+' : String(count), `Second Look: ${things} to check in this post`];
+  } else if (checked) {
+    [state, shown, label] = ['clean', '✓', 'Second Look: nothing to check in this post'];
+  } else {
+    [state, shown, label] = ['pending', '…', 'Second Look: checking this post'];
   }
-  if (count === 0) {
-    const label = checked ? 'Second Look: nothing to check in this post' : 'Second Look: checking this post';
-    return (
-      <span class={`chip ${checked ? 'clean' : 'pending'}`} data-state={checked ? 'clean' : 'pending'} role="img" style={place} aria-label={label} title={label}>
-        {checked ? '✓' : '…'}
-      </span>
-    );
-  }
+  const look = state === 'found' ? (blocking ? 'block' : 'warn') : state;
   return (
-    <button
-      type="button"
-      class={`chip ${blocking ? 'block' : 'warn'}`}
-      data-state="found"
-      style={place}
-      aria-label={`Second Look: ${things} to check in this post`}
-      title={`Second Look: ${things} to check`}
-      onClick={open}
-    >
-      {count > 99 ? '99+' : count}
+    <button type="button" class={`chip ${look}`} data-state={state} style={place} aria-label={label} title={label} onClick={open}>
+      {shown}
     </button>
   );
 }
@@ -179,11 +174,13 @@ function Chip({ rect, count, checked, blocking, unavailable, open }: ChipView) {
 const CARD_HEIGHT = 340;
 
 function Card(props: CardView) {
-  const { finding, anchor, index, total, account, identity, takeFocus } = props;
+  const { finding, anchor, account, identity, asked } = props;
   const ref = useRef<HTMLDivElement>(null);
+  // Opened by the user's click or key: keyboard focus goes into the card (Tab to its buttons,
+  // Escape back to the composer).
   useEffect(() => {
-    if (takeFocus) ref.current?.focus();
-  }, [takeFocus, finding]);
+    ref.current?.focus();
+  }, [asked, finding]);
   // One size for every card, whatever it holds: the page can hit-test it, so its box must not say
   // which rule was found or how long its words are. Only the explanation scrolls (.body); the
   // header, Apply/Ignore and the account switch stay in view whatever the explanation's length,
@@ -201,12 +198,66 @@ function Card(props: CardView) {
       class="card"
       tabIndex={-1}
       role="dialog"
-      aria-label={`Second Look: ${ruleLabel(finding.rule)}`}
+      aria-label={`Second Look: ${finding ? ruleLabel(finding.rule) : props.edited ? 'words changed' : props.checked ? 'nothing to check' : 'checking'}`}
       style={{ left: `${left}px`, top: `${top}px`, height: `${height}px` }}
-      onMouseEnter={() => props.hover(true)}
-      onMouseLeave={() => props.hover(false)}
       onKeyDown={(event) => event.key === 'Escape' && props.close()}
     >
+      {finding ? <Explanation {...props} finding={finding} /> : <Nothing {...props} />}
+      <div class="account">
+        Checked as {account === 'official' ? 'an official' : 'a personal'} account
+        {identity ? ` (${identity})` : ''}.
+        <button type="button" class="link" onClick={props.switchAccount}>
+          Check as {other} instead
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The card's words when it has no finding to explain, in the same box as a finding's: the post has
+ * none, is still being checked, or the words it explained were edited away while it was open.
+ */
+function Nothing({ checked, edited, total, close, first }: CardView) {
+  const others = total === 1 ? '1 thing' : `${total} things`;
+  const [badge, title, text] = edited
+    ? ['Changed', 'These words were changed', total > 0 ? `The words this card explained are no longer in the draft. There ${total === 1 ? 'is' : 'are'} ${others} still to check.` : 'The words this card explained are no longer in the draft, and nothing else is left to check.']
+    : checked
+      ? total > 0
+        ? ['To check', `${others} to check in this post`, 'Put the caret in the marked words you want explained, then click the counter or press the shortcut.']
+        : ['Nothing found', 'Nothing to check in this post', "Second Look found nothing in this draft against your school's policy. When words are marked, put the caret in them and click the counter or press the shortcut to read why."]
+      : ['Checking', 'This post is being checked', 'Second Look has not finished checking this draft yet. Ask again in a moment.'];
+  return (
+    <>
+      <header>
+        <span class="severity clean">{badge}</span>
+        <button type="button" class="close" aria-label="Close" onClick={close}>
+          ×
+        </button>
+      </header>
+      <div class="body">
+        <h2>{title}</h2>
+        <p>{text}</p>
+      </div>
+      <div class="actions">
+        {total > 0 && (
+          <button type="button" class="primary" onClick={first}>
+            Show the first
+          </button>
+        )}
+        <button type="button" onClick={close}>
+          Back to the post
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A finding's reason, policy clause and suggestion, and what can be done about it. */
+function Explanation(props: CardView & { finding: Finding }) {
+  const { finding, index, total } = props;
+  return (
+    <>
       <header>
         <span class={`severity ${finding.severity}`}>{SEVERITY_TEXT[finding.severity]}</span>
         <span class="nav">
@@ -270,14 +321,7 @@ function Card(props: CardView) {
           Ignore
         </button>
       </div>
-      <div class="account">
-        Checked as {account === 'official' ? 'an official' : 'a personal'} account
-        {identity ? ` (${identity})` : ''}.
-        <button type="button" class="link" onClick={props.switchAccount}>
-          Check as {other} instead
-        </button>
-      </div>
-    </div>
+    </>
   );
 }
 

@@ -21,8 +21,8 @@ export const UI_CSS = `
 }
 .chip.block { background: #b91c1c; }
 .chip.unavailable { background: #4b5563; }
-.chip.clean { background: #15803d; cursor: default; }
-.chip.pending { background: #6b7280; cursor: default; }
+.chip.clean { background: #15803d; }
+.chip.pending { background: #6b7280; }
 .chip:focus-visible, button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 
 /* One box of one size for every finding (App.tsx, Card): the header, the errors, the actions and the
@@ -45,6 +45,7 @@ export const UI_CSS = `
 .severity { display: inline-block; padding: 1px 8px; border-radius: 9px; font-size: 12px; font-weight: 600; }
 .severity.warn { background: #fef3c7; color: #92400e; }
 .severity.block { background: #fee2e2; color: #991b1b; }
+.severity.clean { background: #dcfce7; color: #166534; }
 .why { color: #4b5563; font-size: 13px; }
 blockquote { margin: 8px 0; padding: 6px 10px; border-left: 3px solid #9ca3af; background: #f9fafb; font-style: italic; }
 .cite { color: #4b5563; font-size: 12px; }

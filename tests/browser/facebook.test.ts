@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
-import { activeMarkedText, badgeText, lexicalParagraphs, markedText, markRects, model, overlayRects, posts, report, setSettings, ui } from './support/page';
+import { activeMarkedText, badgeText, explainMark, lexicalParagraphs, markedText, markRects, model, overlayRects, posts, pressShortcut, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // Facebook's composers are Lexical editors: the feed's "Create post" dialog and the comment box.
@@ -38,13 +38,7 @@ const editorText = (selector: string) => page.locator(selector).evaluate((e) => 
 const gate = () => ui(page).getByRole('alertdialog');
 const card = () => ui(page).getByRole('dialog', { name: /^Second Look/ });
 
-async function hoverMark(text: string): Promise<void> {
-  await expect.poll(() => markedText(page)).toContain(text);
-  const mark = (await markRects(page)).find((r) => r.text === text)!;
-  // In steps, as a hand moves: the card opens on the pointer's moves over the words.
-  await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2, { steps: 4 });
-  await card().waitFor();
-}
+const explain = (text: string) => explainMark(page, text);
 
 describe('Facebook (Lexical)', () => {
   it('marks exactly the words each finding covers, and nothing else', async () => {
@@ -59,34 +53,69 @@ describe('Facebook (Lexical)', () => {
     ]);
   });
 
-  it('hovering a mark opens its card: the reason, the policy clause and the suggestion', async () => {
+  it('a click in marked words, then on the counter, opens their card: the reason, the policy clause and the suggestion', async () => {
     await compose(BLOCKED);
-    await hoverMark('Olivia');
+    // Hovering the marks opens nothing (the page would see a card appear over its words).
+    const olivia = (await markRects(page)).find((r) => r.text === 'Olivia')!;
+    await page.mouse.move(olivia.x + olivia.width / 2, olivia.y + olivia.height / 2, { steps: 4 });
+    await page.waitForTimeout(500);
+    expect(await card().count()).toBe(0);
+    await explain('Olivia');
     const finding = (await report(browser.worker!, page))!.findings.find((f) => BLOCKED.slice(f.start, f.end) === 'Olivia');
     await expect.poll(() => card().innerText()).toContain(finding!.message);
     const text = await card().innerText();
     expect(text).toContain(finding!.clause.quote);
     expect(text).toContain(finding!.clause.section);
     expect(text).toContain(finding!.suggestion!);
-    // Only the hovered finding's words are drawn as the open card's; the other mark stays as it was.
+    // Only the explained finding's words are drawn as the open card's; the other mark stays as it was.
     await expect.poll(() => markedText(page)).toEqual(['Olivia', 'Year 3']);
     expect(await activeMarkedText(page)).toEqual(['Olivia']);
   });
 
-  it('moving the caret into marked words with the keyboard opens their card; moving out closes it', async () => {
-    await compose(BLOCKED);
-    await expect.poll(() => markedText(page)).toEqual(['Olivia', 'Year 3']);
-    await page.keyboard.press('Home');
+  it('by the keyboard: the caret in marked words, the shortcut opens their card, Tab reaches Apply, Escape goes back', async () => {
+    await compose(DISCLAIMED);
+    await expect.poll(() => markedText(page)).toEqual(['Olivia']);
+    await page.keyboard.press('Control+Home');
     for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+    // The caret in "Olivia" opens nothing by itself.
+    await page.waitForTimeout(500);
+    expect(await card().count()).toBe(0);
+    await pressShortcut(browser.worker!, page);
     await card().waitFor();
     expect(await card().innerText()).toContain("A pupil's name");
-    await page.keyboard.press('End');
+    // Focus is in the card: Escape closes it and puts the caret back in the draft.
+    await page.keyboard.press('Escape');
+    await card().waitFor({ state: 'detached' });
+    await page.keyboard.type('X');
+    await expect.poll(() => editorText(COMPOSER)).toContain('OlXivia');
+    await page.keyboard.press('Backspace');
+    // Again, then Apply from the keyboard alone.
+    await pressShortcut(browser.worker!, page);
+    await card().waitFor();
+    await card().getByRole('button', { name: 'Apply' }).waitFor();
+    for (let i = 0; i < 10 && !(await card().evaluate((c) => (c.getRootNode() as ShadowRoot).activeElement?.textContent === 'Apply')); i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(COMPOSER)).toBe('Well done to a pupil in Year 3 for her reading award! Views my own.');
+  });
+
+  it('the shortcut in a clean draft, and the counter, open a card of the same size that says there is nothing to explain', async () => {
+    await compose('What a lovely afternoon of reading. Views my own.');
+    await expect.poll(async () => (await report(browser.worker!, page))?.findings.length).toBe(0);
+    await pressShortcut(browser.worker!, page);
+    await card().waitFor();
+    expect(await card().innerText()).toContain('Nothing to check in this post');
+    await page.keyboard.press('Escape');
+    await card().waitFor({ state: 'detached' });
+    await ui(page).getByRole('button', { name: 'Second Look: nothing to check in this post' }).click();
+    await card().waitFor();
+    await card().getByRole('button', { name: 'Back to the post' }).click();
     await card().waitFor({ state: 'detached' });
   });
 
   it('Apply replaces the words through Lexical: the page and the model agree', async () => {
     await compose(DISCLAIMED);
-    await hoverMark('Olivia');
+    await explain('Olivia');
     await card().getByRole('button', { name: 'Apply' }).click();
     const fixed = 'Well done to a pupil in Year 3 for her reading award! Views my own.';
     await expect.poll(() => editorText(COMPOSER)).toBe(fixed);
@@ -97,13 +126,15 @@ describe('Facebook (Lexical)', () => {
 
   it('Apply after more typing replaces the words where they are now, not at the offsets first checked', async () => {
     await compose(DISCLAIMED);
-    await hoverMark('Olivia');
+    await explain('Olivia');
     // The worker is busy for a while, so the words typed next are not checked before Apply.
     const busy = browser.worker!.evaluate(() => {
       const until = Date.now() + 2_500;
       while (Date.now() < until);
     });
-    // To the start of the draft (Home alone goes to the start of the line, and the draft wraps).
+    // Back in the draft (the card stays open beside it), to its start (Home alone goes to the
+    // start of the line, and the draft wraps).
+    await page.locator(COMPOSER).click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('Hi all! ');
     await card().getByRole('button', { name: 'Apply' }).click();
@@ -124,7 +155,7 @@ describe('Facebook (Lexical)', () => {
     await page.keyboard.type('And thanks to Jack for helping.');
     await expect.poll(() => markedText(page)).toEqual(['Jack', 'Olivia']);
     for (const name of ['Jack', 'Olivia']) {
-      await hoverMark(name);
+      await explain(name);
       await card().getByRole('button', { name: 'Apply' }).click();
       await expect.poll(() => markedText(page)).not.toContain(name);
     }
@@ -186,7 +217,7 @@ describe('Facebook (Lexical)', () => {
   it('the badge counts the findings of the draft being edited', async () => {
     await compose('Great trip with @jenny_b and @tom_h today.');
     await expect.poll(() => badgeText(browser.worker!, page)).toBe('2');
-    await hoverMark('@jenny_b');
+    await explain('@jenny_b');
     await card().getByRole('button', { name: 'Ignore' }).click();
     await expect.poll(() => badgeText(browser.worker!, page)).toBe('1');
     await expect.poll(() => markedText(page)).toEqual(['@tom_h']);
@@ -204,7 +235,7 @@ describe('Facebook (Lexical)', () => {
     await page.keyboard.type(text);
     await expect.poll(() => markedText(page)).toEqual(['Penrice Primary Academy']);
     expect((await report(browser.worker!, page))!.account).toBe('personal');
-    await hoverMark('Penrice Primary Academy');
+    await explain('Penrice Primary Academy');
     expect(await card().innerText()).toContain('Checked as a personal account (Jane Smith)');
     await card().getByRole('button', { name: 'Check as official instead' }).click();
     await expect.poll(() => markedText(page)).toEqual([]);

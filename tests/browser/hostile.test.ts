@@ -190,6 +190,99 @@ async function coveredWords(selector: string): Promise<{ words: string[]; covere
   return { words, covered: words.flatMap((_, i) => (visible.get(i) === false ? [i] : [])), control: visible.get(words.length) ?? null };
 }
 
+
+declare global {
+  interface Window {
+    watcher: { sample(): Promise<Record<string, string>> };
+  }
+}
+
+/**
+ * Everything a page script can observe of Second Look's UI while the user's caret or pointer moves
+ * over its words, installed once and read after each move (`watcher.sample()`): what its hit-test
+ * finds over a grid of the window (document.elementsFromPoint), which of its own 1x1 probes on a
+ * 60-pixel grid Chromium's IntersectionObserver v2 (trackVisibility) reports covered, the focus
+ * and blur events since the last sample and where focus is, what its ResizeObservers on the
+ * document, the body, the editor and Second Look's element reported, the mutations outside its
+ * editors, and Second Look's element's box. Runs in the page.
+ */
+function installWatcher(selector: string): void {
+  const log: string[] = [];
+  for (const type of ['focus', 'blur', 'focusin', 'focusout'])
+    addEventListener(type, (event) => log.push(`${type}:${(event.target as Element | null)?.localName ?? 'window'}`), true);
+  const resize = new ResizeObserver((entries) => {
+    for (const e of entries) log.push(`resize:${e.target.localName}:${Math.round(e.contentRect.width)}x${Math.round(e.contentRect.height)}`);
+  });
+  const host = document.querySelector('second-look-ui');
+  for (const element of [document.documentElement, document.body, document.querySelector(selector), host]) if (element) resize.observe(element);
+  const editable = (node: Node | null) => !!(node instanceof Element ? node : node?.parentElement)?.closest('[contenteditable]');
+  new MutationObserver((records) => {
+    for (const r of records) if (!editable(r.target)) log.push(`mutation:${r.type}:${(r.target as Element).localName ?? '#text'}`);
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  const covered = new Map<number, boolean>();
+  let n = 0;
+  for (let y = 4; y < innerHeight; y += 60)
+    for (let x = 4; x < innerWidth; x += 60) {
+      const i = n++;
+      const probe = document.createElement('div');
+      probe.style.cssText = `position: fixed; left: ${x}px; top: ${y}px; width: 1px; height: 1px; z-index: 2147483647; pointer-events: none;`;
+      document.body.append(probe);
+      new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) covered.set(i, !(entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
+        },
+        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      ).observe(probe);
+    }
+  window.watcher = {
+    async sample() {
+      // Long enough for the observers' 100 ms delay and a hover card's 300 ms close.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const hits: string[] = [];
+      for (let y = 2; y < innerHeight; y += 20)
+        for (let x = 2; x < innerWidth; x += 20) if (document.elementsFromPoint(x, y).some((e) => e.localName === 'second-look-ui')) hits.push(`${x},${y}`);
+      const box = document.querySelector('second-look-ui')?.getBoundingClientRect();
+      const sample = {
+        'hit-test': `${hits.length} points ${hits[0] ?? ''}`,
+        'IntersectionObserver v2': [...covered].filter(([, c]) => c).map(([i]) => i).join(' '),
+        'focus and resize events, mutations': log.splice(0).join(' '),
+        'focused element': document.activeElement?.localName ?? '',
+        "Second Look's element": box ? `${box.x},${box.y} ${box.width}x${box.height}` : 'none',
+      };
+      return sample;
+    },
+  };
+}
+
+/** The editor's words and the middle of each on screen, as the page finds them. Runs in the page. */
+function wordsOf(selector: string): { word: string; x: number; y: number }[] {
+  const editor = document.querySelector(selector)!;
+  const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const words: { word: string; x: number; y: number }[] = [];
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
+    for (const match of node.data.matchAll(/[\p{L}\d]+/gu)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const r = range.getBoundingClientRect();
+      words.push({ word: match[0], x: r.x + r.width / 2, y: r.y + r.height / 2 });
+    }
+  return words;
+}
+
+/** The word the caret is in or at the end of, as the page reads it from its selection. Runs in the page. */
+function wordAtCaret(): string {
+  const selection = getSelection()!;
+  const node = selection.focusNode;
+  if (!node || node.nodeType !== Node.TEXT_NODE) return '';
+  const text = node.textContent!;
+  let start = selection.focusOffset;
+  let end = start;
+  while (start > 0 && /[\p{L}\d]/u.test(text[start - 1]!)) start--;
+  while (end < text.length && /[\p{L}\d]/u.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
 beforeAll(async () => {
   browser = await launch({ extension: true });
   await setSettings(browser.worker!, SCHOOL);
@@ -369,4 +462,57 @@ describe('a hostile page', () => {
     expect([0, named.words.length]).toContain(named.covered.length);
     expect(named.covered).toEqual(unnamed.covered);
   });
+
+  /*
+   * The user's own caret and pointer (trusted input, which a page cannot fake) move over every
+   * word of a draft naming pupils among decoys: by the keyboard a word at a time, by the pointer
+   * resting on each word, and by clicking into each word. The page, which reads its own caret and
+   * pointer, records after each move everything it can observe of Second Look (installWatcher). If
+   * any UI appeared or changed because the word at the caret or pointer was marked, the page would
+   * learn which words are pupils' names, by watching a real user or by a composer it fills itself.
+   * Every move must look the same to the page as the draft before any move.
+   * Before the fix (cards opened by hovering marked words or moving the caret into them), this
+   * failed on exactly the pupils' names: see README's privacy section.
+   */
+  it("the page learns nothing from the user's caret and pointer moving over marked and unmarked words", async () => {
+    const draft = 'Thanks to Amelia, Olivia, Noah, Jack, George and Isla for singing today.';
+    const tab = await browser.context.newPage();
+    await composeOnFacebook(tab, draft);
+    await expect.poll(() => markedText(tab)).toEqual(['Jack', 'Olivia']);
+    await tab.mouse.move(1, 1);
+    await tab.evaluate(installWatcher, FACEBOOK_COMPOSER);
+    // The first sample takes the watcher's own start (its probes added, the observers' first entries).
+    await tab.evaluate(() => window.watcher.sample());
+    const baseline = await tab.evaluate(() => window.watcher.sample());
+    const differs: string[] = [];
+    const record = async (how: string, word: string) => {
+      const sample = await tab.evaluate(() => window.watcher.sample());
+      const signals = Object.keys(baseline).filter((k) => sample[k] !== baseline[k]);
+      if (signals.length) differs.push(`${how} ${word}: ${signals.join(', ')}`);
+      if (signals.length) console.info(differs.at(-1), signals.map((k) => `\n    ${k}: ${sample[k]} (before: ${baseline[k]})`).join(''));
+    };
+    const words = await tab.evaluate(wordsOf, FACEBOOK_COMPOSER);
+    expect(words.map((w) => w.word).join(' ')).toBe(draft.replace(/[,.]/g, ''));
+    // The keyboard, a word at a time from the start.
+    await tab.keyboard.press('Control+Home');
+    for (let i = 0; i < words.length; i++) {
+      await tab.keyboard.press('Control+ArrowRight');
+      await record('caret at', await tab.evaluate(wordAtCaret));
+    }
+    // The pointer resting on each word, then a click into each word (the caret follows).
+    for (const { word, x, y } of words) {
+      await tab.mouse.move(x, y, { steps: 4 });
+      await record('pointer on', word);
+    }
+    for (const { word, x, y } of words) {
+      await tab.mouse.click(x, y);
+      await tab.mouse.move(x, y + 1);
+      await record('click in', word);
+    }
+    console.info(`what the page saw change, by move: ${differs.length ? `\n  ${differs.join('\n  ')}` : 'nothing'}`);
+    expect(differs).toEqual([]);
+    // The walk went over the marked words (they were there to be found).
+    expect(await markedText(tab)).toEqual(['Jack', 'Olivia']);
+    await tab.close();
+  }, 600_000);
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
-import { badgeText, lexicalParagraphs, markedText, markRects, model, overlayRects, posts, report, setSettings, ui } from './support/page';
+import { badgeText, explainMark, lexicalParagraphs, markedText, model, overlayRects, posts, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // Instagram: a Lexical caption in the "Create new post" dialog, and a plain textarea for comments.
@@ -56,8 +56,7 @@ describe('Instagram caption (Lexical, in a dialog)', () => {
     await page.keyboard.type('Well done to Olivia in Year 3 for her reading award! Views my own.');
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     expect(await report(browser.worker!, page)).toMatchObject({ platform: 'instagram', account: 'personal' });
-    const mark = (await markRects(page))[0]!;
-    await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2);
+    await explainMark(page, 'Olivia');
     expect(await card().innerText()).toContain('(jsmith.teaches)');
     await card().getByRole('button', { name: 'Apply' }).click();
     const fixed = 'Well done to a pupil in Year 3 for her reading award! Views my own.';

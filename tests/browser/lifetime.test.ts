@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
 import { EXTENSION_ID } from './support/extension';
-import { FACEBOOK_COMPOSER, badgeText, composeOnFacebook, markedText, posts, setSettings, ui } from './support/page';
+import { FACEBOOK_COMPOSER, badgeText, composeOnFacebook, markedText, posts, pressShortcut, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // Only the browser ends Second Look on a page (content/lifetime.ts): the page's own scripts,
@@ -60,10 +60,12 @@ describe("the content script's lifetime", () => {
     await page.keyboard.type(' And Jack.');
     await expect.poll(() => markedText(page)).toEqual(['Jack', 'Olivia']);
     await expect.poll(() => badgeText(browser.worker!, page)).toBe('2');
+    // The card opens on the user's shortcut (the worker's message), as before the page's messages.
     await page.keyboard.press('Home');
     for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+    await pressShortcut(browser.worker!, page);
     await card().waitFor();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Escape');
     await card().waitFor({ state: 'detached' });
     await postButton().click();
     await gate().waitFor();

@@ -3,6 +3,7 @@ import type { Page, Worker } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
 import { EXTENSION_ID, openOptions, openPopup } from './support/extension';
 import { NetworkWatch, outsideRequests, type WatchedTarget } from './support/network';
+import { extensionResolutions, readResolutions } from './support/netlog';
 import { composeOnFacebook, markedText, report, setSettings } from './support/page';
 import { SCHOOL } from './support/settings';
 import * as fx from '../images/fixtures';
@@ -25,6 +26,17 @@ import * as fx from '../images/fixtures';
  *   the initiator's stack.
  * The second test keeps a lasting check of the same: a probe request from each kind of target
  * must be seen and called outside.
+ *
+ * Nor does the extension make the browser resolve a host name: a DNS prefetch or preconnect hint,
+ * a link or image the browser's predictor warms up, would send a DNS query out with no request for
+ * the Network domain to see. Chromium's NetLog (support/netlog.ts) lists every resolution and the
+ * context it is for; none may be for an extension context, nor of another host in a site's page.
+ * How it was shown to fail (a throwaway build, not committed): with a
+ * `<link rel="dns-prefetch" href="https://second-look-dns.invalid">` in the popup's page
+ * (entrypoints/popup/index.html), opening the popup gave a resolution of that host for the
+ * extension's origin, which extensionResolutions() returns (the first test's runs of that build
+ * stopped earlier, at the worker's restart on a loaded machine). The second test keeps a lasting check: a dns-prefetch hint added by a probe to the
+ * popup and to a site's page must each be seen and called the extension's.
  */
 let browser: Browser;
 let watch: NetworkWatch;
@@ -38,7 +50,7 @@ async function newPage(): Promise<Page> {
 }
 
 beforeAll(async () => {
-  browser = await launch({ extension: true, devtools: true });
+  browser = await launch({ extension: true, devtools: true, netLog: true });
   watch = await NetworkWatch.start(browser.devtools!);
   // The worker started before the watch could attach: reload the extension, so that its start,
   // and everything after, is watched from the first instruction. The restart took over 30 s in two
@@ -115,6 +127,11 @@ describe('the network, watched in every target', () => {
     }
     for (const targets of [offscreen, offscreenWorkers, popups, optionsPages]) expect(requestsOf(targets)).toBeGreaterThan(0);
     for (const site of Object.values(SITES)) expect(requestsOf(watch.find('page', site.pattern))).toBeGreaterThan(0);
+
+    // No host name resolved on the extension's behalf (prefetch and preconnect hints included).
+    const resolutions = readResolutions(browser.netLog!);
+    console.info(`host names resolved: ${resolutions.map((r) => `${r.host} for ${r.key || '(none)'}${r.speculative ? ' (speculative)' : ''}`).join(', ') || 'none'}`);
+    expect(extensionResolutions(resolutions, EXTENSION_ID, Object.values(SITES)).map((r) => `${r.host} for ${r.key}`)).toEqual([]);
   });
 
   it('a request to the outside from any of those targets is seen and called outside (what makes the test above able to fail)', async () => {
@@ -136,5 +153,16 @@ describe('the network, watched in every target', () => {
     await expect.poll(() => watch.requests.length - before).toBeGreaterThanOrEqual(Object.keys(probes).length + 1);
     const outside = outsideRequests(watch.requests.slice(before), EXTENSION_ID).map((r) => r.url);
     expect(outside.sort()).toEqual(Object.keys(probes).map((name) => `https://second-look-probe.invalid/${name}`).sort());
+
+    // A DNS prefetch hint, which no request shows, from the popup and from a site's page: each
+    // resolution is seen in the NetLog and called the extension's.
+    for (const name of ['popup', 'site'] as const) {
+      await watch.evaluate(
+        probes[name]!,
+        `(() => { const l = document.createElement('link'); l.rel = 'dns-prefetch'; l.href = 'https://second-look-dns-${name}.invalid'; document.head.append(l); })()`,
+      );
+    }
+    const hinted = () => extensionResolutions(readResolutions(browser.netLog!), EXTENSION_ID, Object.values(SITES)).map((r) => r.host);
+    await expect.poll(hinted).toEqual(expect.arrayContaining(['https://second-look-dns-popup.invalid', 'https://second-look-dns-site.invalid']));
   });
 });

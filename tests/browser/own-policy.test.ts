@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from './support/chromium';
 import { openOptions, openPopup } from './support/extension';
-import { composeOnFacebook, markRects, markedText, report, ui } from './support/page';
+import { composeOnFacebook, explainMark, markedText, report, ui } from './support/page';
 import { POLICY, blocksOf, policyDocx, policyPdf, scannedPdf } from '../support/policy-files';
 import { PackSchema } from '../../packs/schema';
 import { SettingsSchema } from '../../settings/schema';
@@ -97,8 +97,7 @@ describe('Use our own policy', () => {
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     const finding = (await report(browser.worker!, page))!.findings.find((f) => f.rule === 'child-name')!;
     expect(finding.clause).toMatchObject({ pack: 'riverside-academy-trust', quote: NAMES_CLAUSE, section: '2.2' });
-    const mark = (await markRects(page)).find((r) => r.text === 'Olivia')!;
-    await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2, { steps: 4 });
+    await explainMark(page, 'Olivia');
     const card = ui(page).getByRole('dialog', { name: /^Second Look/ });
     await expect.poll(() => card.innerText()).toContain(NAMES_CLAUSE);
     const popup = await openPopup(browser.context, browser.worker!, page);

@@ -13,6 +13,10 @@ const run = (command: string, args: string[]) => execFileSync(bin(command), args
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
 
+const SHORTCUT = { 'explain-finding': { description: 'Explain the marked words at the caret' } };
+// Firefox suggests a key; Chromium none (wxt.config.ts says why).
+const FIREFOX_SHORTCUT = { 'explain-finding': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Explain the marked words at the caret' } };
+
 beforeAll(() => {
   run('wxt', ['zip']);
   run('wxt', ['zip', '-b', 'firefox']);
@@ -39,6 +43,9 @@ describe('the packages', () => {
     expect(chrome.host_permissions).toBeUndefined();
     expect(chrome.optional_permissions).toBeUndefined();
     expect(chrome.optional_host_permissions).toBeUndefined();
+    // The keyboard shortcut that explains the marked words at the caret (background/commands.ts):
+    // a key the browser takes before the page, with no permission.
+    expect(chrome.commands).toEqual(SHORTCUT);
     expect(chrome.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([...SITE_MATCHES].sort());
   });
 
@@ -49,6 +56,7 @@ describe('the packages', () => {
     // MV2 lists hosts among the permissions: there are none, only storage.
     expect(firefox.permissions).toEqual(['storage']);
     expect(firefox.optional_permissions).toBeUndefined();
+    expect(firefox.commands).toEqual(FIREFOX_SHORTCUT);
     expect(firefox.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([...SITE_MATCHES].sort());
     let output: string;
     try {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES, launch, type Browser } from './support/chromium';
-import { badgeText, draftBlocks, markedText, markRects, model, posts, report, setSettings, ui } from './support/page';
+import { badgeText, draftBlocks, explainMark, markedText, model, posts, report, setSettings, ui } from './support/page';
 import { SCHOOL } from './support/settings';
 
 // X's composers are Draft.js editors in a React app that navigates with history.pushState.
@@ -36,13 +36,7 @@ const editorText = () => page.locator(EDITOR).evaluate((e) => (e as HTMLElement)
 const gate = () => ui(page).getByRole('alertdialog');
 const card = () => ui(page).getByRole('dialog', { name: /^Second Look/ });
 
-async function hoverMark(text: string): Promise<void> {
-  await expect.poll(() => markedText(page)).toContain(text);
-  const mark = (await markRects(page)).find((r) => r.text === text)!;
-  // In steps, as a hand moves: the card opens on the pointer's moves over the words.
-  await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2, { steps: 4 });
-  await card().waitFor();
-}
+const explain = (text: string) => explainMark(page, text);
 
 describe('X (Draft.js)', () => {
   it('marks exactly the words each finding covers, and reads the @handle posting', async () => {
@@ -55,13 +49,13 @@ describe('X (Draft.js)', () => {
       ['child-name', 13, 19],
       ['disclaimer', 23, 29],
     ]);
-    await hoverMark('Olivia');
+    await explain('Olivia');
     expect(await card().innerText()).toContain('(@jsmith_teaches)');
   });
 
   it('Apply replaces the words through Draft.js: the page and the model agree', async () => {
     await compose(DISCLAIMED);
-    await hoverMark('Olivia');
+    await explain('Olivia');
     await card().getByRole('button', { name: 'Apply' }).click();
     const fixed = 'Well done to a pupil in Year 3 for her reading award! Views my own.';
     await expect.poll(() => editorText()).toBe(fixed);
@@ -78,7 +72,7 @@ describe('X (Draft.js)', () => {
     await page.keyboard.type('And thanks to Jack for helping.');
     await expect.poll(() => markedText(page)).toEqual(['Jack', 'Olivia']);
     for (const name of ['Olivia', 'Jack']) {
-      await hoverMark(name);
+      await explain(name);
       await card().getByRole('button', { name: 'Apply' }).click();
       await expect.poll(() => markedText(page)).not.toContain(name);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { CARD, GATE, editorText, hoverMark, launchFirefox, markedText, model, posts, pressUiButton, uiButtons, uiText, waitForUi, type Firefox } from '../support/firefox';
+import { CARD, GATE, editorText, explainMark, launchFirefox, markedText, model, posts, pressUiButton, uiButtons, uiText, waitForUi, type Firefox } from '../support/firefox';
 import { lexicalParagraphs } from '../support/page';
 import { SCHOOL } from '../support/settings';
 
@@ -42,10 +42,10 @@ describe('Firefox ESR: Facebook (Lexical)', () => {
     await expect.poll(() => firefox.badgeText(page)).toBe('1');
   });
 
-  it('hovering a mark opens its card: the reason, the policy clause and the suggestion', async () => {
+  it('a click in a mark, then on the counter, opens its card: the reason, the policy clause and the suggestion', async () => {
     await compose(BLOCKED);
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
-    await hoverMark(page, 'Olivia');
+    await explainMark(page, 'Olivia');
     const [finding] = (await firefox.report(page))!.findings;
     await expect.poll(() => uiText(page, CARD)).toContain(finding!.message);
     const text = (await uiText(page, CARD))!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { CARD, GATE, editorText, hoverMark, launchFirefox, markedText, model, posts, pressUiButton, uiButtons, uiText, waitForUi, type Firefox } from '../support/firefox';
+import { CARD, GATE, editorText, explainMark, launchFirefox, markedText, model, posts, pressUiButton, uiButtons, uiText, waitForUi, type Firefox } from '../support/firefox';
 import { draftBlocks } from '../support/page';
 import { SCHOOL } from '../support/settings';
 
@@ -36,7 +36,7 @@ describe('Firefox ESR: X (Draft.js)', () => {
     await expect.poll(() => markedText(page)).toEqual(['Olivia']);
     expect(await firefox.report(page)).toMatchObject({ text: BLOCKED, platform: 'x', account: 'personal' });
     await expect.poll(() => firefox.badgeText(page)).toBe('1');
-    await hoverMark(page, 'Olivia');
+    await explainMark(page, 'Olivia');
     expect(await uiText(page, CARD)).toContain('(@jsmith_teaches)');
   });
 

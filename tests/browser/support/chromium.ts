@@ -35,10 +35,12 @@ export interface Browser {
    * `devtools: true` (support/network.ts); null otherwise.
    */
   devtools: string | null;
+  /** Chromium's NetLog, when launched with `netLog: true` (support/netlog.ts reads it); null otherwise. */
+  netLog: string | null;
   close(): Promise<void>;
 }
 
-export async function launch(options: { extension: boolean; headless?: boolean; devtools?: boolean }): Promise<Browser> {
+export async function launch(options: { extension: boolean; headless?: boolean; devtools?: boolean; netLog?: boolean }): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`bash scripts/setup-browser.sh\` first.`);
   }
@@ -52,6 +54,9 @@ export async function launch(options: { extension: boolean; headless?: boolean; 
   // Beside Playwright's pipe, a loopback port (picked by Chromium, written to the profile) for a
   // second DevTools client.
   if (options.devtools) args.push('--remote-debugging-port=0');
+  // Every host name the network stack resolves, with the context it resolves it for (support/netlog.ts).
+  const netLog = options.netLog ? join(profile, 'netlog.json') : null;
+  if (netLog) args.push(`--log-net-log=${netLog}`, '--net-log-capture-mode=Default');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
@@ -75,6 +80,7 @@ export async function launch(options: { extension: boolean; headless?: boolean; 
     worker,
     requests,
     devtools: options.devtools ? await devtoolsEndpoint(profile) : null,
+    netLog,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -363,10 +363,23 @@ export async function pressUiButton(page: Page, scope: Step[], name: string): Pr
 }
 
 /** Moves the pointer onto a marked word, in steps as a hand moves, and waits for its card. */
-export async function hoverMark(page: Page, text: string): Promise<void> {
+export async function explainMark(page: Page, text: string): Promise<void> {
   const mark = (await markRects(page)).find((r) => r.text === text);
   if (!mark) throw new Error(`"${text}" is not marked`);
-  await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2, { steps: 4 });
+  // A click in the marked words puts the caret there; the counter opens the card of the finding
+  // at the caret (hovering or the caret alone opens nothing: the page would see it, content/cards.ts).
+  await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
+  const counter: Step[] = [{ role: 'button', name: { source: '^Second Look: \\d+ things? to check', flags: '' } }];
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const box = (await firefoxUi(page)(query, counter, 'box')) as { x: number; y: number; visible: boolean } | null;
+    if (box?.visible) {
+      await page.mouse.click(box.x, box.y);
+      break;
+    }
+    if (Date.now() > deadline) throw new Error("no Second Look counter with findings by the composer");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await waitForUi(page, CARD);
 }
 

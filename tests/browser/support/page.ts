@@ -1,6 +1,7 @@
 import type { Page, Worker } from 'playwright-core';
 import type { Settings } from '../../../settings/schema';
 import type { DraftReport } from '../../../protocol/messages';
+import { expect } from 'vitest';
 import { SITES } from './chromium';
 
 /** What the tests read from pages and from the extension, the way a user or the popup would. */
@@ -17,6 +18,34 @@ declare const chrome: {
 
 // Marks and Second Look's controls are in its closed layer, read through the DevTools protocol.
 export { activeMarkedText, markRects, markedText, overlayRects, ui } from './ui';
+import { markRects, markedText, ui } from './ui';
+
+/** Second Look's card, as a user finds it. */
+export const card = (page: Page) => ui(page).getByRole('dialog', { name: /^Second Look/ });
+
+/**
+ * How a user reads why words are marked, with the mouse: a click in the marked words (the caret
+ * goes there), then a click on the composer's counter, which opens the card of the finding at
+ * the caret. (Hovering or moving the caret into marked words opens nothing: the page would see
+ * it, content/cards.ts.)
+ */
+export async function explainMark(page: Page, text: string): Promise<void> {
+  await expect.poll(() => markedText(page)).toContain(text);
+  const mark = (await markRects(page)).find((r) => r.text === text)!;
+  await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
+  await ui(page).getByRole('button', { name: /^Second Look: \d+ things? to check/ }).click();
+  await card(page).waitFor();
+}
+
+/**
+ * What Second Look's keyboard shortcut does (manifest `commands`, background/commands.ts): the
+ * worker's message to the tab. The key itself cannot be pressed here: the DevTools protocol
+ * hands keys to the page, past the browser's shortcut handling.
+ */
+export async function pressShortcut(worker: Worker, page: Page): Promise<void> {
+  const id = await tabId(worker, page);
+  await worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'explain' }).catch(() => undefined), id);
+}
 
 /**
  * The browser's id for the page's tab, as the extension sees it: the page is brought to the front
