@@ -58,6 +58,10 @@ export interface SentenceWorkplace {
 }
 
 const cache = new WeakMap<RuleContext, readonly SentenceWorkplace[]>();
+/** Leaders as only insiders name them: enough on their own to say the post is about a workplace. */
+const INSIDER = new Set(data.insiders);
+/** "our cleaners", "my lovely line manager": the poster's own people at work. */
+const OWNERS = new Set(['my', 'our']);
 
 export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
   const cached = cache.get(ctx);
@@ -69,6 +73,7 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
   let school = mentions.length > 0;
   let national = false;
   let local = false;
+  let ownedPeople = false;
   const found = ctx.sentences.map((s, n) => {
     const { tokens, keys } = words[n]!;
     const hits: { kind: Exclude<Kind, 'national' | 'outsider' | 'elsewhere'>; text: string }[] = [];
@@ -98,19 +103,26 @@ export function workplaceOf(ctx: RuleContext): readonly SentenceWorkplace[] {
       else if (m.value === 'outsider') outsiders = true;
       else if (m.value === 'elsewhere') elsewhere = true;
       else if (m.value !== 'leader' || m.length > 1 || !NEEDS_DETERMINER.has(keys[i]!) || DETERMINERS.has(keys[i - 1] ?? '') || tokens[i]!.possessive || (keys[i] === 'head' && /^(?:of|teacher)$/.test(keys[i + 1] ?? '')))
+      {
         hits.push({ kind: m.value, text: m.text });
+        if ((m.value === 'leader' || m.value === 'staff') && (OWNERS.has(keys[i - 1] ?? '') || OWNERS.has(keys[i - 2] ?? ''))) ownedPeople = true;
+      }
       i += m.length;
     }
     for (const m of mentions) if (m.start >= s.start && m.start < s.end) hits.push({ kind: 'leader', text: m.text });
     if (hits.some((h) => h.kind === 'leader' || h.kind === 'place')) local = true;
-    // Leaders, the place and colleagues are school life too; pay, hours or a job alone are not.
-    if (hits.some((h) => h.kind !== 'staffLife')) school = true;
+    // The place named from inside ("this place", "at work") is school life too, and so are leaders
+    // named as insiders name them ("upstairs", "SLT"). Other leaders and colleagues count only when
+    // the poster owns them ("our cleaners", "my new line manager"): every firm and government has a
+    // CEO, staff and leadership. Pay or a job alone never do.
+    if (hits.some((h) => h.kind === 'place' || (h.kind === 'leader' && INSIDER.has(h.text.toLowerCase())))) school = true;
     // Pupils, parents and outsiders are the subject unless a leader is named with them ("Parents at
     // my school are the worst" is about the parents; "the head let that parent shout at me" is not).
     // ... nor when "we" do the staff's work in it ("we ran the trip with half the staff it needs").
     const ours = keys.some((k) => WE.has(k)) && hits.some((h) => h.kind === 'staff' || h.kind === 'staffLife');
     return { hits, outsiders: outsiders && !ours && !hits.some((h) => h.kind === 'leader'), nationalHere, elsewhere };
   });
+  if (ownedPeople) school = true;
   const out = found.map(({ hits, outsiders, nationalHere, elsewhere }) => {
     let about = 0;
     // A post with no word of school life at all is about some other office, policy or job.
