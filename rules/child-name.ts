@@ -54,6 +54,9 @@ const CHILD_OF_GROUP_BEFORE = new RegExp(`\\b(?:${alt(names.childGroupNouns)})\\
 const PUPIL_NOUN = new RegExp(`\\b(?:our|my|a|the|this)\\s+(?:(?:year\\s?\\d{1,2}|[\\p{L}-]+)\\s+){0,2}(?:${names.pupilNouns.join('|')})\\s*[:,-]?\\s*$`, 'iu');
 const PRAISE = new RegExp(`(?:^|[^\\p{L}])(?:${names.praise.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s*[,:!-]?\\s*$`, 'iu');
 const CHILD_CONTEXT = anyOf(names.childContext, 'iu');
+/** A capitalised name just before or after, joined by a comma, "and" or "&": the word is one of a list of names. */
+const NAME_BEFORE_IN_LIST = /\p{Lu}\p{Ll}+\s*(?:,|&|\band\b)\s*$/u;
+const NAME_AFTER_IN_LIST = /^\s*(?:,|&|and\b)\s*\p{Lu}\p{Ll}+/u;
 const SCHOOL_CONTEXT = /\b(?:year\s?\d{1,2}|reception|nursery|class|pupils?|students?|school|classroom|assembly|playground|teacher|headteacher|sports day|certificate|merit|house points?|team)\b/i;
 // "Chelsea's mum": a possessive name followed by family is a child's name.
 // "Chelsea's mum", "Skye's painting": a possessive name followed by family, or by something a
@@ -371,7 +374,9 @@ export const childName = defineRule({
             // quick enough", "Florence was everything I hoped"): the season, the city, the word.
             // (Not a name someone is called by: "proud of you Grace", "my Faith got her results".)
             const calledBy = /\b(?:you|my|our)\s*,?\s*$/i.test(before(ctx, t, 12));
-            if (ctx.draft.account === 'personal' && !praised && !family && !calledBy && !schoolish()) {
+            // One of a list of capitalised names ("Amelia, Olivia, Noah, Jack and Isla") is a name.
+            const inList = NAME_BEFORE_IN_LIST.test(before(ctx, t, 30)) || NAME_AFTER_IN_LIST.test(after(ctx, t, 30));
+            if (ctx.draft.account === 'personal' && !praised && !family && !calledBy && !inList && !schoolish()) {
               push({ ...hitFor(ctx, t, end, 'a word-name, with nothing about school or pupils in the post', true), score: OTHER_USE_SCORE });
               continue;
             }
