@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Account } from '../../rules/engine/ids';
 import type { Box, Finding } from '../../rules/engine/types';
 import type { Severity } from '../../rules/engine/ids';
@@ -177,8 +177,9 @@ function Card(props: CardView) {
   const { finding, anchor, account, identity, asked } = props;
   const ref = useRef<HTMLDivElement>(null);
   // Opened by the user's click or key: keyboard focus goes into the card (Tab to its buttons,
-  // Escape back to the composer).
-  useEffect(() => {
+  // Escape back to the composer). A layout effect, so focus is in the card when it is first
+  // painted: an Escape pressed as soon as it shows closes it, not a key lost to the composer.
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, [asked, finding]);
   // One size for every card, whatever it holds: the page can hit-test it, so its box must not say
