@@ -2,27 +2,7 @@
 // for this table in words of their own (other nouns, verbs and registers than any labelled set),
 // so that a rule tuned on one set's wording is caught out here. Each row names the rules that must
 // fire and those that must not; the rest are not this row's business.
-import { describe, expect, it } from 'vitest';
-import type { Account } from '../../rules/engine/ids';
-import type { RuleId } from '../../rules/engine/facts';
-import { check, settings } from '../helpers';
-
-interface Row {
-  text: string;
-  account?: Account;
-  fires?: RuleId[];
-  not?: RuleId[];
-}
-
-function kinds(kind: string, rows: readonly Row[]): void {
-  describe(kind, () => {
-    it.each(rows)('$text', (row) => {
-      const found = new Set(check({ text: row.text, account: row.account ?? 'personal', platform: 'x' }, settings).map((f) => f.rule));
-      for (const rule of row.fires ?? []) expect(found, `${rule} should fire`).toContain(rule);
-      for (const rule of row.not ?? []) expect(found, `${rule} should not fire`).not.toContain(rule);
-    });
-  });
-}
+import { kindsTable as kinds } from './table';
 
 kinds('complaint: grievances about workload, pay, leadership, decisions and treatment', [
   // persistence

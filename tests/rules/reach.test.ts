@@ -1,27 +1,7 @@
 // Kinds, not sentences (see kinds.test.ts) for disclaimer, contact, location, political,
 // child-name, tagging and branding: each row is a draft written for this table in words of its
 // own, none copied from a labelled set, naming the rules that must fire and those that must not.
-import { describe, expect, it } from 'vitest';
-import type { Account } from '../../rules/engine/ids';
-import type { RuleId } from '../../rules/engine/facts';
-import { check, settings } from '../helpers';
-
-interface Row {
-  text: string;
-  account?: Account;
-  fires?: RuleId[];
-  not?: RuleId[];
-}
-
-function kinds(kind: string, rows: readonly Row[]): void {
-  describe(kind, () => {
-    it.each(rows)('$text', (row) => {
-      const found = new Set(check({ text: row.text, account: row.account ?? 'personal', platform: 'x' }, settings).map((f) => f.rule));
-      for (const rule of row.fires ?? []) expect(found, `${rule} should fire`).toContain(rule);
-      for (const rule of row.not ?? []) expect(found, `${rule} should not fire`).not.toContain(rule);
-    });
-  });
-}
+import { kindsTable as kinds } from './table';
 
 kinds('disclaimer: the school pointed at through staff life (roles, places, events, pupils, processes)', [
   // groups of pupils the author owns

@@ -1,6 +1,7 @@
-// The one runner for the text rules' tables: each row is a draft and every mark the rule must
-// make in it, as [start, end, excerpt] or [start, end, excerpt, suggestion] ([] = must not fire).
-// Offsets are UTF-16 indices into the draft as given, as findings carry them.
+// The runners for the text rules' tables. `ruleTable`: each row is a draft and every mark the rule
+// must make in it, as [start, end, excerpt] or [start, end, excerpt, suggestion] ([] = must not
+// fire); offsets are UTF-16 indices into the draft as given, as findings carry them. `kindsTable`:
+// each row is a draft of one kind of wording and the rules that must fire and must not.
 import { describe, expect, it } from 'vitest';
 import type { Account, Platform } from '../../rules/engine/ids';
 import type { RuleId } from '../../rules/engine/facts';
@@ -30,6 +31,24 @@ export function ruleTable(rule: RuleId, rows: readonly Row[]): void {
   describe(rule, () => {
     it.each(rows)('$text', (row) => {
       expect(marksOf(rule, row)).toEqual(row.marks);
+    });
+  });
+}
+
+export interface KindRow {
+  text: string;
+  account?: Account;
+  fires?: RuleId[];
+  not?: RuleId[];
+}
+
+/** One kind of wording: each row's `fires` rules must fire and its `not` rules must not; the rest are not its business. */
+export function kindsTable(kind: string, rows: readonly KindRow[]): void {
+  describe(kind, () => {
+    it.each(rows)('$text', (row) => {
+      const found = new Set(check({ text: row.text, account: row.account ?? 'personal', platform: 'x' }, settings).map((f) => f.rule));
+      for (const rule of row.fires ?? []) expect(found, `${rule} should fire`).toContain(rule);
+      for (const rule of row.not ?? []) expect(found, `${rule} should not fire`).not.toContain(rule);
     });
   });
 }
