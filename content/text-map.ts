@@ -79,10 +79,7 @@ export function snapshotEditable(root: HTMLElement): TextSnapshot {
     }
   }
 
-  const locate = (position: number): [Text, number] => {
-    const k = Math.max(0, lastAtOrBefore(nodeStarts, position));
-    return [nodes[k]!, position - nodeStarts[k]!];
-  };
+  const locate = locator(nodes, nodeStarts);
 
   return {
     text,
@@ -110,6 +107,14 @@ export function snapshotEditable(root: HTMLElement): TextSnapshot {
       range.setEnd(endNode, endOffset + 1);
       return range;
     },
+  };
+}
+
+/** The text node and offset in it of a position in the nodes' joined text (`starts`: each node's first position). */
+function locator(nodes: readonly Text[], starts: readonly number[]): (position: number) => [Text, number] {
+  return (position) => {
+    const k = Math.max(0, lastAtOrBefore(starts, position));
+    return [nodes[k]!, position - starts[k]!];
   };
 }
 
@@ -177,10 +182,7 @@ function headSnapshot(nodes: Text[]): TextSnapshot | null {
     starts.push(total);
     total += n.data.length;
   }
-  const locate = (p: number): [Text, number] => {
-    const k = Math.max(0, lastAtOrBefore(starts, p));
-    return [nodes[k]!, p - starts[k]!];
-  };
+  const locate = locator(nodes, starts);
   return {
     text,
     length: text.length,
