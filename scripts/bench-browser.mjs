@@ -232,6 +232,14 @@ async function stopProfile(session) {
   return profile;
 }
 
+/** A CPU profile's nodes by id, and each node's parent id. */
+function profileTree(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  return { byId, parentOf };
+}
+
 /**
  * The CPU time of a profile charged to the extension, in ms, whole and by function. A sample is
  * the extension's when a function of its scripts is on the stack (or, with `all`, any sample but
@@ -239,9 +247,7 @@ async function stopProfile(session) {
  * with the browser work it called (DOM reads, layout, messaging) and the library code under it.
  */
 function extensionTime(profile, all) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parentOf = new Map();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  const { byId, parentOf } = profileTree(profile);
   // Under the worker's whole-draft check (background/checker.ts checkAll), which runs once typing
   // pauses (400 ms), not for a keystroke: a key that comes late starts one in the middle of the
   // typing, and a draft over 100,000 characters is never checked whole.
@@ -402,9 +408,7 @@ function spread(values) {
  * left out.
  */
 function pageTime(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parentOf = new Map();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  const { byId, parentOf } = profileTree(profile);
   const kinds = new Map();
   const kindOf = (id) => {
     if (kinds.has(id)) return kinds.get(id);
